@@ -1,0 +1,15 @@
+# Opt-in build settings as INTERFACE targets, so every target links the same flags.
+option(POWERLIST_WERROR "Treat warnings as errors (CI)" OFF)
+option(POWERLIST_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+
+add_library(powerlist_warnings INTERFACE)
+target_compile_options(powerlist_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion)
+if(POWERLIST_WERROR)
+  target_compile_options(powerlist_warnings INTERFACE -Werror)
+endif()
+
+add_library(powerlist_sanitizers INTERFACE)
+if(POWERLIST_SANITIZE)
+  target_compile_options(powerlist_sanitizers INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(powerlist_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()

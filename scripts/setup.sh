@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every Debian package powerlist needs (the one list), then configures and builds.
+# Idempotent: apt is skipped when all packages are present; the build is incremental.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  g++ make cmake pkg-config git
+  libyaml-cpp-dev libfmt-dev libcli11-dev catch2
+  libgraphviz-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk
+  poppler-utils python3
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> 安装依赖 / installing: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+BUILD_DIR="${BUILD_DIR:-build}"
+EXTRA=()
+[ "${CI:-}" = "true" ] && EXTRA+=(-DPOWERLIST_WERROR=ON)
+if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${EXTRA[@]}" "$@"
+fi
+cmake --build "$BUILD_DIR" -j"$(nproc)"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Install dependencies, build, then run the whole test suite through ctest.
+# In CI (CI=true) or with POWERLIST_SANITIZE=1 the suite runs a second time under ASan+UBSan.
+set -euo pipefail
+cd "$(dirname "$0")"
+./scripts/setup.sh
+ctest --test-dir build --output-on-failure -j"$(nproc)"
+if [ "${CI:-}" = "true" ] || [ "${POWERLIST_SANITIZE:-}" = "1" ]; then
+  echo "==> ASan+UBSan build"
+  BUILD_DIR=build-asan ./scripts/setup.sh -DPOWERLIST_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+fi
