@@ -3,7 +3,8 @@ option(POWERLIST_WERROR "Treat warnings as errors (CI)" OFF)
 option(POWERLIST_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 
 add_library(powerlist_warnings INTERFACE)
-target_compile_options(powerlist_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion)
+target_compile_options(powerlist_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
+  -Wno-dangling-pointer -Wno-missing-field-initializers)
 if(POWERLIST_WERROR)
   target_compile_options(powerlist_warnings INTERFACE -Werror)
 endif()

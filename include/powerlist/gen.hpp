@@ -1,0 +1,24 @@
+// Catalog scaffolding: `powerlist init` and the synthetic catalogs of `powerlist gen`.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace powerlist {
+
+// File name (relative) → contents.
+using FileSet = std::map<std::string, std::string>;
+
+FileSet init_catalog_files();
+
+struct GenOptions {
+  size_t items = 100;
+  size_t departments = 5;
+  uint64_t seed = 1;
+};
+FileSet generate_catalog(const GenOptions& opts);
+
+// Writes files under dir; returns "" or an error message.
+std::string write_files(const std::string& dir, const FileSet& files, bool overwrite);
+
+}  // namespace powerlist

@@ -1,0 +1,48 @@
+// Stage 1: YAML files → Catalog, with every value located and schema/* findings recorded.
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "powerlist/diag.hpp"
+#include "powerlist/model.hpp"
+
+namespace powerlist {
+
+struct LoadLimits {
+  size_t max_file_bytes = 32u << 20;   // 32 MiB per file
+  size_t max_nodes = 2'000'000;        // nodes per file, aliases expanded
+  size_t max_depth = 64;               // the format needs fewer than 10 levels
+};
+
+struct LoadOptions {
+  LoadLimits limits;
+  unsigned jobs = 1;
+  std::optional<Date> today;  // effective date for a standalone department file
+  // Called as department files finish loading (from worker threads, serialized).
+  std::function<void(size_t done, size_t total)> progress;
+};
+
+struct LoadResult {
+  Catalog catalog;
+  Sources sources;
+  DiagSink diags;
+  std::vector<Suppression> suppressions;
+  std::map<std::string, Span> item_starts;  // "dept/key" → first line of the item
+  size_t files = 0;
+  std::string fatal;  // non-empty: the input path itself is unusable (exit 2)
+};
+
+// `paths` is one folder holding powerlist.yaml, or one or more department files (checked
+// with the built-in defaults). Anything else sets `fatal`.
+LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions& opts);
+
+// Parses one department file's text (used by tests and the fuzzer): the file is added to
+// `result.sources` under `display`.
+void load_department_text(LoadResult& result, const std::string& display, std::string text,
+                          const LoadOptions& opts);
+
+}  // namespace powerlist

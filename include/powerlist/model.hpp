@@ -1,0 +1,243 @@
+// The catalog model: what the loader builds from YAML and every later stage reads.
+// Each value that a finding may point at carries its Span.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "powerlist/date.hpp"
+#include "powerlist/duration.hpp"
+#include "powerlist/source.hpp"
+
+namespace powerlist {
+
+template <class T>
+struct Loc {
+  T value{};
+  Span span;
+};
+using LStr = Loc<std::string>;
+
+enum class Category {
+  Licensing = 1,       // 行政许可 01 XK
+  Penalty = 2,         // 行政处罚 02 CF
+  Coercion = 3,        // 行政强制 03 QZ
+  Levy = 4,            // 行政征收 04 ZS
+  Benefit = 5,         // 行政给付 05 GF
+  Inspection = 6,      // 行政检查 06 JC
+  Confirmation = 7,    // 行政确认 07 QR
+  Reward = 8,          // 行政奖励 08 JL
+  Adjudication = 9,    // 行政裁决 09 CJ
+  Other = 10,          // 其他行政权力 10 QT
+  Internal = 11,       // 内部管理 11 NB
+  PublicService = 20,  // 公共服务 20 FW
+};
+struct CategoryInfo {
+  Category cat;
+  const char* name;
+  const char* code;
+  const char* letters;
+  const char* en;
+};
+const std::vector<CategoryInfo>& categories();
+const CategoryInfo& category_info(Category c);
+// Accepts the name, two-digit code or letters; `legacy` is set for 监督检查/行政征用/非行政许可审批.
+std::optional<Category> parse_category(const std::string& s, bool* legacy);
+
+struct ArticleRef {
+  int article = 0, paragraph = 0, item = 0;  // 0 = not given
+  std::string str() const;                   // 第四十条第二款第三项
+};
+
+struct Citation {
+  LStr law;
+  std::vector<Loc<ArticleRef>> articles;
+  std::optional<Loc<Date>> version;
+  std::string text;
+  Span span;
+};
+
+struct Limits {
+  std::optional<Loc<Duration>> statutory;
+  std::optional<Citation> statutory_basis;
+  std::optional<Loc<Duration>> promised;
+  Span span;
+};
+
+struct Fee {
+  LStr name;
+  std::string standard;
+  std::optional<Citation> basis;
+  Span span;
+};
+
+struct Disclosure {
+  std::vector<LStr> forms;
+  LStr scope, timing;
+  Span span;
+};
+
+struct Secrecy {
+  LStr reason;
+  std::optional<Citation> basis;
+  Span span;
+};
+
+struct PenaltyKind {
+  LStr kind;
+  std::optional<long long> max;  // yuan, for 罚款
+};
+
+struct Branch {
+  LStr to;
+  std::string when;
+  bool loop = false;
+  Span span;
+};
+
+enum class StepKind { Start, Step, End };
+
+struct Step {
+  LStr id;
+  StepKind kind = StepKind::Step;
+  LStr actor;
+  std::optional<Loc<Duration>> limit;
+  std::string duty;
+  bool excluded = false;
+  std::vector<Branch> next;
+  std::vector<LStr> rights_at;
+  std::map<std::string, std::string> disclose;  // scope, form
+  Span span;
+};
+
+struct Procedure {
+  LStr template_name;
+  std::map<std::string, LStr> actors;               // overrides by step id
+  std::map<std::string, Loc<Duration>> limits;      // overrides by step id
+  std::vector<Step> steps;
+  Span span;
+};
+
+struct Risk {
+  LStr step;
+  LStr level;  // A/B/C
+  std::string point, measures;
+  Span span;
+};
+
+struct HandleItem {
+  LStr code, name;
+};
+
+struct Material {
+  LStr name;
+  std::string source, note;
+  int copies = 0;
+  bool required = true;
+};
+
+struct Service {
+  std::vector<std::string> channels, special;
+  std::optional<int> visits;
+  std::string location, hours, objects;
+  Span span;
+};
+
+struct Retirement {
+  std::optional<Loc<Date>> date;
+  LStr reason;
+  std::optional<Citation> basis;
+  Span span;
+};
+
+enum class Initiation { Unknown, OnApplication, ExOfficio };  // 依申请 / 依职权
+
+struct PowerItem {
+  LStr key, name;
+  Loc<Category> category;
+  bool legacy_category = false;
+  LStr parent;
+  std::vector<Citation> basis;
+  bool has_basis_key = false;
+  Loc<Initiation> initiation;
+  LStr conditions, handled_by, responsible;
+  Limits limits;
+  bool has_limits = false;
+  bool fees_none = false;
+  std::vector<Fee> fees;
+  std::optional<Disclosure> disclosure;
+  Loc<bool> is_public{true, {}};
+  std::optional<Secrecy> secrecy;
+  std::vector<LStr> rights;
+  std::vector<PenaltyKind> penalties;
+  std::vector<LStr> measures;
+  std::map<std::string, std::string> duties;
+  std::vector<std::string> accountability;
+  std::optional<Procedure> procedure;
+  std::vector<Risk> risks;
+  LStr baseline;
+  std::vector<HandleItem> handle_items;
+  std::vector<Material> materials;
+  std::optional<Service> service;
+  std::optional<Retirement> retired;
+  Span span;  // the item's mapping (first line = the "- key:" line)
+
+  bool active() const { return !retired.has_value(); }
+};
+
+struct Complaint {
+  std::string phone, web, address;
+  Span span;
+};
+struct Supervision {
+  std::string internal;
+  std::vector<std::string> external;
+  Span span;
+};
+
+struct Contacts {
+  std::string consult, supervise;
+  std::optional<Complaint> complaint;
+  std::optional<Supervision> supervision;
+  Span span;
+};
+
+struct Department {
+  LStr id, name, credit_code, nature;
+  std::vector<LStr> units;
+  std::optional<Contacts> contacts;
+  std::vector<PowerItem> powers;
+  uint32_t file = 0;
+  Span span;  // the `department` mapping
+  bool loaded = false;  // false when the file could not be parsed at all
+};
+
+struct Ratio {
+  long long num = 2, den = 3;
+};
+
+struct Project {
+  LStr title, region_code, region_name, level, publisher;
+  std::optional<Loc<Date>> effective;
+  std::vector<LStr> department_globs, laws, baseline;
+  Ratio promised_ratio;
+  long long large_fine = 10000;  // 较大数额罚款 threshold (yuan); set locally, configurable
+  std::map<std::string, Loc<std::string>> rule_settings;
+  uint32_t file = 0;
+  bool standalone = false;  // a single department file checked with built-in defaults
+};
+
+struct Catalog {
+  std::string root;  // folder holding powerlist.yaml ("" for standalone files)
+  Project project;
+  std::vector<Department> departments;
+  size_t item_count() const;
+};
+
+}  // namespace powerlist
+
+namespace powerlist {
+// "40", "40.2", "40.2.3", "第四十条", "第四十条第二款第三项", "第40条" → ArticleRef.
+std::optional<ArticleRef> parse_article_ref(const std::string& text);
+}  // namespace powerlist

@@ -1,0 +1,36 @@
+// Stage 7: diagnostics → text, JSON, SARIF 2.1.0, JUnit XML, GitHub annotations.
+// Reporters return strings; only cli writes them out.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "powerlist/diag.hpp"
+
+namespace powerlist {
+
+struct ReportInput {
+  const std::vector<Diagnostic>& diags;  // finalized (sorted, overrides applied)
+  const Sources& sources;
+  Lang lang = Lang::Zh;
+  bool color = false;
+  bool show_suppressed = false;
+  Severity fail_on = Severity::Error;  // JUnit: findings at or above this fail the testcase
+  size_t files = 0, items = 0;
+  // Prefix that turns a shown path into one relative to the working directory
+  // (SARIF and GitHub annotations must resolve from the repository root).
+  std::string uri_prefix;
+};
+
+struct Counts {
+  size_t errors = 0, warnings = 0, notes = 0;
+};
+Counts count_findings(const std::vector<Diagnostic>& diags);
+
+std::string render_text(const ReportInput& in);
+std::string render_json(const ReportInput& in);
+std::string render_sarif(const ReportInput& in);
+std::string render_junit(const ReportInput& in);
+std::string render_github(const ReportInput& in);
+std::string summary_line(const Counts& c, Lang lang);
+
+}  // namespace powerlist

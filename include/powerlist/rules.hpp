@@ -1,0 +1,28 @@
+// Stage 3: checks over the loaded catalog, one file per rule family (src/rules/<family>.cpp).
+#pragma once
+#include "powerlist/diag.hpp"
+#include "powerlist/model.hpp"
+
+namespace powerlist {
+
+struct RuleContext {
+  const Catalog& catalog;
+  DiagSink& sink;
+};
+
+void check_units(RuleContext& ctx);       // unit/*
+void check_disclosure(RuleContext& ctx);  // disclosure/*
+void check_rights(RuleContext& ctx);      // rights/*
+void check_catalog(RuleContext& ctx);     // catalog/* (single-catalog checks)
+
+// Runs every implemented family in a fixed order.
+void run_rules(const Catalog& catalog, DiagSink& sink);
+
+// GB 32100-2015 check character of a 统一社会信用代码; nullopt on a bad charset/length.
+std::optional<char> credit_code_check_char(const std::string& first17);
+bool valid_credit_code(const std::string& code);
+
+// Rights an item declares, on the item or at any step (rights_at).
+std::vector<std::string> declared_rights(const PowerItem& item);
+
+}  // namespace powerlist

@@ -1,0 +1,33 @@
+// Small text helpers shared by every stage: UTF-8, display width, escaping, suggestions.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace powerlist {
+
+// Byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
+size_t find_invalid_utf8(std::string_view text);
+// Decodes UTF-8 into code points (text must be valid).
+std::vector<char32_t> decode_utf8(std::string_view text);
+void append_utf8(std::string& out, char32_t cp);
+// Number of code points in text.
+size_t utf8_length(std::string_view text);
+// Terminal columns: East Asian wide characters count 2.
+size_t display_width(std::string_view text);
+// Code-point index (0-based) of byte offset `byte` in `line`.
+size_t char_index_of_byte(std::string_view line, size_t byte);
+
+std::string json_escape(std::string_view s);  // without surrounding quotes
+std::string xml_escape(std::string_view s);
+std::string trim(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+
+// Edit distance over code points; used for "did you mean".
+size_t edit_distance(std::string_view a, std::string_view b);
+// The closest candidate within a distance that scales with length, or "".
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace powerlist

@@ -1,0 +1,86 @@
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+
+#include "common.hpp"
+#include "powerlist/cli.hpp"
+
+namespace powerlist {
+
+// Help is Chinese when asked for, or when LANG starts with zh (CLI.md).
+static Lang help_language(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--lang=en" || (a == "--lang" && i + 1 < argc && std::strcmp(argv[i + 1], "en") == 0))
+      return Lang::En;
+    if (a == "--lang=zh" || (a == "--lang" && i + 1 < argc && std::strcmp(argv[i + 1], "zh") == 0))
+      return Lang::Zh;
+  }
+  const char* lang = std::getenv("LANG");
+  return lang && std::strncmp(lang, "zh", 2) == 0 ? Lang::Zh : Lang::En;
+}
+
+static void localize(CLI::App& app, Lang lang) {
+  if (lang != Lang::Zh) return;
+  auto fmt = app.get_formatter();
+  fmt->label("Usage", "用法");
+  fmt->label("OPTIONS", "选项");
+  fmt->label("SUBCOMMAND", "子命令");
+  fmt->label("SUBCOMMANDS", "子命令");
+  fmt->label("Options", "选项");
+  fmt->label("Subcommands", "子命令");
+  fmt->label("Positionals", "位置参数");
+  fmt->label("REQUIRED", "必填");
+  fmt->label("TEXT", "文本");
+  fmt->label("INT", "整数");
+  fmt->label("UINT", "整数");
+}
+
+int cli_main(int argc, char** argv) {
+  try {
+    const Tr tr{help_language(argc, argv)};
+    CLI::App app{tr("powerlist — 职权目录与流程图编译器：把 YAML 权力清单编译为经校验的目录、编码、流程图和公开材料",
+                    "powerlist — compiler for administrative power catalogs and flowcharts")};
+    app.name("powerlist");
+    app.set_help_flag("-h,--help", tr("显示帮助", "show help"));
+    app.set_version_flag("--version", std::string("powerlist ") + POWERLIST_VERSION);
+    app.require_subcommand(1);
+    int exit_code = kOk;
+    register_check(app, tr, exit_code);
+    register_build(app, tr, exit_code);
+    register_init(app, tr, exit_code);
+    register_schema(app, tr, exit_code);
+    register_gen(app, tr, exit_code);
+    localize(app, tr.lang);
+    for (auto* sub : app.get_subcommands({})) localize(*sub, tr.lang);
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+      std::cout << app.help();
+      return kOk;
+    } catch (const CLI::CallForAllHelp&) {
+      std::cout << app.help("", CLI::AppFormatMode::All);
+      return kOk;
+    } catch (const CLI::CallForVersion&) {
+      std::cout << "powerlist " << POWERLIST_VERSION << "\n";
+      return kOk;
+    } catch (const CLI::ParseError& e) {
+      if (e.get_exit_code() == 0) {
+        app.exit(e);
+        return kOk;
+      }
+      std::cerr << "powerlist: " << tr("用法错误：", "usage error: ") << e.what() << "\n"
+                << tr("运行 powerlist --help 查看用法", "run powerlist --help for usage") << "\n";
+      return kUsage;
+    }
+    return exit_code;
+  } catch (const std::exception& e) {
+    std::cerr << "powerlist: 内部错误（这是一个缺陷，请报告）/ internal error (a bug): " << e.what() << "\n";
+    return kInternal;
+  } catch (...) {
+    std::cerr << "powerlist: 内部错误 / internal error\n";
+    return kInternal;
+  }
+}
+
+}  // namespace powerlist

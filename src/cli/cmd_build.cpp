@@ -1,0 +1,51 @@
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "common.hpp"
+#include "powerlist/publish.hpp"
+
+namespace powerlist {
+
+void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
+  auto* sub = app.add_subcommand("build", tr("检查后生成全部输出（默认输出到 DIR/out）",
+                                             "check, then write every output (default OUT: DIR/out)"));
+  auto opts = std::make_shared<CommonOptions>();
+  auto dir = std::make_shared<std::string>(".");
+  auto out = std::make_shared<std::string>();
+  sub->add_option("dir", *dir, tr("目录文件夹（含 powerlist.yaml）", "catalog folder"));
+  sub->add_option("-o,--output", *out, tr("输出文件夹", "output folder"));
+  add_common_options(sub, *opts, tr, true);
+  sub->add_option("--as-of", opts->as_of, tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date (YYYY-MM-DD)"));
+  sub->callback([opts, dir, out, tr, &exit_code] {
+    CheckRun run = run_check({*dir}, *opts);
+    if (run.exit_code == kUsage) {
+      std::cerr << "powerlist: " << run.usage_error << "\n";
+      exit_code = kUsage;
+      return;
+    }
+    if (run.load.catalog.project.standalone) {
+      std::cerr << "powerlist: " << tr("build 需要含 powerlist.yaml 的目录文件夹", "build needs a catalog folder") << "\n";
+      exit_code = kUsage;
+      return;
+    }
+    // Findings go to stderr so that build output on stdout stays the list of written paths.
+    const int findings = print_findings(run, *opts, {*dir});
+    if (run.load.diags.has_errors()) {
+      std::cerr << tr("存在错误，未写入输出（原有输出保持不变）\n", "errors found; nothing written (previous output kept)\n");
+      exit_code = findings == kOk ? kFindings : findings;
+      return;
+    }
+    const std::string out_dir = out->empty() ? (std::filesystem::path(*dir) / "out").string() : *out;
+    std::string err = publish_all(run.load.catalog, out_dir);
+    if (!err.empty()) {
+      std::cerr << "powerlist: " << err << "\n";
+      exit_code = kUsage;
+      return;
+    }
+    std::cout << fmt::format(tr("输出已写入 {}\n", "outputs written to {}\n"), out_dir);
+    exit_code = findings;
+  });
+}
+
+}  // namespace powerlist

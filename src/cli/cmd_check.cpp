@@ -1,0 +1,24 @@
+#include "common.hpp"
+
+namespace powerlist {
+
+void register_check(CLI::App& app, const Tr& tr, int& exit_code) {
+  auto* sub = app.add_subcommand("check", tr("加载并校验目录，输出问题；不写任何文件",
+                                             "load, validate and print findings; writes nothing"));
+  auto opts = std::make_shared<CommonOptions>();
+  auto paths = std::make_shared<std::vector<std::string>>();
+  sub->add_option("paths", *paths, tr("目录文件夹（含 powerlist.yaml）或部门文件", "catalog folder or department files"));
+  add_common_options(sub, *opts, tr, true);
+  sub->add_option("--as-of", opts->as_of, tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date (YYYY-MM-DD)"));
+  sub->callback([opts, paths, &exit_code] {
+    CheckRun run = run_check(*paths, *opts);
+    if (run.exit_code == kUsage) {
+      std::cerr << "powerlist: " << run.usage_error << "\n";
+      exit_code = kUsage;
+      return;
+    }
+    exit_code = print_findings(run, *opts, *paths);
+  });
+}
+
+}  // namespace powerlist

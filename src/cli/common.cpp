@@ -1,0 +1,127 @@
+#include "common.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "powerlist/report.hpp"
+#include "powerlist/rules.hpp"
+
+namespace powerlist {
+
+void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool findings) {
+  if (findings) {
+    app->add_option("--format", o.format, tr("输出格式", "output format"))
+        ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+    app->add_option("--fail-on", o.fail_on, tr("在此级别及以上时退出码为 1", "exit 1 at or above this level"))
+        ->check(CLI::IsMember({"error", "warning", "never"}));
+    app->add_option("--rule", o.rules, tr("调整规则级别 ID=off|warning|error（可重复）",
+                                          "override a rule: ID=off|warning|error (repeatable)"));
+    app->add_flag("--show-suppressed", o.show_suppressed,
+                  tr("列出被 # powerlist: ignore 忽略的问题", "list findings suppressed inline"));
+  }
+  app->add_option("--lang", o.lang_name, tr("消息语言 zh|en", "message language zh|en"))
+      ->check(CLI::IsMember({"zh", "en"}));
+  app->add_flag("--quiet,-q", o.quiet, tr("只输出问题，不输出汇总和进度", "only findings; no summary or progress"));
+  app->add_option("--jobs,-j", o.jobs, tr("并行任务数（默认：CPU 核数）", "parallel jobs (default: cores)"));
+  app->add_flag("--no-progress", o.no_progress, tr("不显示进度", "no progress display"));
+}
+
+static Severity fail_threshold(const std::string& s) {
+  if (s == "warning") return Severity::Warning;
+  if (s == "never") return static_cast<Severity>(99);
+  return Severity::Error;
+}
+
+CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o) {
+  CheckRun run;
+  LoadOptions lo;
+  lo.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const bool show_progress = !o.quiet && !o.no_progress && isatty(STDERR_FILENO);
+  if (show_progress)
+    lo.progress = [&](size_t done, size_t total) {
+      std::fprintf(stderr, "\r%s %zu/%zu", o.lang() == Lang::En ? "loading" : "加载", done, total);
+      if (done == total) std::fprintf(stderr, "\r\033[K");
+    };
+  // Validate --rule before doing any work: a typo is a usage error.
+  SeverityPolicy policy;
+  std::vector<std::pair<std::string, Severity>> cli_rules;
+  for (const auto& r : o.rules) {
+    auto eq = r.find('=');
+    std::string id = r.substr(0, eq);
+    auto sev = eq == std::string::npos ? std::nullopt : parse_severity(r.substr(eq + 1));
+    if (!find_rule(id) || !sev) {
+      run.exit_code = kUsage;
+      run.usage_error = "--rule " + r + (o.lang() == Lang::En ? ": expected a rule id from RULES.md and off|warning|error"
+                                                               : "：应为 RULES.md 中的规则编号=off|warning|error");
+      return run;
+    }
+    cli_rules.emplace_back(id, *sev);
+  }
+  std::optional<Date> as_of;
+  if (!o.as_of.empty()) {
+    as_of = parse_date(o.as_of);
+    if (!as_of) {
+      run.exit_code = kUsage;
+      run.usage_error = "--as-of " + o.as_of + (o.lang() == Lang::En ? ": expected YYYY-MM-DD" : "：应为 YYYY-MM-DD");
+      return run;
+    }
+    lo.today = as_of;
+  }
+  run.load = load_catalog(paths.empty() ? std::vector<std::string>{"."} : paths, lo);
+  // --as-of audits the catalog as of another date than its `effective`.
+  if (as_of) run.load.catalog.project.effective = Loc<Date>{*as_of, {}};
+  if (!run.load.fatal.empty()) {
+    run.exit_code = kUsage;
+    run.usage_error = run.load.fatal;
+    return run;
+  }
+  run_rules(run.load.catalog, run.load.diags);
+  for (const auto& [id, sev] : run.load.catalog.project.rule_settings)
+    policy.overrides[id] = *parse_severity(sev.value);
+  for (const auto& [id, sev] : cli_rules) policy.overrides[id] = sev;
+  finalize_diagnostics(run.load.diags.mutable_list(), policy, run.load.suppressions, run.load.item_starts);
+  return run;
+}
+
+int print_findings(const CheckRun& run, const CommonOptions& o, const std::vector<std::string>& paths) {
+  const auto& diags = run.load.diags.list();
+  ReportInput in{diags, run.load.sources};
+  in.lang = o.lang();
+  in.color = o.format == "text" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  in.show_suppressed = o.show_suppressed;
+  in.fail_on = fail_threshold(o.fail_on);
+  in.files = run.load.files;
+  in.items = run.load.catalog.item_count();
+  if (!run.load.catalog.root.empty()) {
+    std::string root = paths.empty() ? "." : paths.front();
+    if (root != "." && root != "./") in.uri_prefix = root.back() == '/' ? root : root + "/";
+  }
+  std::string out;
+  if (o.format == "json") out = render_json(in);
+  else if (o.format == "sarif") out = render_sarif(in);
+  else if (o.format == "junit") out = render_junit(in);
+  else if (o.format == "github") out = render_github(in);
+  else {
+    out = render_text(in);
+    // Like a compiler, a clean run prints nothing; --quiet also drops the summary line.
+    const Counts c = count_findings(diags);
+    const bool shown_suppressed = o.show_suppressed && std::any_of(diags.begin(), diags.end(),
+                                                                   [](const Diagnostic& d) { return d.suppressed; });
+    if (c.errors + c.warnings + c.notes == 0 && !shown_suppressed) out.clear();
+    if (o.quiet) {
+      auto cut = out.rfind('\n', out.size() >= 2 ? out.size() - 2 : 0);
+      out = cut == std::string::npos ? std::string() : out.substr(0, cut + 1);
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+  for (const auto& d : diags)
+    if (!d.suppressed && d.severity >= in.fail_on) return kFindings;
+  return kOk;
+}
+
+}  // namespace powerlist

@@ -1,0 +1,54 @@
+// Options shared by subcommands and the helpers that turn them into a run.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "powerlist/diag.hpp"
+#include "powerlist/load.hpp"
+
+namespace powerlist {
+
+enum Exit { kOk = 0, kFindings = 1, kUsage = 2, kInternal = 3 };
+
+// User-visible text in both languages; tr() picks one.
+struct Tr {
+  Lang lang;
+  const char* operator()(const char* zh, const char* en) const { return lang == Lang::En ? en : zh; }
+};
+
+struct CommonOptions {
+  std::string format = "text";
+  std::string lang_name;  // "", zh, en
+  std::string fail_on = "error";
+  std::vector<std::string> rules;
+  bool quiet = false;
+  unsigned jobs = 0;
+  bool no_progress = false;
+  bool show_suppressed = false;
+  std::string as_of;
+  Lang lang() const { return lang_name == "en" ? Lang::En : Lang::Zh; }
+};
+
+void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool findings);
+
+// Load + rules + severity policy, as `check` and `build` need them.
+struct CheckRun {
+  LoadResult load;
+  int exit_code = kOk;  // kUsage when the input is unusable
+  std::string usage_error;
+};
+CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o);
+// Prints the findings in the requested format; returns the exit code for them.
+int print_findings(const CheckRun& run, const CommonOptions& o, const std::vector<std::string>& paths);
+
+// Registration of each subcommand (src/cli/cmd_*.cpp).
+void register_check(CLI::App& app, const Tr& tr, int& exit_code);
+void register_build(CLI::App& app, const Tr& tr, int& exit_code);
+void register_init(CLI::App& app, const Tr& tr, int& exit_code);
+void register_schema(CLI::App& app, const Tr& tr, int& exit_code);
+void register_gen(CLI::App& app, const Tr& tr, int& exit_code);
+
+}  // namespace powerlist

@@ -1,0 +1,223 @@
+// Orchestrates loading: powerlist.yaml, then every department file (in parallel workers,
+// each with its own findings list, merged in file order so output stays deterministic).
+#include <fmt/format.h>
+#include <glob.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <set>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "load_parts.hpp"
+#include "parse_file.hpp"
+#include "powerlist/load.hpp"
+#include "powerlist/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace powerlist {
+
+static void load_project_file(LoadResult& res, const YAML::Node& root, uint32_t file_id) {
+  Reader r(res.sources.get(file_id), file_id, res.diags);
+  Project& p = res.catalog.project;
+  p.file = file_id;
+  Fields f = r.fields(root, *project_table(), Span{file_id, 1, 1, 1, 2});
+  if (!f.ok) return;
+  if (auto v = r.str(f, "title")) p.title = *v;
+  if (f.has("region")) {
+    Fields rg = r.fields(f.get("region"), *project_table()->find("region")->table(), f.span);
+    if (rg.ok) {
+      if (auto v = r.str(rg, "code")) {
+        p.region_code = *v;
+        bool ok = v->value.size() == 6;
+        for (char c : v->value) ok = ok && c >= '0' && c <= '9';
+        if (!ok)
+          r.report("schema/type", v->span,
+                   {fmt::format("行政区划代码“{}”应为 6 位数字（加引号）", v->value),
+                    fmt::format("region code '{}' must be 6 digits (quoted)", v->value)});
+      }
+      if (auto v = r.str(rg, "name")) p.region_name = *v;
+    }
+  }
+  if (auto v = r.enum_value(f, "level", project_table()->find("level")->values)) p.level = *v;
+  if (auto v = r.date(f, "effective")) p.effective = *v;
+  if (auto v = r.str(f, "publisher")) p.publisher = *v;
+  p.department_globs = r.str_list(f, "departments");
+  p.laws = r.str_list(f, "laws");
+  if (auto v = r.str(f, "baseline")) p.baseline.push_back(*v);
+  if (f.has("settings")) {
+    Fields s = r.fields(f.get("settings"), *project_table()->find("settings")->table(), f.span);
+    if (s.ok) {
+      if (auto v = r.str(s, "promised_ratio")) {
+        long long a = 0, b = 0;
+        char slash = 0;
+        if (sscanf(v->value.c_str(), "%lld %c %lld", &a, &slash, &b) == 3 && slash == '/' && a > 0 &&
+            b > 0 && a <= b) {
+          p.promised_ratio = {a, b};
+        } else {
+          r.report("schema/type", v->span,
+                   {fmt::format("承诺时限比例“{}”应写作分数，如 \"2/3\"", v->value),
+                    fmt::format("promised_ratio '{}' must be a fraction such as \"2/3\"", v->value)});
+        }
+      }
+      if (auto v = r.integer(s, "large_fine")) p.large_fine = v->value;
+      for (auto& [rule, sev] : r.str_map(s, "rules")) {
+        if (!find_rule(rule)) {
+          std::vector<std::string> ids;
+          for (const auto& ri : all_rules()) ids.emplace_back(ri.id);
+          std::string hint = closest_match(rule, ids);
+          r.report("schema/enum", sev.span,
+                   {fmt::format("未知的规则编号“{}”{}", rule, hint.empty() ? "" : "；是否应为“" + hint + "”？"),
+                    fmt::format("unknown rule id '{}'{}", rule, hint.empty() ? "" : "; did you mean '" + hint + "'?")});
+          continue;
+        }
+        if (!parse_severity(sev.value)) {
+          r.report("schema/enum", sev.span,
+                   {fmt::format("规则级别“{}”无效，可选 off、warning、error", sev.value),
+                    fmt::format("invalid severity '{}'; use off, warning or error", sev.value)});
+          continue;
+        }
+        p.rule_settings[rule] = sev;
+      }
+    }
+  }
+}
+
+static std::vector<std::string> expand_glob(const fs::path& root, const std::string& pattern) {
+  std::vector<std::string> out;
+  glob_t g{};
+  const std::string full = (root / pattern).string();
+  if (glob(full.c_str(), 0, nullptr, &g) == 0)
+    for (size_t i = 0; i < g.gl_pathc; ++i) out.emplace_back(g.gl_pathv[i]);
+  globfree(&g);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+static void parse_department_file(LoadResult& res, uint32_t id, DiagSink& sink,
+                                  std::vector<Suppression>& sups, Department& out,
+                                  const LoadOptions& opts, bool read) {
+  SourceFile& src = res.sources.get_mut(id);
+  if (read && !read_source(src, id, sink, opts.limits)) return;
+  ParsedFile pf = parse_source(src, id, sink, opts.limits);
+  scan_suppressions(src, id, sups);
+  if (!pf.ok) return;
+  Reader r(src, id, sink);
+  out = load_department(r, pf.root);
+}
+
+// Loads files [ids] in `jobs` workers; results are merged in id order.
+static void load_departments(LoadResult& res, const std::vector<uint32_t>& ids, const LoadOptions& opts) {
+  std::vector<DiagSink> sinks(ids.size());
+  std::vector<std::vector<Suppression>> sups(ids.size());
+  std::vector<Department> depts(ids.size());
+  std::atomic<size_t> next{0};
+  size_t done = 0;
+  std::mutex progress_mutex;
+  auto worker = [&] {
+    for (size_t i; (i = next++) < ids.size();) {
+      parse_department_file(res, ids[i], sinks[i], sups[i], depts[i], opts, true);
+      if (opts.progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        opts.progress(++done, ids.size());
+      }
+    }
+  };
+  const unsigned jobs = std::max(1u, std::min<unsigned>(opts.jobs, static_cast<unsigned>(ids.size())));
+  std::vector<std::thread> pool;
+  for (unsigned j = 1; j < jobs; ++j) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    for (auto& d : sinks[i].mutable_list()) res.diags.mutable_list().push_back(std::move(d));
+    for (auto& s : sups[i]) res.suppressions.push_back(std::move(s));
+    depts[i].file = ids[i];
+    res.catalog.departments.push_back(std::move(depts[i]));
+  }
+}
+
+static void index_items(LoadResult& res) {
+  for (const auto& d : res.catalog.departments)
+    for (const auto& it : d.powers)
+      if (!it.key.value.empty()) res.item_starts[d.id.value + "/" + it.key.value] = it.span;
+}
+
+LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions& opts) {
+  LoadResult res;
+  std::error_code ec;
+  for (const auto& path : paths) {
+    if (!fs::exists(path, ec)) {
+      res.fatal = fmt::format("路径不存在 / no such file or folder: {}", path);
+      return res;
+    }
+    if (fs::is_directory(path, ec) && paths.size() > 1) {
+      res.fatal = fmt::format("一次只能检查一个目录，或若干部门文件 / give one catalog folder or "
+                              "several department files: {}", path);
+      return res;
+    }
+  }
+  const std::string path = paths.empty() ? std::string(".") : paths.front();
+  const fs::path p(path);
+  if (fs::is_directory(p, ec)) {
+    const fs::path proj = p / "powerlist.yaml";
+    if (!fs::is_regular_file(proj, ec)) {
+      res.fatal = fmt::format("{} 中没有 powerlist.yaml / no powerlist.yaml in {}", path, path);
+      return res;
+    }
+    res.catalog.root = p.string();
+    uint32_t pid = res.sources.add("powerlist.yaml", proj.string(), "");
+    res.files = 1;
+    if (!read_source(res.sources.get_mut(pid), pid, res.diags, opts.limits)) return res;
+    ParsedFile pf = parse_source(res.sources.get_mut(pid), pid, res.diags, opts.limits);
+    scan_suppressions(res.sources.get(pid), pid, res.suppressions);
+    if (!pf.ok) return res;
+    load_project_file(res, pf.root, pid);
+    std::vector<uint32_t> ids;
+    std::set<std::string> seen;
+    for (const auto& g : res.catalog.project.department_globs) {
+      auto matches = expand_glob(p, g.value);
+      if (matches.empty())
+        res.diags.add("schema/required", g.span, "",
+                      {fmt::format("部门文件“{}”没有匹配到任何文件", g.value),
+                       fmt::format("department pattern '{}' matches no file", g.value)});
+      for (const auto& m : matches) {
+        if (!seen.insert(fs::weakly_canonical(m, ec).string()).second) continue;
+        ids.push_back(res.sources.add(fs::relative(m, p, ec).string(), m, ""));
+      }
+    }
+    res.files += ids.size();
+    load_departments(res, ids, opts);
+  } else {
+    res.catalog.project.standalone = true;
+    res.catalog.project.effective = Loc<Date>{opts.today.value_or(Date{2026, 1, 1}), {}};
+    std::vector<uint32_t> ids;
+    for (const auto& f : paths) {
+      if (!fs::is_regular_file(f, ec)) {
+        res.fatal = fmt::format("不是普通文件 / not a regular file: {}", f);
+        return res;
+      }
+      ids.push_back(res.sources.add(f, f, ""));
+    }
+    res.files = ids.size();
+    load_departments(res, ids, opts);
+  }
+  index_items(res);
+  return res;
+}
+
+void load_department_text(LoadResult& res, const std::string& display, std::string text,
+                          const LoadOptions& opts) {
+  uint32_t id = res.sources.add(display, display, std::move(text));
+  DiagSink sink;
+  Department d;
+  parse_department_file(res, id, res.diags, res.suppressions, d, opts, false);
+  d.file = id;
+  res.catalog.departments.push_back(std::move(d));
+  res.files += 1;
+  index_items(res);
+}
+
+}  // namespace powerlist

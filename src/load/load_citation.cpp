@@ -1,0 +1,51 @@
+#include <fmt/format.h>
+
+#include "load_parts.hpp"
+
+namespace powerlist {
+
+std::optional<Citation> load_citation(Reader& r, const YAML::Node& n, Span where) {
+  Fields f = r.fields(n, *citation_table(), where);
+  if (!f.ok) return std::nullopt;
+  Citation c;
+  c.span = f.span;
+  if (auto law = r.str(f, "law")) c.law = *law;
+  YAML::Node arts = f.get("articles");
+  if (arts.IsDefined() && !arts.IsNull()) {
+    // A single article may be written without a list: articles: 40
+    std::vector<YAML::Node> list;
+    if (arts.IsSequence()) {
+      for (const auto& a : arts) list.push_back(a);
+    } else {
+      list.push_back(arts);
+    }
+    for (const auto& a : list) {
+      auto s = r.scalar(a, "articles");
+      if (!s) continue;
+      auto ref = parse_article_ref(s->value);
+      if (!ref) {
+        r.report("schema/type", s->span,
+                 {fmt::format("无法识别的条款“{}”，应写作 \"40\"、\"40.2\"、\"40.2.3\" 或 第四十条第二款",
+                              s->value),
+                  fmt::format("unrecognised article '{}'; write \"40\", \"40.2\", \"40.2.3\" or 第四十条",
+                              s->value)});
+        continue;
+      }
+      c.articles.push_back({*ref, s->span});
+    }
+  }
+  if (auto v = r.date(f, "version")) c.version = *v;
+  if (auto t = r.str(f, "text")) c.text = t->value;
+  return c;
+}
+
+std::vector<Citation> load_citations(Reader& r, const Fields& f, std::string_view key) {
+  std::vector<Citation> out;
+  YAML::Node n = f.get(key);
+  if (!n.IsDefined() || n.IsNull() || !r.is_seq(n, key)) return out;
+  for (const auto& e : n)
+    if (auto c = load_citation(r, e, r.span(e))) out.push_back(std::move(*c));
+  return out;
+}
+
+}  // namespace powerlist

@@ -1,0 +1,198 @@
+// JSON (CLI.md), SARIF 2.1.0, JUnit XML and GitHub workflow-command reporters.
+#include <fmt/format.h>
+
+#include <cctype>
+#include <map>
+
+#include "powerlist/report.hpp"
+#include "powerlist/text.hpp"
+
+namespace powerlist {
+
+namespace {
+
+std::string q(std::string_view s) { return "\"" + json_escape(s) + "\""; }
+
+std::string file_of(const ReportInput& in, const Diagnostic& d) {
+  return in.sources.get(d.span.file).display;
+}
+
+// RFC 3986 percent-encoding of everything but unreserved characters and '/'.
+std::string uri_encode(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') out += ch;
+    else out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+std::string sarif_level(Severity s) {
+  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
+}
+
+// GitHub workflow commands: data escapes %, CR, LF; properties also ':' and ','.
+std::string gh_data(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else out += c;
+  }
+  return out;
+}
+std::string gh_prop(std::string_view s) {
+  std::string out;
+  for (char c : gh_data(s)) {
+    if (c == ':') out += "%3A";
+    else if (c == ',') out += "%2C";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_json(const ReportInput& in) {
+  std::string out = "{\"version\": 1,\n \"findings\": [";
+  std::string suppressed;
+  bool first = true, first_s = true;
+  for (const auto& d : in.diags) {
+    std::string notes;
+    for (const auto& n : d.notes) notes += (notes.empty() ? "" : ", ") + q(n.in(in.lang));
+    std::string rec = fmt::format(
+        "{{\"rule\": {}, \"severity\": {}, \"file\": {}, \"line\": {}, \"column\": {}, "
+        "\"end_line\": {}, \"end_column\": {}, \"item\": {}, \"message\": {}, \"notes\": [{}]",
+        q(d.rule), q(severity_name(d.severity)), q(file_of(in, d)), d.span.line, d.span.col,
+        d.span.end_line, d.span.end_col, d.item.empty() ? "null" : q(d.item),
+        q(d.message.in(in.lang)), notes);
+    if (d.suppressed) {
+      if (!in.show_suppressed) continue;
+      suppressed += std::string(first_s ? "\n  " : ",\n  ") + rec +
+                    ", \"reason\": " + q(d.suppression_reason) + "}";
+      first_s = false;
+      continue;
+    }
+    out += std::string(first ? "\n  " : ",\n  ") + rec + "}";
+    first = false;
+  }
+  out += first ? "]" : "\n ]";
+  if (in.show_suppressed) out += ",\n \"suppressed\": [" + suppressed + (first_s ? "]" : "\n ]");
+  const Counts c = count_findings(in.diags);
+  out += fmt::format(
+      ",\n \"summary\": {{\"errors\": {}, \"warnings\": {}, \"notes\": {}, \"files\": {}, \"items\": {}}}}}\n",
+      c.errors, c.warnings, c.notes, in.files, in.items);
+  return out;
+}
+
+std::string render_sarif(const ReportInput& in) {
+  const auto& rules = all_rules();
+  std::map<std::string_view, size_t> index;
+  std::string rules_json;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const auto& r = rules[i];
+    index[r.id] = i;
+    const std::string_view summary = in.lang == Lang::En ? r.summary_en : r.summary_zh;
+    rules_json += fmt::format(
+        "{}{{\"id\": {}, \"name\": {}, \"shortDescription\": {{\"text\": {}}}, "
+        "\"fullDescription\": {{\"text\": {}}}, \"help\": {{\"text\": {}}}, "
+        "\"helpUri\": {}, \"defaultConfiguration\": {{\"level\": {}}}}}",
+        i ? ",\n          " : "", q(r.id), q(r.id), q(summary), q(fmt::format("{} ({})", r.summary_zh, r.summary_en)),
+        q(fmt::format("{}。见 docs/rules.md#{}", summary, r.id)),
+        q(fmt::format("docs/rules.md#{}", uri_encode(r.id))),
+        q(sarif_level(r.default_severity)));
+  }
+  std::string results;
+  bool first = true;
+  for (const auto& d : in.diags) {
+    if (d.suppressed && !in.show_suppressed) continue;
+    std::string loc;
+    const std::string uri = uri_encode(in.uri_prefix + file_of(in, d));
+    if (d.span.valid())
+      loc = fmt::format(
+          "\"locations\": [{{\"physicalLocation\": {{\"artifactLocation\": {{\"uri\": {}}}, "
+          "\"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endLine\": {}, \"endColumn\": {}}}}}}}]",
+          q(uri), d.span.line, d.span.col, d.span.end_line, d.span.end_col);
+    else
+      loc = fmt::format(
+          "\"locations\": [{{\"physicalLocation\": {{\"artifactLocation\": {{\"uri\": {}}}}}}}]", q(uri));
+    std::string sup = d.suppressed ? fmt::format(", \"suppressions\": [{{\"kind\": \"inSource\", "
+                                                 "\"justification\": {}}}]",
+                                                 q(d.suppression_reason))
+                                   : "";
+    std::string props = d.item.empty() ? "" : fmt::format(", \"properties\": {{\"item\": {}}}", q(d.item));
+    auto idx = index.count(d.rule) ? index[d.rule] : 0;
+    results += fmt::format("{}{{\"ruleId\": {}, \"ruleIndex\": {}, \"level\": {}, \"message\": {{\"text\": {}}}, {}{}{}}}",
+                           first ? "\n        " : ",\n        ", q(d.rule), idx,
+                           q(sarif_level(d.severity)), q(d.message.in(in.lang)), loc, sup, props);
+    first = false;
+  }
+  return fmt::format(
+      "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+      "  \"runs\": [\n    {{\n      \"tool\": {{\"driver\": {{\"name\": \"powerlist\", \"version\": {}, "
+      "\"informationUri\": \"https://powerlist.invalid/\",\n        \"rules\": [\n          {}]}}}},\n"
+      "      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [{}]\n    }}\n  ]\n}}\n",
+      q(POWERLIST_VERSION), rules_json, results.empty() ? "" : results + "\n      ");
+}
+
+std::string render_junit(const ReportInput& in) {
+  // One testcase per input file; findings at or above fail_on make it fail.
+  std::map<uint32_t, std::vector<const Diagnostic*>> by_file;
+  for (uint32_t f = 1; f < in.sources.size(); ++f) by_file[f];
+  for (const auto& d : in.diags)
+    if (!d.suppressed) by_file[d.span.file].push_back(&d);
+  size_t failures = 0;
+  std::string cases;
+  for (const auto& [file, list] : by_file) {
+    const std::string name = file == 0 ? "powerlist" : in.sources.get(file).display;
+    std::string failing, other;
+    size_t nfail = 0;
+    for (const Diagnostic* d : list) {
+      std::string line = fmt::format("{}:{}:{}: {}: {} [{}]\n", name, d->span.line, d->span.col,
+                                     severity_name(d->severity), d->message.in(in.lang), d->rule);
+      if (d->severity >= in.fail_on) {
+        failing += line;
+        ++nfail;
+      } else {
+        other += line;
+      }
+    }
+    cases += fmt::format("    <testcase classname=\"powerlist.check\" name=\"{}\"", xml_escape(name));
+    if (failing.empty() && other.empty()) {
+      cases += "/>\n";
+      continue;
+    }
+    cases += ">\n";
+    if (!failing.empty()) {
+      ++failures;
+      cases += fmt::format("      <failure message=\"{}\" type=\"powerlist\">{}</failure>\n",
+                           xml_escape(fmt::format("{} finding(s)", nfail)), xml_escape(failing));
+    }
+    if (!other.empty()) cases += fmt::format("      <system-out>{}</system-out>\n", xml_escape(other));
+    cases += "    </testcase>\n";
+  }
+  return fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"powerlist\" tests=\"{}\" failures=\"{}\">\n"
+      "  <testsuite name=\"powerlist check\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n{}"
+      "  </testsuite>\n</testsuites>\n",
+      by_file.size(), failures, by_file.size(), failures, cases);
+}
+
+std::string render_github(const ReportInput& in) {
+  std::string out;
+  for (const auto& d : in.diags) {
+    if (d.suppressed) continue;
+    const char* cmd = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "notice";
+    std::string props = "file=" + gh_prop(in.uri_prefix + file_of(in, d));
+    if (d.span.valid())
+      props += fmt::format(",line={},col={},endLine={},endColumn={}", d.span.line, d.span.col,
+                           d.span.end_line, d.span.end_col);
+    props += ",title=" + gh_prop(d.rule);
+    out += fmt::format("::{} {}::{}\n", cmd, props, gh_data(d.message.in(in.lang) + " [" + d.rule + "]"));
+  }
+  return out;
+}
+
+}  // namespace powerlist

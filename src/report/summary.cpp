@@ -1,0 +1,30 @@
+#include <fmt/format.h>
+
+#include "powerlist/report.hpp"
+
+namespace powerlist {
+
+Counts count_findings(const std::vector<Diagnostic>& diags) {
+  Counts c;
+  for (const auto& d : diags) {
+    if (d.suppressed) continue;
+    if (d.severity == Severity::Error) ++c.errors;
+    else if (d.severity == Severity::Warning) ++c.warnings;
+    else if (d.severity == Severity::Note) ++c.notes;
+  }
+  return c;
+}
+
+std::string summary_line(const Counts& c, Lang lang) {
+  if (lang == Lang::En) {
+    std::string s = fmt::format("{} error{}, {} warning{}", c.errors, c.errors == 1 ? "" : "s",
+                                c.warnings, c.warnings == 1 ? "" : "s");
+    if (c.notes) s += fmt::format(", {} note{}", c.notes, c.notes == 1 ? "" : "s");
+    return s;
+  }
+  std::string s = fmt::format("{} 个错误, {} 个警告", c.errors, c.warnings);
+  if (c.notes) s += fmt::format(", {} 个提示", c.notes);
+  return s;
+}
+
+}  // namespace powerlist

@@ -1,0 +1,67 @@
+// unit/handled-by, unit/credit-code
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "powerlist/rules.hpp"
+
+namespace powerlist {
+
+static const std::string kCreditCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+std::optional<char> credit_code_check_char(const std::string& first17) {
+  static const int weights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  if (first17.size() != 17) return std::nullopt;
+  int sum = 0;
+  for (size_t i = 0; i < 17; ++i) {
+    auto pos = kCreditCharset.find(first17[i]);
+    if (pos == std::string::npos) return std::nullopt;
+    sum += static_cast<int>(pos) * weights[i];
+  }
+  int check = 31 - sum % 31;
+  if (check == 31) check = 0;
+  return kCreditCharset[static_cast<size_t>(check)];
+}
+
+bool valid_credit_code(const std::string& code) {
+  if (code.size() != 18) return false;
+  auto c = credit_code_check_char(code.substr(0, 17));
+  return c && *c == code[17];
+}
+
+void check_units(RuleContext& ctx) {
+  for (const auto& d : ctx.catalog.departments) {
+    const std::string& cc = d.credit_code.value;
+    if (!cc.empty() && !valid_credit_code(cc)) {
+      std::string why_zh, why_en;
+      if (cc.size() != 18) {
+        why_zh = fmt::format("长度为 {} 位，应为 18 位", cc.size());
+        why_en = fmt::format("has {} characters, needs 18", cc.size());
+      } else if (auto expect = credit_code_check_char(cc.substr(0, 17))) {
+        why_zh = fmt::format("校验码应为 {}，实际为 {}", *expect, cc[17]);
+        why_en = fmt::format("check character should be {}, found {}", *expect, cc[17]);
+      } else {
+        why_zh = "含有不允许的字符（不使用 I、O、S、V、Z）";
+        why_en = "contains characters outside the GB 32100 set (no I, O, S, V, Z)";
+      }
+      ctx.sink.add("unit/credit-code", d.credit_code.span, "",
+                   {fmt::format("统一社会信用代码“{}”{}", cc, why_zh),
+                    fmt::format("credit code '{}' {}", cc, why_en)});
+    }
+    for (const auto& item : d.powers) {
+      if (item.handled_by.value.empty()) continue;
+      const bool known = std::any_of(d.units.begin(), d.units.end(),
+                                     [&](const LStr& u) { return u.value == item.handled_by.value; });
+      if (known) continue;
+      std::string list;
+      for (const auto& u : d.units) list += (list.empty() ? "" : "、") + u.value;
+      ctx.sink.add("unit/handled-by", item.handled_by.span, d.id.value + "/" + item.key.value,
+                   {fmt::format("承办机构“{}”不是本部门内设机构（{}）", item.handled_by.value,
+                                list.empty() ? "未列出 units" : list),
+                    fmt::format("handled_by '{}' is not one of department.units ({})",
+                                item.handled_by.value, list.empty() ? "none listed" : list)});
+    }
+  }
+}
+
+}  // namespace powerlist

@@ -1,0 +1,32 @@
+#include "powerlist/source.hpp"
+
+namespace powerlist {
+
+void SourceFile::index_lines() {
+  line_starts.clear();
+  line_starts.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') line_starts.push_back(static_cast<uint32_t>(i + 1));
+}
+
+std::string_view SourceFile::line_text(uint32_t line1) const {
+  if (line1 == 0 || line1 > line_starts.size()) return {};
+  const size_t b = line_starts[line1 - 1];
+  size_t e = line1 < line_starts.size() ? line_starts[line1] - 1 : text.size();
+  if (e > b && text[e - 1] == '\r') --e;
+  return std::string_view(text).substr(b, e - b);
+}
+
+Sources::Sources() { files_.push_back(std::make_unique<SourceFile>()); }
+
+uint32_t Sources::add(std::string display, std::string fs_path, std::string text) {
+  auto f = std::make_unique<SourceFile>();
+  f->display = std::move(display);
+  f->fs_path = std::move(fs_path);
+  f->text = std::move(text);
+  f->index_lines();
+  files_.push_back(std::move(f));
+  return static_cast<uint32_t>(files_.size() - 1);
+}
+
+}  // namespace powerlist
