@@ -20,20 +20,29 @@ const char* severity_color(Severity s) {
 }
 
 // The source line (tabs shown as one space) and a caret line aligned by display width.
+// Long lines are cut to a window around the span so a minified file stays readable.
 std::string excerpt(const SourceFile& src, const Span& s, bool color) {
   std::string_view line = src.line_text(s.line);
   if (line.empty()) return "";
-  const auto cps = decode_utf8(line);
-  std::string shown;
-  for (char32_t cp : cps) append_utf8(shown, cp == '\t' ? U' ' : cp);
-  const size_t start = std::min<size_t>(s.col ? s.col - 1 : 0, cps.size());
+  auto cps = decode_utf8(line);
+  for (auto& cp : cps)
+    if (cp == U'\t' || cp < 0x20) cp = U' ';
+  size_t start = std::min<size_t>(s.col ? s.col - 1 : 0, cps.size());
   size_t end = (s.end_line == s.line && s.end_col > s.col) ? s.end_col - 1 : start + 1;
-  end = std::min(end, std::max(cps.size(), start + 1));
-  std::string before, under;
-  for (size_t i = 0; i < start; ++i) append_utf8(before, cps[i] == '\t' ? U' ' : cps[i]);
-  for (size_t i = start; i < end && i < cps.size(); ++i) append_utf8(under, cps[i]);
-  const size_t pad = display_width(before);
-  const size_t len = std::max<size_t>(1, display_width(under));
+  end = std::min(std::max(end, start + 1), std::max(cps.size(), start + 1));
+  constexpr size_t kWindow = 60;
+  size_t from = start > kWindow ? start - kWindow : 0;
+  size_t to = std::min(cps.size(), std::max(end, start + 1) + kWindow);
+  if (end - start > 2 * kWindow) end = start + 2 * kWindow;
+  auto encode = [&](size_t a, size_t b) {
+    std::string o;
+    for (size_t i = a; i < b && i < cps.size(); ++i) append_utf8(o, cps[i]);
+    return o;
+  };
+  const std::string lead = from > 0 ? "..." : "", tail = to < cps.size() ? "..." : "";
+  const std::string shown = lead + encode(from, to) + tail;
+  const size_t pad = display_width(lead + encode(from, start));
+  const size_t len = std::max<size_t>(1, display_width(encode(start, end)));
   std::string caret = "^" + std::string(len - 1, '~');
   if (color) caret = std::string("\033[1;32m") + caret + kReset;
   return "    " + shown + "\n    " + std::string(pad, ' ') + caret + "\n";

@@ -43,14 +43,20 @@ size_t find_invalid_utf8(std::string_view s) {
 }
 
 std::vector<char32_t> decode_utf8(std::string_view s) {
+  // Invalid sequences decode to U+FFFD one byte at a time, so any bytes can be shown.
   std::vector<char32_t> out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
+    const size_t bad = find_invalid_utf8(s.substr(i, 4));
     const auto c = static_cast<unsigned char>(s[i]);
     size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    if (bad == 0 || i + len > s.size()) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
     char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < len && i + k < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     out.push_back(cp);
     i += len;
   }
