@@ -51,10 +51,10 @@ Department load_department(Reader& r, const YAML::Node& root) {
   Span file_start{r.file(), 1, 1, 1, 2};
   Fields top = r.fields(root, *department_file_table(), file_start);
   if (!top.ok) return d;
-  d.loaded = true;
   Fields f = r.fields(top.get("department"), *department_table(),
                       top.has("department") ? r.span(top.entries.at("department").key) : file_start);
   d.span = f.span;
+  d.loaded = f.ok;  // semantic rules skip a department whose header is unusable
   if (f.ok) {
     if (auto v = r.str(f, "id")) {
       d.id = *v;
@@ -75,7 +75,9 @@ Department load_department(Reader& r, const YAML::Node& root) {
     d.powers.reserve(powers.size());
     std::map<std::string, Span> seen;
     for (const auto& p : powers) {
-      PowerItem item = load_item(r, p, d.id.value);
+      std::optional<PowerItem> loaded = load_item(r, p, d.id.value);
+      if (!loaded) continue;
+      PowerItem& item = *loaded;
       if (!item.key.value.empty()) {
         auto [it, fresh] = seen.emplace(item.key.value, item.key.span);
         if (!fresh) {

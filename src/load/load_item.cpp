@@ -163,7 +163,7 @@ static void load_disclosure_parts(Reader& r, PowerItem& item, const Fields& f) {
   }
 }
 
-PowerItem load_item(Reader& r, const YAML::Node& n, const std::string& dept_id) {
+std::optional<PowerItem> load_item(Reader& r, const YAML::Node& n, const std::string& dept_id) {
   PowerItem item;
   item.span = r.span(n);
   // The item id is known only after `key` is read; findings before that carry none.
@@ -173,7 +173,7 @@ PowerItem load_item(Reader& r, const YAML::Node& n, const std::string& dept_id) 
     if (k.IsDefined() && k.IsScalar()) r.set_item(dept_id + "/" + k.Scalar());
   }
   Fields f = r.fields(n, *item_table(), item.span);
-  if (!f.ok) return item;
+  if (!f.ok) return std::nullopt;
   if (auto v = r.str(f, "key")) {
     item.key = *v;
     if (!valid_key(v->value, 48))
@@ -235,8 +235,7 @@ PowerItem load_item(Reader& r, const YAML::Node& n, const std::string& dept_id) 
                 fmt::format("baseline code '{}' must be 12 digits (quoted)", v->value)});
   }
   load_guide_parts(r, item, f);
-  if (item.initiation.value == Initiation::OnApplication && item.conditions.value.empty() &&
-      !item.retired)
+  if (item.initiation.value == Initiation::OnApplication && !f.has("conditions") && !item.retired)
     r.report("schema/required", item.initiation.span,
              {"依申请事项须填写 conditions（行使条件）", "an 依申请 item needs conditions"});
   return item;

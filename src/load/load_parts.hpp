@@ -7,7 +7,7 @@ namespace powerlist {
 std::optional<Citation> load_citation(Reader& r, const YAML::Node& n, Span where);
 std::vector<Citation> load_citations(Reader& r, const Fields& f, std::string_view key);
 std::optional<Procedure> load_procedure(Reader& r, const YAML::Node& n, Span where);
-PowerItem load_item(Reader& r, const YAML::Node& n, const std::string& dept_id);
+std::optional<PowerItem> load_item(Reader& r, const YAML::Node& n, const std::string& dept_id);
 Department load_department(Reader& r, const YAML::Node& root);
 
 }  // namespace powerlist

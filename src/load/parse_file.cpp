@@ -153,7 +153,15 @@ ParsedFile parse_source(SourceFile& src, uint32_t file_id, DiagSink& sink, const
     return out;
   }
   try {
-    out.root = YAML::Load(t);
+    std::vector<YAML::Node> docs = YAML::LoadAll(t);
+    if (docs.size() > 1) {
+      // A second document would be silently ignored: refuse it instead.
+      sink.add("schema/syntax", mark_span(src, file_id, docs[1].Mark()), "",
+               {"一个文件只能有一个 YAML 文档（发现多个 --- 分隔的文档）",
+                "a file must hold one YAML document (found several separated by ---)"});
+      return out;
+    }
+    if (!docs.empty()) out.root = docs.front();
   } catch (const YAML::DeepRecursion& e) {
     sink.add("schema/too-large", mark_span(src, file_id, e.mark), "",
              {fmt::format("嵌套层数超过上限 {}", limits.max_depth),

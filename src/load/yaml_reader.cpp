@@ -103,18 +103,22 @@ Fields Reader::fields(const YAML::Node& node, const TableSpec& table, Span where
                          fmt::format("first defined on line {}", first.line)});
     }
   }
+  // All missing required keys in one finding: one fix, one message.
+  std::string missing_zh, missing_en;
+  Span at = f.span;
   for (const auto& spec : table.fields) {
     if (!spec.required) continue;
     auto it = f.entries.find(spec.key);
-    if (it == f.entries.end() || is_null(it->second.value)) {
-      Span at = it == f.entries.end() ? f.span : span(it->second.key);
-      std::string alias = spec.aliases.empty() ? "" : std::string(spec.aliases.front());
-      report("schema/required", at,
-             {fmt::format("{}缺少必填键“{}”{}", table.name_zh, spec.key,
-                          alias.empty() ? "" : fmt::format("（{}）", alias)),
-              fmt::format("{} is missing required key '{}'", table.name, spec.key)});
-    }
+    if (it != f.entries.end() && !is_null(it->second.value)) continue;
+    if (it != f.entries.end() && missing_zh.empty()) at = span(it->second.key);
+    std::string alias = spec.aliases.empty() ? "" : fmt::format("（{}）", spec.aliases.front());
+    missing_zh += fmt::format("{}“{}”{}", missing_zh.empty() ? "" : "、", spec.key, alias);
+    missing_en += fmt::format("{}'{}'", missing_en.empty() ? "" : ", ", spec.key);
   }
+  if (!missing_zh.empty())
+    report("schema/required", at,
+           {fmt::format("{}缺少必填键{}", table.name_zh, missing_zh),
+            fmt::format("{} is missing required key(s) {}", table.name, missing_en)});
   return f;
 }
 

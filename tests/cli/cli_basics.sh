@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Exit codes, options and the schema command, against the real binary.
+set -uo pipefail
+BIN="$1"; SRC="$2"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+expect_rc() {  # expected, description, command...
+  local want="$1" what="$2"; shift 2
+  "$@" > "$tmp/out" 2> "$tmp/err"; local rc=$?
+  if [ "$rc" != "$want" ]; then echo "FAIL: $what: exit $rc, want $want"; cat "$tmp/err"; fail=1; fi
+}
+CASE="$SRC/tests/cases/rules"
+expect_rc 2 "missing path" "$BIN" check "$tmp/nope"
+expect_rc 2 "folder without powerlist.yaml" "$BIN" check "$tmp"
+expect_rc 2 "unknown --rule id" "$BIN" check "$CASE/unit_handled-by.pass.yaml" --rule nope/x=off
+expect_rc 2 "bad --format" "$BIN" check "$CASE/unit_handled-by.pass.yaml" --format xml
+expect_rc 2 "unknown subcommand" "$BIN" frobnicate
+expect_rc 0 "clean file" "$BIN" check "$CASE/unit_handled-by.pass.yaml"
+expect_rc 1 "error finding" "$BIN" check "$CASE/unit_handled-by.fail.yaml"
+expect_rc 0 "--rule turns a rule off" "$BIN" check "$CASE/unit_handled-by.fail.yaml" --rule unit/handled-by=off
+expect_rc 0 "--rule demotes to warning" "$BIN" check "$CASE/unit_handled-by.fail.yaml" --rule unit/handled-by=warning
+expect_rc 1 "--fail-on warning" "$BIN" check "$CASE/disclosure_missing.fail.yaml" --fail-on warning
+expect_rc 0 "warnings pass by default" "$BIN" check "$CASE/disclosure_missing.fail.yaml"
+expect_rc 0 "--fail-on never" "$BIN" check "$CASE/unit_handled-by.fail.yaml" --fail-on never
+expect_rc 1 "several files at once" "$BIN" check "$CASE/unit_handled-by.pass.yaml" "$CASE/unit_handled-by.fail.yaml"
+"$BIN" check "$CASE/unit_handled-by.fail.yaml" --lang en > "$tmp/en.txt"
+grep -q "is not one of department.units" "$tmp/en.txt" || { echo "FAIL: --lang en"; fail=1; }
+grep -q "1 error, 0 warnings" "$tmp/en.txt" || { echo "FAIL: English summary"; fail=1; }
+"$BIN" check "$CASE/suppression.pass.yaml" --show-suppressed > "$tmp/sup.txt"
+grep -q "已忽略：科室调整过渡期" "$tmp/sup.txt" || { echo "FAIL: --show-suppressed"; cat "$tmp/sup.txt"; fail=1; }
+# Help exists in both languages.
+LANG=zh_CN.UTF-8 "$BIN" --help | grep -q "子命令" || { echo "FAIL: Chinese help"; fail=1; }
+LANG=C "$BIN" check --help | grep -q "catalog folder" || { echo "FAIL: English help"; fail=1; }
+"$BIN" --lang zh check --help | grep -q "目录文件夹" || { echo "FAIL: --lang zh help"; fail=1; }
+# schema: valid JSON, the shipped copy is current, and the example validates structurally.
+"$BIN" schema > "$tmp/schema.json"
+python3 -c "import json; s=json.load(open('$tmp/schema.json')); assert s['\$schema'].startswith('http://json-schema.org/draft-07')" || { echo "FAIL: schema JSON"; fail=1; }
+diff -q "$tmp/schema.json" "$SRC/docs/powerlist.schema.json" > /dev/null || { echo "FAIL: docs/powerlist.schema.json is stale (powerlist schema > docs/powerlist.schema.json)"; fail=1; }
+"$BIN" schema --project | python3 -c "import json,sys; json.load(sys.stdin)" || { echo "FAIL: project schema JSON"; fail=1; }
+# --as-of must be a date.
+expect_rc 2 "bad --as-of" "$BIN" check "$CASE/unit_handled-by.pass.yaml" --as-of 2026-13-01
+# A failed build leaves the previous output untouched.
+cp -r "$SRC/tests/golden/basic" "$tmp/cat"
+mkdir -p "$tmp/cat/out" && echo keep > "$tmp/cat/out/marker"
+expect_rc 1 "build with errors" "$BIN" build "$tmp/cat"
+[ -f "$tmp/cat/out/marker" ] || { echo "FAIL: failed build touched out/"; fail=1; }
+[ "$fail" = 0 ] && echo "cli basics: OK"
+exit "$fail"

@@ -1,0 +1,53 @@
+// Shared helpers: load a department file from text and run every rule on it.
+#pragma once
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "powerlist/load.hpp"
+#include "powerlist/rules.hpp"
+
+namespace powerlist::test {
+
+inline LoadResult check_text(const std::string& yaml, const std::string& name = "dept.yaml") {
+  LoadResult res;
+  res.catalog.project.standalone = true;
+  res.catalog.project.effective = Loc<Date>{Date{2026, 1, 1}, {}};
+  load_department_text(res, name, yaml, LoadOptions{});
+  run_rules(res.catalog, res.diags);
+  finalize_diagnostics(res.diags.mutable_list(), SeverityPolicy{}, res.suppressions, res.item_starts);
+  return res;
+}
+
+// "rule line:col" for each unsuppressed finding, in order.
+inline std::vector<std::string> brief(const LoadResult& res) {
+  std::vector<std::string> out;
+  for (const auto& d : res.diags.list())
+    if (!d.suppressed)
+      out.push_back(d.rule + " " + std::to_string(d.span.line) + ":" + std::to_string(d.span.col));
+  return out;
+}
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A minimal valid department with one item; `item_extra` is appended to the item.
+inline std::string dept_with_item(const std::string& item_body) {
+  return "department:\n"
+         "  id: d\n"
+         "  name: 测试局\n"
+         "  credit_code: 11360827MB0123456H\n"
+         "  units: [审批股, 执法大队]\n"
+         "  contacts:\n"
+         "    supervise: \"1\"\n"
+         "    complaint: {phone: \"12345\"}\n"
+         "powers:\n" +
+         item_body;
+}
+
+}  // namespace powerlist::test

@@ -1,0 +1,88 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+#include "powerlist/report.hpp"
+#include "powerlist/text.hpp"
+
+using namespace powerlist;
+
+TEST_CASE("text report underlines the span by display width", "[report]") {
+  auto res = test::check_text(test::dept_with_item(
+      "  - key: a\n    name: 某项检查\n    category: 行政检查\n    initiation: 依职权\n"
+      "    handled_by: 办公室\n    disclosure: {forms: [网站], scope: 社会公开, timing: 长期公开}\n"));
+  ReportInput in{res.diags.list(), res.sources};
+  const std::string out = render_text(in);
+  CHECK(out ==
+        "dept.yaml:14:17: error: 承办机构“办公室”不是本部门内设机构（审批股、执法大队） [unit/handled-by]\n"
+        "        handled_by: 办公室\n"
+        "                    ^~~~~~\n"
+        "1 个错误, 0 个警告\n");
+  in.lang = Lang::En;
+  CHECK(render_text(in).find("handled_by '办公室' is not one of department.units") != std::string::npos);
+}
+
+TEST_CASE("unknown keys suggest the closest spelling", "[report]") {
+  auto res = test::check_text("department: {id: d, name: x, units: [a], contact: {}}\npowers: []\n");
+  auto b = test::brief(res);
+  REQUIRE(!b.empty());
+  bool found = false;
+  for (const auto& d : res.diags.list())
+    if (d.rule == "schema/unknown-key") {
+      found = true;
+      CHECK(d.message.zh == "实施主体中没有键“contact”；是否应为“contacts”？");
+      CHECK(d.span.line == 1);
+      CHECK(d.span.col == 42);
+    }
+  CHECK(found);
+}
+
+TEST_CASE("columns count characters, not bytes, after a BOM", "[load]") {
+  auto res = test::check_text("\xEF\xBB\xBF" "department: {id: d, name: 测试局, units: [a], 未知: 1}\npowers: []\n");
+  bool found = false;
+  for (const auto& d : res.diags.list())
+    if (d.rule == "schema/unknown-key") {
+      found = true;
+      CHECK(d.span.col == 44);
+      CHECK(d.span.end_col == 46);
+    }
+  CHECK(found);
+}
+
+TEST_CASE("json escaping and xml escaping", "[text]") {
+  CHECK(json_escape("a\"b\\c\nd\x01") == "a\\\"b\\\\c\\nd\\u0001");
+  CHECK(xml_escape("<a&\"'>") == "&lt;a&amp;&quot;&#39;&gt;");
+  CHECK(display_width("ab中文") == 6);
+  CHECK(edit_distance("name", "nmae") == 2);
+  CHECK(closest_match("handeld_by", {"handled_by", "name"}) == "handled_by");
+  CHECK(closest_match("zzzzzz", {"handled_by", "name"}).empty());
+}
+
+TEST_CASE("settings.rules and suppressions", "[diag]") {
+  const std::string yaml = test::dept_with_item(
+      "  - key: a   # powerlist: ignore unit/handled-by 过渡期\n    name: 某项检查\n    category: 行政检查\n"
+      "    initiation: 依职权\n    handled_by: 办公室\n");
+  auto res = test::check_text(yaml);
+  // disclosure/missing remains; the handled-by finding is suppressed with its reason.
+  CHECK(test::brief(res) == std::vector<std::string>{"disclosure/missing 10:10"});
+  bool suppressed = false;
+  for (const auto& d : res.diags.list())
+    if (d.suppressed) suppressed = d.rule == "unit/handled-by" && d.suppression_reason == "过渡期";
+  CHECK(suppressed);
+
+  LoadResult r2;
+  load_department_text(r2, "d.yaml", yaml, LoadOptions{});
+  run_rules(r2.catalog, r2.diags);
+  SeverityPolicy policy;
+  policy.overrides["disclosure/missing"] = Severity::Off;
+  finalize_diagnostics(r2.diags.mutable_list(), policy, r2.suppressions, r2.item_starts);
+  CHECK(test::brief(r2).empty());
+}
+
+TEST_CASE("limits protect against huge input", "[load]") {
+  LoadOptions o;
+  o.limits.max_file_bytes = 100;
+  LoadResult res;
+  load_department_text(res, "big.yaml", std::string(200, '#'), o);
+  REQUIRE(res.diags.list().size() == 1);
+  CHECK(res.diags.list()[0].rule == "schema/too-large");
+}

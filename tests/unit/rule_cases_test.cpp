@@ -1,0 +1,70 @@
+// Runs every file in tests/cases/rules/. Each file states what it expects in comments:
+//   # expect: RULE LINE:COL     (one line per finding, in output order)
+//   # expect: none              (the file must produce no finding at all)
+// Every implemented rule must have a failing file (<rule>.fail*.yaml, '/' as '_') that
+// expects it and a passing file (<rule>.pass*.yaml).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <set>
+
+#include "helpers.hpp"
+#include "powerlist/text.hpp"
+
+namespace fs = std::filesystem;
+using namespace powerlist;
+
+static std::vector<std::string> expectations(const std::string& text, bool* none) {
+  std::vector<std::string> out;
+  *none = false;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    auto pos = line.find("# expect:");
+    if (pos == std::string::npos) continue;
+    std::string e = trim(line.substr(pos + 9));
+    if (e == "none") *none = true;
+    else out.push_back(e);
+  }
+  return out;
+}
+
+static std::vector<fs::path> case_files() {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(fs::path(POWERLIST_SOURCE_DIR) / "tests/cases/rules"))
+    if (e.path().extension() == ".yaml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+TEST_CASE("rule case files produce exactly their expected findings", "[rules][cases]") {
+  auto files = case_files();
+  REQUIRE(files.size() > 20);
+  for (const auto& f : files) {
+    const std::string text = test::read_file(f.string());
+    bool none = false;
+    auto expected = expectations(text, &none);
+    INFO("case " << f.filename().string());
+    REQUIRE((none || !expected.empty()));
+    auto res = test::check_text(text, f.filename().string());
+    auto got = test::brief(res);
+    CHECK(got == expected);
+  }
+}
+
+TEST_CASE("every implemented rule has a failing and a passing case", "[rules][cases]") {
+  std::set<std::string> names;
+  for (const auto& f : case_files()) names.insert(f.filename().string());
+  for (const auto& r : all_rules()) {
+    if (!r.implemented) continue;
+    std::string stem(r.id);
+    std::replace(stem.begin(), stem.end(), '/', '_');
+    bool fail = false, pass = false;
+    for (const auto& n : names) {
+      if (starts_with(n, stem + ".fail")) fail = true;
+      if (starts_with(n, stem + ".pass")) pass = true;
+    }
+    INFO("rule " << r.id);
+    CHECK(fail);
+    CHECK(pass);
+  }
+}
