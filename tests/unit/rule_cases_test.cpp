@@ -68,3 +68,12 @@ TEST_CASE("every implemented rule has a failing and a passing case", "[rules][ca
     CHECK(pass);
   }
 }
+
+TEST_CASE("every implemented rule has a doc entry in docs/rules.md", "[rules][docs]") {
+  const std::string doc = test::read_file(std::string(POWERLIST_SOURCE_DIR) + "/docs/rules.md");
+  for (const auto& r : all_rules()) {
+    INFO("rule " << r.id);
+    const std::string heading = "### " + std::string(r.id) + (r.implemented ? " ✅" : " ⏳");
+    CHECK(doc.find(heading) != std::string::npos);
+  }
+}
