@@ -73,7 +73,7 @@ Fields Reader::fields(const YAML::Node& node, const TableSpec& table, Span where
   }
   f.ok = true;
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& k = it->first;
+    const YAML::Node k = it->first;  // a copy: it-> points into a temporary
     if (!k.IsScalar()) {
       report("schema/type", span(k), {"键必须是文本", "keys must be plain text"});
       continue;
