@@ -62,6 +62,7 @@ struct Limits {
   std::optional<Loc<Duration>> statutory;
   std::optional<Citation> statutory_basis;
   std::optional<Loc<Duration>> promised;
+  bool statutory_given = false, promised_given = false;  // key present, even if unparsable
   Span span;
 };
 

@@ -1,22 +1,29 @@
 // Stage 3: checks over the loaded catalog, one file per rule family (src/rules/<family>.cpp).
 #pragma once
 #include "powerlist/diag.hpp"
+#include "powerlist/date.hpp"
 #include "powerlist/model.hpp"
 
 namespace powerlist {
 
+class LawRegistry;
+
 struct RuleContext {
   const Catalog& catalog;
   DiagSink& sink;
+  const LawRegistry* laws = nullptr;  // nullptr: the legal checks (basis/*) are skipped
+  Date as_of() const;                 // the catalog's effective date (or --as-of)
 };
 
 void check_units(RuleContext& ctx);       // unit/*
 void check_disclosure(RuleContext& ctx);  // disclosure/*
 void check_rights(RuleContext& ctx);      // rights/*
 void check_catalog(RuleContext& ctx);     // catalog/* (single-catalog checks)
+void check_basis(RuleContext& ctx);       // basis/*
+void check_limits(RuleContext& ctx);      // limits/* (declared limits; paths are in flow)
 
 // Runs every implemented family in a fixed order.
-void run_rules(const Catalog& catalog, DiagSink& sink);
+void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws = nullptr);
 
 // GB 32100-2015 check character of a 统一社会信用代码; nullopt on a bad charset/length.
 std::optional<char> credit_code_check_char(const std::string& first17);

@@ -20,6 +20,7 @@ struct SourceFile {
   std::string fs_path;  // path as opened on disk
   std::string text;     // the bytes, BOM removed
   std::vector<uint32_t> line_starts;
+  bool builtin = false;  // shipped data (catalogs/), not one of the user's inputs
   void index_lines();
   std::string_view line_text(uint32_t line1) const;
 };

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "powerlist/law.hpp"
 #include "powerlist/report.hpp"
 #include "powerlist/rules.hpp"
 
@@ -79,7 +80,18 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
     run.usage_error = run.load.fatal;
     return run;
   }
-  run_rules(run.load.catalog, run.load.diags);
+  // The law registry: built-in data plus the catalog's own `laws:` files.
+  std::vector<std::string> law_files;
+  for (const auto& l : run.load.catalog.project.laws)
+    law_files.push_back((std::filesystem::path(run.load.catalog.root) / l.value).string());
+  RegistryLoad reg = load_registry(data_dir() + "/catalogs/laws", law_files, run.load.sources, run.load.diags);
+  if (!reg.fatal.empty()) {
+    run.exit_code = kUsage;
+    run.usage_error = reg.fatal;
+    return run;
+  }
+  run.laws = std::move(reg.registry);
+  run_rules(run.load.catalog, run.load.diags, &run.laws);
   for (const auto& [id, sev] : run.load.catalog.project.rule_settings)
     policy.overrides[id] = *parse_severity(sev.value);
   for (const auto& [id, sev] : cli_rules) policy.overrides[id] = sev;

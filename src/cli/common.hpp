@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "powerlist/diag.hpp"
+#include "powerlist/law.hpp"
 #include "powerlist/load.hpp"
 
 namespace powerlist {
@@ -37,6 +38,7 @@ void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool find
 // Load + rules + severity policy, as `check` and `build` need them.
 struct CheckRun {
   LoadResult load;
+  LawRegistry laws;
   int exit_code = kOk;  // kUsage when the input is unusable
   std::string usage_error;
 };

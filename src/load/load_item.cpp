@@ -19,6 +19,8 @@ static void load_limits(Reader& r, PowerItem& item, const YAML::Node& n, Span wh
   if (!f.ok) return;
   item.has_limits = true;
   item.limits.span = f.span;
+  item.limits.statutory_given = f.has("statutory");
+  item.limits.promised_given = f.has("promised");
   if (auto d = r.duration(f, "statutory")) item.limits.statutory = *d;
   if (f.has("statutory_basis"))
     item.limits.statutory_basis = load_citation(r, f.get("statutory_basis"), f.span);

@@ -140,7 +140,8 @@ std::string render_sarif(const ReportInput& in) {
 std::string render_junit(const ReportInput& in) {
   // One testcase per input file; findings at or above fail_on make it fail.
   std::map<uint32_t, std::vector<const Diagnostic*>> by_file;
-  for (uint32_t f = 1; f < in.sources.size(); ++f) by_file[f];
+  for (uint32_t f = 1; f < in.sources.size(); ++f)
+    if (!in.sources.get(f).builtin) by_file[f];
   for (const auto& d : in.diags)
     if (!d.suppressed) by_file[d.span.file].push_back(&d);
   size_t failures = 0;

@@ -2,12 +2,19 @@
 
 namespace powerlist {
 
-void run_rules(const Catalog& catalog, DiagSink& sink) {
-  RuleContext ctx{catalog, sink};
+Date RuleContext::as_of() const {
+  const auto& e = catalog.project.effective;
+  return e ? e->value : Date{2026, 1, 1};
+}
+
+void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws) {
+  RuleContext ctx{catalog, sink, laws};
   check_units(ctx);
   check_disclosure(ctx);
   check_rights(ctx);
   check_catalog(ctx);
+  check_basis(ctx);
+  check_limits(ctx);
 }
 
 }  // namespace powerlist

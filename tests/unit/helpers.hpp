@@ -5,17 +5,34 @@
 #include <string>
 #include <vector>
 
+#include <stdexcept>
+
+#include "powerlist/law.hpp"
 #include "powerlist/load.hpp"
 #include "powerlist/rules.hpp"
 
 namespace powerlist::test {
 
-inline LoadResult check_text(const std::string& yaml, const std::string& name = "dept.yaml") {
+// The shipped registry plus tests/cases/laws.yaml (fictional local instruments), loaded once.
+inline const LawRegistry& test_registry() {
+  static const LawRegistry reg = [] {
+    Sources sources;
+    DiagSink sink;
+    const std::string root = POWERLIST_SOURCE_DIR;
+    RegistryLoad r = load_registry(root + "/catalogs/laws", {root + "/tests/cases/laws.yaml"}, sources, sink);
+    if (!r.fatal.empty() || !sink.list().empty()) throw std::runtime_error("test registry does not load cleanly");
+    return std::move(r.registry);
+  }();
+  return reg;
+}
+
+inline LoadResult check_text(const std::string& yaml, const std::string& name = "dept.yaml",
+                             Date as_of = Date{2026, 1, 1}) {
   LoadResult res;
   res.catalog.project.standalone = true;
-  res.catalog.project.effective = Loc<Date>{Date{2026, 1, 1}, {}};
+  res.catalog.project.effective = Loc<Date>{as_of, {}};
   load_department_text(res, name, yaml, LoadOptions{});
-  run_rules(res.catalog, res.diags);
+  run_rules(res.catalog, res.diags, &test_registry());
   finalize_diagnostics(res.diags.mutable_list(), SeverityPolicy{}, res.suppressions, res.item_starts);
   return res;
 }

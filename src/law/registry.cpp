@@ -1,0 +1,156 @@
+#include <algorithm>
+#include <cstdlib>
+
+#include "powerlist/law.hpp"
+#include "powerlist/text.hpp"
+
+namespace powerlist {
+
+std::optional<LawLevel> parse_law_level(const std::string& s) {
+  static const std::pair<const char*, LawLevel> names[] = {
+      {"法律", LawLevel::Law},
+      {"行政法规", LawLevel::AdminRegulation},
+      {"地方性法规", LawLevel::LocalRegulation},
+      {"自治条例和单行条例", LawLevel::Autonomous},
+      {"部门规章", LawLevel::DeptRule},
+      {"地方政府规章(省级)", LawLevel::ProvGovRule},
+      {"地方政府规章（省级）", LawLevel::ProvGovRule},
+      {"地方政府规章(设区的市)", LawLevel::CityGovRule},
+      {"地方政府规章（设区的市）", LawLevel::CityGovRule},
+      {"规范性文件", LawLevel::Normative},
+  };
+  for (const auto& [n, l] : names)
+    if (s == n) return l;
+  return std::nullopt;
+}
+
+const char* law_level_name(LawLevel l) {
+  switch (l) {
+    case LawLevel::Law: return "法律";
+    case LawLevel::AdminRegulation: return "行政法规";
+    case LawLevel::LocalRegulation: return "地方性法规";
+    case LawLevel::Autonomous: return "自治条例和单行条例";
+    case LawLevel::DeptRule: return "部门规章";
+    case LawLevel::ProvGovRule: return "地方政府规章(省级)";
+    case LawLevel::CityGovRule: return "地方政府规章(设区的市)";
+    case LawLevel::Normative: return "规范性文件";
+  }
+  return "";
+}
+
+const LawVersion* Instrument::version_on(const Date& d) const {
+  const LawVersion* best = nullptr;
+  for (const auto& v : versions)
+    if (v.in_force() <= d && (!best || best->in_force() <= v.in_force())) best = &v;
+  return best;
+}
+
+const LawVersion* Instrument::version_dated(const Date& d) const {
+  for (const auto& v : versions)
+    if (v.date == d || (v.effective && *v.effective == d)) return &v;
+  return nullptr;
+}
+
+std::optional<int> Instrument::article_count(const LawVersion* v) const {
+  if (!v) return std::nullopt;
+  if (v->articles) return v->articles;
+  // Older versions are often known only from the amendment history: no count to check.
+  return std::nullopt;
+}
+
+const StatutoryLimit* Instrument::limit_for(const ArticleRef& a) const {
+  for (const auto& l : limits)
+    if (l.article.article == a.article &&
+        (l.article.paragraph == 0 || a.paragraph == 0 || l.article.paragraph == a.paragraph))
+      return &l;
+  return nullptr;
+}
+
+std::string LawRegistry::normalize(const std::string& raw) {
+  std::string s;
+  for (char32_t cp : decode_utf8(raw)) {
+    if (cp == U'《' || cp == U'》' || cp == U' ' || cp == U'\u3000' || cp == U'\t') continue;
+    append_utf8(s, cp);
+  }
+  // A trailing version note such as （2019年修正） is not part of the name; （七） or （试行） is.
+  for (const char* open : {"（", "("}) {
+    auto p = s.rfind(open);
+    if (p == std::string::npos || p == 0) continue;
+    const std::string note = s.substr(p);
+    const bool has_digit = note.find_first_of("0123456789") != std::string::npos;
+    if (has_digit && note.find("年") != std::string::npos) s.erase(p);
+  }
+  static const std::string prefix = "中华人民共和国";
+  if (starts_with(s, prefix) && s.size() > prefix.size()) s.erase(0, prefix.size());
+  return s;
+}
+
+std::string LawRegistry::add(Instrument ins) {
+  std::sort(ins.versions.begin(), ins.versions.end(),
+            [](const LawVersion& a, const LawVersion& b) { return a.date < b.date; });
+  const std::string key = normalize(ins.name);
+  auto it = index_.find(key);
+  if (it != index_.end() && list_[it->second].name != ins.name)
+    return "名称“" + ins.name + "”与已有的“" + list_[it->second].name + "”冲突";
+  if (it == index_.end()) {
+    const size_t pos = list_.size();
+    for (const auto& a : ins.aliases) {
+      auto ai = index_.find(normalize(a));
+      if (ai != index_.end() && ai->second != pos)
+        return "别名“" + a + "”已属于“" + list_[ai->second].name + "”";
+    }
+    index_[key] = pos;
+    for (const auto& a : ins.aliases) index_[normalize(a)] = pos;
+    list_.push_back(std::move(ins));
+    return "";
+  }
+  // Merge into the existing entry: new versions, aliases, limits and facts it lacked.
+  Instrument& cur = list_[it->second];
+  if (cur.level != ins.level)
+    return "“" + ins.name + "”的层级（" + law_level_name(ins.level) + "）与已有条目（" +
+           law_level_name(cur.level) + "）不一致";
+  for (auto& v : ins.versions) {
+    auto same = std::find_if(cur.versions.begin(), cur.versions.end(),
+                             [&](const LawVersion& x) { return x.date == v.date; });
+    if (same == cur.versions.end()) {
+      cur.versions.push_back(v);
+      continue;
+    }
+    if (same->articles && v.articles && *same->articles != *v.articles)
+      return "“" + ins.name + "” " + v.date.str() + " 版的条文数不一致";
+    if (!same->articles) same->articles = v.articles;
+    if (!same->effective) same->effective = v.effective;
+  }
+  std::sort(cur.versions.begin(), cur.versions.end(),
+            [](const LawVersion& a, const LawVersion& b) { return a.date < b.date; });
+  for (auto& a : ins.aliases) {
+    const std::string na = normalize(a);
+    auto ai = index_.find(na);
+    if (ai != index_.end() && ai->second != it->second) return "别名“" + a + "”已属于“" + list_[ai->second].name + "”";
+    if (ai == index_.end()) {
+      index_[na] = it->second;
+      cur.aliases.push_back(a);
+    }
+  }
+  for (auto& l : ins.limits) cur.limits.push_back(l);
+  if (ins.repealed) {
+    cur.repealed = true;
+    if (ins.repealed_date) cur.repealed_date = ins.repealed_date;
+    if (!ins.repealed_by.empty()) cur.repealed_by = ins.repealed_by;
+  }
+  if (!ins.issuer.empty()) cur.issuer = ins.issuer;
+  if (!ins.source.empty()) cur.source = cur.source.empty() ? ins.source : cur.source + "；" + ins.source;
+  return "";
+}
+
+const Instrument* LawRegistry::find(const std::string& cited) const {
+  auto it = index_.find(normalize(cited));
+  return it == index_.end() ? nullptr : &list_[it->second];
+}
+
+std::string data_dir() {
+  if (const char* env = std::getenv("POWERLIST_DATA_DIR"); env && *env) return env;
+  return POWERLIST_DATA_DIR;
+}
+
+}  // namespace powerlist

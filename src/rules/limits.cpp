@@ -1,0 +1,111 @@
+// limits/* on declared limits: statutory-missing, promised-missing, promised-exceeds-statutory,
+// promised-ratio, unit-mismatch, statutory-mismatch. Path checks live with the procedure graph.
+#include <fmt/format.h>
+
+#include "powerlist/law.hpp"
+#include "powerlist/rules.hpp"
+
+namespace powerlist {
+
+namespace {
+
+struct KnownLimit {
+  Duration duration;
+  std::string where_zh, where_en;
+};
+
+// The category's general statutory limit (RULES.md limits/statutory-mismatch).
+std::optional<KnownLimit> general_limit(Category c) {
+  if (c == Category::Licensing)
+    return KnownLimit{{TimeUnit::WorkDays, 20000}, "行政许可法第四十二条", "行政许可法 art. 42"};
+  if (c == Category::Penalty) return KnownLimit{{TimeUnit::Days, 90000}, "行政处罚法第六十条", "行政处罚法 art. 60"};
+  return std::nullopt;
+}
+
+std::optional<KnownLimit> registry_limit(const LawRegistry* laws, const Citation& c) {
+  if (!laws) return std::nullopt;
+  const Instrument* ins = laws->find(c.law.value);
+  if (!ins) return std::nullopt;
+  for (const auto& a : c.articles)
+    if (const StatutoryLimit* l = ins->limit_for(a.value))
+      return KnownLimit{l->duration, fmt::format("《{}》{}", ins->name, l->article.str()),
+                        fmt::format("《{}》 art. {}", ins->name, l->article.article)};
+  return std::nullopt;
+}
+
+std::optional<KnownLimit> known_limit(const RuleContext& ctx, const PowerItem& item) {
+  if (item.limits.statutory_basis)
+    if (auto k = registry_limit(ctx.laws, *item.limits.statutory_basis)) return k;
+  for (const auto& c : item.basis)
+    if (auto k = registry_limit(ctx.laws, c)) return k;
+  return general_limit(item.category.value);
+}
+
+// 行政许可法第八十二条: a licence period given in 日 is counted in 工作日.
+bool equal_limits(const Duration& a, const Duration& b, Category c) {
+  if (a.unit == b.unit) return a.milli == b.milli;
+  auto day_like = [](TimeUnit u) { return u == TimeUnit::Days || u == TimeUnit::WorkDays; };
+  return c == Category::Licensing && day_like(a.unit) && day_like(b.unit) && a.milli == b.milli;
+}
+
+std::string ratio_zh(const Ratio& r) {
+  if (r.num == 2 && r.den == 3) return "三分之二";
+  return fmt::format("{}/{}", r.num, r.den);
+}
+
+}  // namespace
+
+void check_limits(RuleContext& ctx) {
+  const Ratio ratio = ctx.catalog.project.promised_ratio;
+  for (const auto& d : ctx.catalog.departments) {
+    for (const auto& item : d.powers) {
+      if (!item.active() || !item.category.span.valid()) continue;
+      const std::string id = d.id.value + "/" + item.key.value;
+      const bool on_application = item.initiation.value == Initiation::OnApplication;
+      const auto& st = item.limits.statutory;
+      const auto& pr = item.limits.promised;
+      const Span anchor = item.has_limits ? item.limits.span : item.key.span;
+      // A key that is present but unparsable already has its schema/type finding.
+      if (on_application && !st && !item.limits.statutory_given && general_limit(item.category.value) &&
+          item.category.value != Category::Penalty)
+        ctx.sink.add("limits/statutory-missing", anchor, id,
+                     {fmt::format("依申请的{}事项缺少法定时限（limits.statutory）", category_info(item.category.value).name),
+                      "an 依申请 item of this category needs limits.statutory"});
+      if (on_application && st && !st->value.is_none() && !pr && !item.limits.promised_given)
+        ctx.sink.add("limits/promised-missing", st->span, id,
+                     {fmt::format("有法定时限 {} 的依申请事项缺少承诺时限（limits.promised）", st->value.str()),
+                      fmt::format("statutory limit {} but no promised limit", st->value.str_en())});
+      if (st && pr && !st->value.is_none() && !pr->value.is_none() && pr->value.unit != TimeUnit::Immediate) {
+        const Duration& s = st->value;
+        const Duration& p = pr->value;
+        if (!same_unit(s, p)) {
+          ctx.sink.add("limits/unit-mismatch", pr->span, id,
+                       {fmt::format("承诺时限 {} 与法定时限 {} 单位不同（{}与{}），无法比较；请统一为同一单位",
+                                    p.str(), s.str(), unit_name_zh(p.unit), unit_name_zh(s.unit)),
+                        fmt::format("promised {} and statutory {} use different units and cannot be compared",
+                                    p.str_en(), s.str_en())});
+        } else if (p.milli > s.milli) {
+          ctx.sink.add("limits/promised-exceeds-statutory", pr->span, id,
+                       {fmt::format("承诺时限 {} 超过法定时限 {}", p.str(), s.str()),
+                        fmt::format("promised {} exceeds the statutory {}", p.str_en(), s.str_en())});
+        } else if (p.milli * ratio.den > s.milli * ratio.num) {
+          ctx.sink.add("limits/promised-ratio", pr->span, id,
+                       {fmt::format("承诺时限 {} 超过法定时限 {} 的{}", p.str(), s.str(), ratio_zh(ratio)),
+                        fmt::format("promised {} exceeds {}/{} of the statutory {}", p.str_en(), ratio.num,
+                                    ratio.den, s.str_en())});
+        }
+      }
+      if (st) {
+        auto known = known_limit(ctx, item);
+        if (known && !equal_limits(st->value, known->duration, item.category.value))
+          ctx.sink.add("limits/statutory-mismatch", st->span, id,
+                       {fmt::format("法定时限写为 {}，但{}规定为 {}", st->value.str(), known->where_zh,
+                                    known->duration.str()),
+                        fmt::format("statutory limit given as {}, but {} sets {}", st->value.str_en(),
+                                    known->where_en, known->duration.str_en())});
+      }
+    }
+  }
+}
+
+}  // namespace powerlist
