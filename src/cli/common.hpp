@@ -52,5 +52,6 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code);
 void register_init(CLI::App& app, const Tr& tr, int& exit_code);
 void register_schema(CLI::App& app, const Tr& tr, int& exit_code);
 void register_gen(CLI::App& app, const Tr& tr, int& exit_code);
+void register_deadline(CLI::App& app, const Tr& tr, int& exit_code);
 
 }  // namespace powerlist

@@ -44,5 +44,10 @@ cp -r "$SRC/tests/golden/basic" "$tmp/cat"
 mkdir -p "$tmp/cat/out" && echo keep > "$tmp/cat/out/marker"
 expect_rc 1 "build with errors" "$BIN" build "$tmp/cat"
 [ -f "$tmp/cat/out/marker" ] || { echo "FAIL: failed build touched out/"; fail=1; }
+# deadline: the first line is the due date; a missing calendar year is exit 2.
+first=$("$BIN" deadline --from 2026-02-12 --limit 5工作日 | head -1)
+[ "$first" = "2026-02-26" ] || { echo "FAIL: deadline printed $first"; fail=1; }
+expect_rc 2 "deadline into a year without calendar" "$BIN" deadline --from 2026-12-20 --limit 20工作日
+expect_rc 2 "deadline with a bad limit" "$BIN" deadline --from 2026-12-20 --limit 二十来天
 [ "$fail" = 0 ] && echo "cli basics: OK"
 exit "$fail"

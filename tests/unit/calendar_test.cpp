@@ -1,0 +1,69 @@
+// Due dates over Spring Festival and National Day, with 调休 working weekends, 2025 and 2026.
+// Each expected date was counted by hand from the 国务院办公厅 notices.
+#include <catch2/catch.hpp>
+
+#include "powerlist/calendar.hpp"
+
+using namespace powerlist;
+
+static const HolidayCalendar& cal() {
+  static const HolidayCalendar c = [] {
+    std::vector<std::string> errors;
+    auto x = load_holidays(std::string(POWERLIST_SOURCE_DIR) + "/catalogs/holidays", errors);
+    if (!errors.empty()) throw std::runtime_error(errors.front());
+    return x;
+  }();
+  return c;
+}
+
+static std::string due(const char* from, const char* limit, const char* law = "") {
+  auto r = compute_deadline(cal(), *parse_date(from), *parse_duration(limit), law);
+  return r.due ? r.due->str() : "error: " + r.error.en;
+}
+
+TEST_CASE("calendars for 2024-2026 load", "[calendar]") {
+  CHECK(cal().years() == std::vector<int>{2024, 2025, 2026});
+  CHECK(cal().is_working_day(Date{2026, 2, 14}) == true);   // 调休 Saturday
+  CHECK(cal().is_working_day(Date{2026, 2, 16}) == false);  // 春节
+  CHECK(cal().is_working_day(Date{2026, 3, 7}) == false);   // ordinary Saturday
+  CHECK_FALSE(cal().is_working_day(Date{2027, 1, 4}).has_value());
+}
+
+TEST_CASE("working days across Spring Festival", "[calendar]") {
+  // 2026: 2/15–2/23 off; 2/14 and 2/28 (Saturdays) are working days.
+  CHECK(due("2026-02-12", "5工作日") == "2026-02-26");
+  CHECK(due("2026-02-13", "10工作日") == "2026-03-05");
+  // 2025: 1/28–2/4 off; 1/26 (Sunday) and 2/8 (Saturday) are working days.
+  CHECK(due("2025-01-24", "3工作日") == "2025-02-05");
+  CHECK(due("2025-02-05", "3工作日") == "2025-02-08");
+}
+
+TEST_CASE("working days across National Day", "[calendar]") {
+  // 2026: 10/1–10/7 off; 9/20 (Sunday) and 10/10 (Saturday) are working days.
+  CHECK(due("2026-09-30", "3工作日") == "2026-10-10");
+  CHECK(due("2026-09-18", "2工作日") == "2026-09-21");
+  // 2025: 10/1–10/8 off; 9/28 (Sunday) and 10/11 (Saturday) are working days.
+  CHECK(due("2025-09-26", "5工作日") == "2025-10-10");
+}
+
+TEST_CASE("natural days end on the next working day after a holiday", "[calendar]") {
+  CHECK(due("2025-09-21", "10日") == "2025-10-09");   // 10/1 falls in the holiday
+  CHECK(due("2026-03-02", "10日") == "2026-03-12");   // a Thursday: no change
+  CHECK(due("2026-01-31", "1个月") == "2026-02-28");  // month end; 2/28 is a 调休 working Saturday
+  CHECK(due("2026-02-10", "即办") == "2026-02-10");
+}
+
+TEST_CASE("each law counts its own periods", "[calendar]") {
+  CHECK(due("2026-02-05", "15日", "行政处罚法") == "2026-02-24");  // natural; ends 2/20 in the holiday
+  CHECK(due("2026-02-12", "5日", "行政处罚法") == "2026-02-26");   // 5日 are working days
+  CHECK(due("2026-02-12", "5日", "中华人民共和国行政许可法") == "2026-02-26");
+  CHECK(due("2026-02-12", "10日", "行政强制法") == "2026-03-04");  // ≤10日: working days
+  CHECK(due("2026-02-12", "30日", "行政强制法") == "2026-03-16");  // natural: 3/14 is a Saturday
+  CHECK(due("2026-02-12", "7日", "《行政复议法》") == "2026-02-28");  // 2/28 is a 调休 Saturday
+}
+
+TEST_CASE("a year without a calendar is an explicit error", "[calendar]") {
+  CHECK(due("2026-12-20", "20工作日") ==
+        "error: no holiday calendar for 2027 (catalogs/holidays/2027.yaml); working days cannot be counted");
+  CHECK(due("2026-02-12", "无").rfind("error:", 0) == 0);
+}
