@@ -87,7 +87,10 @@ struct RegistryLoad {
   LawRegistry registry;
   std::string fatal;  // the built-in data could not be read (installation problem)
 };
-RegistryLoad load_registry(const std::string& builtin_dir, const std::vector<std::string>& extra_files,
+struct ExtraLawFile {
+  std::string display, path;  // shown path (relative to the catalog) and path on disk
+};
+RegistryLoad load_registry(const std::string& builtin_dir, const std::vector<ExtraLawFile>& extra_files,
                            Sources& sources, DiagSink& sink);
 // Parses one registry file's text into `reg`.
 void load_registry_text(LawRegistry& reg, const std::string& display, std::string text, Sources& sources,

@@ -81,9 +81,16 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
     return run;
   }
   // The law registry: built-in data plus the catalog's own `laws:` files.
-  std::vector<std::string> law_files;
-  for (const auto& l : run.load.catalog.project.laws)
-    law_files.push_back((std::filesystem::path(run.load.catalog.root) / l.value).string());
+  std::vector<ExtraLawFile> law_files;
+  for (const auto& l : run.load.catalog.project.laws) {
+    const auto path = std::filesystem::path(run.load.catalog.root) / l.value;
+    if (!std::filesystem::is_regular_file(path)) {
+      run.load.diags.add("schema/required", l.span, "",
+                         {"法规库文件“" + l.value + "”不存在", "law registry file '" + l.value + "' does not exist"});
+      continue;
+    }
+    law_files.push_back({l.value, path.string()});
+  }
   RegistryLoad reg = load_registry(data_dir() + "/catalogs/laws", law_files, run.load.sources, run.load.diags);
   if (!reg.fatal.empty()) {
     run.exit_code = kUsage;

@@ -148,7 +148,7 @@ void load_registry_text(LawRegistry& reg, const std::string& display, std::strin
   read_registry(reg, id, sources, sink);
 }
 
-RegistryLoad load_registry(const std::string& builtin_dir, const std::vector<std::string>& extra_files,
+RegistryLoad load_registry(const std::string& builtin_dir, const std::vector<ExtraLawFile>& extra_files,
                            Sources& sources, DiagSink& sink) {
   RegistryLoad out;
   std::error_code ec;
@@ -167,7 +167,7 @@ RegistryLoad load_registry(const std::string& builtin_dir, const std::vector<std
     if (read_source(sources.get_mut(id), id, sink, LoadLimits{})) read_registry(out.registry, id, sources, sink);
   }
   for (const auto& f : extra_files) {
-    uint32_t id = sources.add(f, f, "");
+    uint32_t id = sources.add(f.display, f.path, "");
     if (read_source(sources.get_mut(id), id, sink, LoadLimits{})) read_registry(out.registry, id, sources, sink);
   }
   return out;

@@ -14,6 +14,17 @@ assert s['errors'] == 0 and s['warnings'] == 0, s
 assert s['items'] >= 40, s
 assert s['files'] == 4, s
 "
+# --as-of audits the same catalog as of another date: in 2008 most cited texts did not exist yet.
+set +e
+"$BIN" check "$SRC/examples/示范县" --as-of 2008-06-01 --format json > "$tmp/asof.json"; rc=$?
+set -e
+[ "$rc" = 1 ] || { echo "FAIL: --as-of 2008-06-01 exit $rc"; exit 1; }
+python3 -c "
+import json
+d = json.load(open('$tmp/asof.json'))
+rules = {f['rule'] for f in d['findings']}
+assert rules == {'basis/not-yet-effective'}, rules
+"
 "$BIN" build "$SRC/examples/示范县" -o "$tmp/out" > /dev/null
 python3 -c "
 import json

@@ -29,6 +29,12 @@ compare check.en.txt "$tmp/check.en.txt"
 compare check.json "$tmp/check.json"
 compare check.suppressed.json "$tmp/check.suppressed.json"
 
+# A catalog with its own law registry: added instrument, added version, conflicting entry.
+LOCAL="$SRC/tests/golden/local-laws"
+(cd "$LOCAL" && "$BIN" check . > "$tmp/local.txt") || true
+if [ "${UPDATE_GOLDEN:-}" = "1" ]; then mkdir -p "$LOCAL/expected"; cp "$tmp/local.txt" "$LOCAL/expected/check.txt"
+elif ! diff -u "$LOCAL/expected/check.txt" "$tmp/local.txt"; then echo "FAIL: golden local-laws differs"; fail=1; fi
+
 python3 - "$tmp" <<'PY' || fail=1
 import json, re, sys, xml.etree.ElementTree as ET
 tmp = sys.argv[1]

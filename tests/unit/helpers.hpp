@@ -19,7 +19,7 @@ inline const LawRegistry& test_registry() {
     Sources sources;
     DiagSink sink;
     const std::string root = POWERLIST_SOURCE_DIR;
-    RegistryLoad r = load_registry(root + "/catalogs/laws", {root + "/tests/cases/laws.yaml"}, sources, sink);
+    RegistryLoad r = load_registry(root + "/catalogs/laws", {{"tests/cases/laws.yaml", root + "/tests/cases/laws.yaml"}}, sources, sink);
     if (!r.fatal.empty() || !sink.list().empty()) throw std::runtime_error("test registry does not load cleanly");
     return std::move(r.registry);
   }();
