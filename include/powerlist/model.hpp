@@ -105,6 +105,7 @@ struct Step {
   LStr actor;
   std::optional<Loc<Duration>> limit;
   std::string duty;
+  std::string basis;  // the article behind the step's limit (templates cite it)
   bool excluded = false;
   std::vector<Branch> next;
   std::vector<LStr> rights_at;

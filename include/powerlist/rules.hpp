@@ -7,11 +7,13 @@
 namespace powerlist {
 
 class LawRegistry;
+class TemplateLibrary;
 
 struct RuleContext {
   const Catalog& catalog;
   DiagSink& sink;
   const LawRegistry* laws = nullptr;  // nullptr: the legal checks (basis/*) are skipped
+  const TemplateLibrary* templates = nullptr;  // nullptr: procedures are not checked
   Date as_of() const;                 // the catalog's effective date (or --as-of)
 };
 
@@ -21,9 +23,11 @@ void check_rights(RuleContext& ctx);      // rights/*
 void check_catalog(RuleContext& ctx);     // catalog/* (single-catalog checks)
 void check_basis(RuleContext& ctx);       // basis/*
 void check_limits(RuleContext& ctx);      // limits/* (declared limits; paths are in flow)
+void check_flows(RuleContext& ctx);       // flow/*, limits/path-exceeds-promised, limits/step-missing, rights/reasons
 
 // Runs every implemented family in a fixed order.
-void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws = nullptr);
+void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws = nullptr,
+               const TemplateLibrary* templates = nullptr);
 
 // GB 32100-2015 check character of a 统一社会信用代码; nullopt on a bad charset/length.
 std::optional<char> credit_code_check_char(const std::string& first17);

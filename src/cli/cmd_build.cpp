@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <filesystem>
 
 #include "common.hpp"
@@ -13,11 +16,13 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
   auto opts = std::make_shared<CommonOptions>();
   auto dir = std::make_shared<std::string>(".");
   auto out = std::make_shared<std::string>();
+  auto dot = std::make_shared<bool>(false);
   sub->add_option("dir", *dir, tr("目录文件夹（含 powerlist.yaml）", "catalog folder"));
   sub->add_option("-o,--output", *out, tr("输出文件夹", "output folder"));
+  sub->add_flag("--dot", *dot, tr("同时输出流程图的 DOT 源文件", "also write the flowcharts' DOT files"));
   add_common_options(sub, *opts, tr, true);
   sub->add_option("--as-of", opts->as_of, tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date (YYYY-MM-DD)"));
-  sub->callback([opts, dir, out, tr, &exit_code] {
+  sub->callback([opts, dir, out, dot, tr, &exit_code] {
     CheckRun run = run_check({*dir}, *opts);
     if (run.exit_code == kUsage) {
       std::cerr << "powerlist: " << run.usage_error << "\n";
@@ -37,7 +42,14 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
       return;
     }
     const std::string out_dir = out->empty() ? (std::filesystem::path(*dir) / "out").string() : *out;
-    std::string err = publish_all(run.load.catalog, out_dir);
+    PublishOptions po;
+    po.dot = *dot;
+    if (!opts->quiet && !opts->no_progress && isatty(STDERR_FILENO))
+      po.progress = [&](size_t done, size_t total) {
+        std::fprintf(stderr, "\r%s %zu/%zu", opts->lang() == Lang::En ? "flowcharts" : "流程图", done, total);
+        if (done == total) std::fprintf(stderr, "\r\033[K");
+      };
+    std::string err = publish_all(run.load.catalog, run.templates, out_dir, po);
     if (!err.empty()) {
       std::cerr << "powerlist: " << err << "\n";
       exit_code = kUsage;

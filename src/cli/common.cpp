@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "powerlist/flow.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/report.hpp"
 #include "powerlist/rules.hpp"
@@ -98,7 +99,8 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
     return run;
   }
   run.laws = std::move(reg.registry);
-  run_rules(run.load.catalog, run.load.diags, &run.laws);
+  run.templates = load_templates(data_dir() + "/templates/procedures", run.load.sources, run.load.diags);
+  run_rules(run.load.catalog, run.load.diags, &run.laws, &run.templates);
   for (const auto& [id, sev] : run.load.catalog.project.rule_settings)
     policy.overrides[id] = *parse_severity(sev.value);
   for (const auto& [id, sev] : cli_rules) policy.overrides[id] = sev;

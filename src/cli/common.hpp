@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "powerlist/diag.hpp"
+#include "powerlist/flow.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/load.hpp"
 
@@ -39,6 +40,7 @@ void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool find
 struct CheckRun {
   LoadResult load;
   LawRegistry laws;
+  TemplateLibrary templates;
   int exit_code = kOk;  // kUsage when the input is unusable
   std::string usage_error;
 };
@@ -53,5 +55,6 @@ void register_init(CLI::App& app, const Tr& tr, int& exit_code);
 void register_schema(CLI::App& app, const Tr& tr, int& exit_code);
 void register_gen(CLI::App& app, const Tr& tr, int& exit_code);
 void register_deadline(CLI::App& app, const Tr& tr, int& exit_code);
+void register_graph(CLI::App& app, const Tr& tr, int& exit_code);
 
 }  // namespace powerlist

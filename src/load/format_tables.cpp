@@ -197,6 +197,7 @@ const TableSpec* step_table() {
       {"actor", {"岗位", "承办岗位"}, K::String, "承办岗位"},
       {"limit", {"时限", "办理时限"}, K::Duration, "本环节办理时限"},
       {"duty", {"职责", "工作内容"}, K::String, "本环节职责"},
+      {"basis", {"依据"}, K::String, "本环节时限的法律依据，如 行政许可法第三十二条"},
       {"excluded", {"不计时限"}, K::Bool, "不计入办理时限（听证、检验、检测、鉴定、专家评审等）"},
       {"next", {"下一步"}, K::Next, "下一环节：一个、列表，或带条件的分支"},
       {"rights_at", {"权利"}, K::EnumList, "在本环节行使的相对人权利", nullptr, rights_values()},

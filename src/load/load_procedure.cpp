@@ -36,7 +36,7 @@ static std::vector<Branch> load_next(Reader& r, const YAML::Node& n) {
   return out;
 }
 
-static std::optional<Step> load_step(Reader& r, const YAML::Node& n) {
+std::optional<Step> load_step(Reader& r, const YAML::Node& n) {
   Fields f = r.fields(n, *step_table(), r.span(n));
   if (!f.ok) return std::nullopt;
   Step s;
@@ -51,6 +51,7 @@ static std::optional<Step> load_step(Reader& r, const YAML::Node& n) {
   if (auto a = r.str(f, "actor")) s.actor = *a;
   if (auto l = r.duration(f, "limit")) s.limit = *l;
   if (auto d = r.str(f, "duty")) s.duty = d->value;
+  if (auto b = r.str(f, "basis")) s.basis = b->value;
   if (auto e = r.boolean(f, "excluded")) s.excluded = e->value;
   s.next = load_next(r, f.get("next"));
   s.rights_at = r.enum_list(f, "rights_at", rights_values());

@@ -1,0 +1,84 @@
+// Stage: procedures (流程). Templates from templates/procedures, resolution of an item's
+// procedure into a graph of steps, the graph checks, and rendering with Graphviz.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "powerlist/diag.hpp"
+#include "powerlist/model.hpp"
+
+namespace powerlist {
+
+struct ProcedureTemplate {
+  std::string name;
+  Category category = Category::Other;
+  std::optional<Duration> statutory;
+  std::string statutory_basis, notes;
+  std::vector<Step> steps;
+  uint32_t file = 0;
+};
+
+class TemplateLibrary {
+ public:
+  void add(ProcedureTemplate t) { by_name_[t.name] = std::move(t); }
+  const ProcedureTemplate* find(const std::string& name) const;
+  const std::map<std::string, ProcedureTemplate>& all() const { return by_name_; }
+
+ private:
+  std::map<std::string, ProcedureTemplate> by_name_;
+};
+
+// Reads every templates/procedures/*.yaml (file name = template name).
+TemplateLibrary load_templates(const std::string& dir, Sources& sources, DiagSink& sink);
+
+struct FlowStep {
+  std::string id, actor, duty, basis;
+  StepKind kind = StepKind::Step;
+  std::optional<Duration> limit;
+  bool excluded = false;
+  std::vector<Branch> next;
+  std::vector<std::string> rights_at;
+  std::string risk_level;  // "", "A", "B", "C"
+  std::string risk_point;
+  Span span;  // where a finding about this step points
+};
+
+struct Flow {
+  std::vector<FlowStep> steps;
+  std::map<std::string, size_t> index;
+  std::string template_name;  // "" for explicit steps
+  Span span;
+  const FlowStep* find(const std::string& id) const;
+};
+
+// The item's procedure with template, overrides and placeholders applied ({承办机构},
+// {负责人}). Reports flow/unknown-template and flow/unknown-step for overrides and risks.
+std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& templates, DiagSink& sink,
+                                 const std::string& item_id);
+
+// Flow as the graph checks see it, for templates themselves (no item).
+Flow flow_of_template(const ProcedureTemplate& t);
+
+// Longest start→end path of counted steps (not excluded, no loop edges), in `unit`.
+struct PathLength {
+  Duration total;
+  std::vector<std::string> path;
+  bool converted = false;  // some step was in the other unit
+  bool uncountable = false;  // a step in months: no conservative conversion exists
+};
+std::optional<PathLength> longest_path(const Flow& flow, TimeUnit unit);
+
+// Graph checks (flow/*) over a resolved flow; `units` are the department's units.
+void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink& sink, const std::string& item_id);
+
+// Graphviz output of one item's chart. Formats: dot, svg, png, pdf. Thread-safe (serialized).
+struct ChartInfo {
+  std::string title, code, category;
+  std::string rights, supervision, complaint, limits, basis;
+};
+std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format, std::string* error);
+ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::string& code);
+
+}  // namespace powerlist

@@ -1,0 +1,260 @@
+// Flowcharts with libgvc, in process. Graphs are built with the cgraph API (agnode, agedge,
+// agsafeset), never by pasting DOT text, so labels cannot inject attributes. Graphviz is not
+// thread-safe: every call below runs under one mutex.
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <cstdio>
+#include <mutex>
+
+#include <fmt/format.h>
+
+#include "powerlist/flow.hpp"
+#include "powerlist/text.hpp"
+
+namespace powerlist {
+
+namespace {
+
+std::mutex g_graphviz;
+constexpr const char* kFont = "Noto Sans CJK SC";
+
+// Text for a Graphviz label that renders literally: backslashes would start escapes
+// (\N, \G …), '&' would start an entity; newlines become line breaks.
+std::string gv_text(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '&') out += "&amp;";
+    else if (c == '\n') out += "\\n";
+    else if (c != '\r') out += c;
+  }
+  return out;
+}
+
+// Wraps long CJK text every `width` display columns (left-justified lines, "\l").
+std::string wrap_left(const std::string& text, size_t width) {
+  std::string out, line;
+  size_t w = 0;
+  for (char32_t cp : decode_utf8(text)) {
+    std::string ch;
+    append_utf8(ch, cp);
+    const size_t cw = display_width(ch);
+    if (w + cw > width) {
+      out += gv_text(line) + "\\l";
+      line.clear();
+      w = 0;
+    }
+    line += ch;
+    w += cw;
+  }
+  if (!line.empty()) out += gv_text(line) + "\\l";
+  return out;
+}
+
+void set(void* obj, const char* k, const std::string& v) {
+  agsafeset(obj, const_cast<char*>(k), const_cast<char*>(v.c_str()), const_cast<char*>(""));
+}
+
+struct RiskStyle {
+  const char* fill;
+  const char* border;
+};
+RiskStyle risk_style(const std::string& level) {
+  if (level == "A") return {"#FFCDD2", "#C62828"};
+  if (level == "B") return {"#FFF59D", "#F9A825"};
+  if (level == "C") return {"#BBDEFB", "#1565C0"};
+  return {"#F5F8FF", "#37474F"};
+}
+
+Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
+  Agraph_t* g = agopen(const_cast<char*>("flow"), Agdirected, nullptr);
+  auto gattr = [&](const char* k, const char* v) {
+    agattr(g, AGRAPH, const_cast<char*>(k), const_cast<char*>(v));
+  };
+  gattr("charset", "UTF-8");
+  gattr("fontname", kFont);
+  gattr("fontsize", "20");
+  gattr("labelloc", "t");
+  gattr("rankdir", "TB");
+  gattr("nodesep", "0.35");
+  gattr("ranksep", "0.4");
+  gattr("pad", "0.3");
+  gattr("bgcolor", "white");
+  agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>(kFont));
+  agattr(g, AGNODE, const_cast<char*>("fontsize"), const_cast<char*>("12"));
+  agattr(g, AGNODE, const_cast<char*>("shape"), const_cast<char*>("box"));
+  agattr(g, AGNODE, const_cast<char*>("style"), const_cast<char*>("filled"));
+  agattr(g, AGNODE, const_cast<char*>("fillcolor"), const_cast<char*>("#F5F8FF"));
+  agattr(g, AGNODE, const_cast<char*>("color"), const_cast<char*>("#37474F"));
+  agattr(g, AGNODE, const_cast<char*>("margin"), const_cast<char*>("0.15,0.06"));
+  agattr(g, AGEDGE, const_cast<char*>("fontname"), const_cast<char*>(kFont));
+  agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
+  agattr(g, AGEDGE, const_cast<char*>("color"), const_cast<char*>("#455A64"));
+  std::string title = gv_text(info.title);
+  std::string sub = info.category;
+  if (!info.code.empty()) sub += "　编码：" + info.code;
+  set(g, "label", title + "\\n" + gv_text(sub) + "\\n ");
+
+  std::vector<Agnode_t*> nodes(flow.steps.size());
+  for (size_t i = 0; i < flow.steps.size(); ++i) {
+    const FlowStep& s = flow.steps[i];
+    Agnode_t* n = agnode(g, const_cast<char*>(fmt::format("s{}", i).c_str()), 1);
+    nodes[i] = n;
+    std::string label = gv_text(s.id);
+    if (s.kind == StepKind::Step) {
+      if (!s.actor.empty()) label += "\\n承办：" + gv_text(s.actor);
+      if (s.limit) label += "\\n时限：" + gv_text(s.limit->str());
+      if (s.excluded) label += "（不计入时限）";
+      if (!s.risk_level.empty()) label += "\\n廉政风险：" + s.risk_level + "级";
+    } else if (!s.actor.empty()) {
+      label += "\\n" + gv_text(s.actor);
+    }
+    set(n, "label", label);
+    if (s.kind != StepKind::Step) {
+      set(n, "style", "rounded,filled");
+      set(n, "fillcolor", s.kind == StepKind::Start ? "#E8F5E9" : "#ECEFF1");
+      set(n, "penwidth", "1.5");
+    } else {
+      if (s.next.size() >= 2) set(n, "shape", "diamond");
+      const RiskStyle rs = risk_style(s.risk_level);
+      set(n, "fillcolor", rs.fill);
+      set(n, "color", rs.border);
+      if (!s.risk_level.empty()) set(n, "penwidth", "2");
+      if (s.excluded) set(n, "style", "filled,dashed");
+    }
+  }
+  size_t edge_no = 0;
+  for (size_t i = 0; i < flow.steps.size(); ++i)
+    for (const auto& b : flow.steps[i].next) {
+      const FlowStep* to = flow.find(b.to.value);
+      if (!to) continue;
+      const size_t j = static_cast<size_t>(to - flow.steps.data());
+      Agedge_t* e = agedge(g, nodes[i], nodes[j], const_cast<char*>(fmt::format("e{}", edge_no++).c_str()), 1);
+      if (!b.when.empty()) set(e, "label", gv_text(b.when));
+      if (b.loop) {
+        set(e, "style", "dashed");
+        set(e, "constraint", "false");
+      }
+    }
+  // Side panel: rights, supervision, complaints, limits and basis, then the legend.
+  Agraph_t* panel = agsubg(g, const_cast<char*>("cluster_info"), 1);
+  set(panel, "label", "说明");
+  set(panel, "fontsize", "12");
+  set(panel, "style", "rounded");
+  set(panel, "color", "#90A4AE");
+  std::string text;
+  auto line = [&](const char* head, const std::string& body) {
+    if (!body.empty()) text += wrap_left(std::string(head) + body, 56);
+  };
+  line("相对人权利：", info.rights);
+  line("时限：", info.limits);
+  line("依据：", info.basis);
+  line("监督制约：", info.supervision);
+  line("投诉举报：", info.complaint);
+  Agnode_t* note = agnode(panel, const_cast<char*>("info"), 1);
+  set(note, "shape", "box");
+  set(note, "style", "filled");
+  set(note, "fillcolor", "#FAFAFA");
+  set(note, "color", "#B0BEC5");
+  set(note, "fontsize", "11");
+  set(note, "label", text.empty() ? " " : text);
+  Agraph_t* legend = agsubg(panel, const_cast<char*>("legend"), 1);
+  set(legend, "rank", "same");
+  const char* levels[] = {"A", "B", "C"};
+  Agnode_t* prev = nullptr;
+  for (const char* lv : levels) {
+    Agnode_t* n = agnode(legend, const_cast<char*>(fmt::format("legend{}", lv).c_str()), 1);
+    const RiskStyle rs = risk_style(lv);
+    set(n, "label", fmt::format("{}级廉政风险", lv));
+    set(n, "fillcolor", rs.fill);
+    set(n, "color", rs.border);
+    set(n, "fontsize", "10");
+    if (prev) set(agedge(g, prev, n, const_cast<char*>(fmt::format("lg{}", lv).c_str()), 1), "style", "invis");
+    prev = n;
+  }
+  Agnode_t* ex = agnode(legend, const_cast<char*>("legendX"), 1);
+  set(ex, "label", "不计入时限");
+  set(ex, "style", "filled,dashed");
+  set(ex, "fontsize", "10");
+  set(agedge(g, prev, ex, const_cast<char*>("lgX"), 1), "style", "invis");
+  set(agedge(g, note, agnode(legend, const_cast<char*>("legendA"), 0), const_cast<char*>("lgn"), 1), "style", "invis");
+  // Keep the panel under the chart.
+  for (size_t i = 0; i < flow.steps.size(); ++i)
+    if (flow.steps[i].kind == StepKind::End)
+      set(agedge(g, nodes[i], note, const_cast<char*>(fmt::format("pin{}", i).c_str()), 1), "style", "invis");
+  return g;
+}
+
+std::string write_dot(Agraph_t* g) {
+  char* buf = nullptr;
+  size_t len = 0;
+  FILE* f = open_memstream(&buf, &len);
+  if (!f) return "";
+  agwrite(g, f);
+  std::fclose(f);
+  std::string out(buf, len);
+  std::free(buf);
+  return out;
+}
+
+}  // namespace
+
+std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format, std::string* error) {
+  std::lock_guard<std::mutex> lock(g_graphviz);
+  static GVC_t* gvc = gvContext();
+  Agraph_t* g = build_graph(flow, info);
+  std::string out;
+  if (format == "dot") {
+    out = write_dot(g);  // before layout: stable across Graphviz versions
+  } else {
+    if (gvLayout(gvc, g, "dot") != 0) {
+      if (error) *error = "Graphviz 布局失败 / layout failed";
+      agclose(g);
+      return "";
+    }
+    char* buf = nullptr;
+    unsigned int len = 0;
+    if (gvRenderData(gvc, g, format.c_str(), &buf, &len) == 0 && buf) out.assign(buf, len);
+    else if (error) *error = "Graphviz 无法输出 " + format + " / cannot render " + format;
+    if (buf) gvFreeRenderData(buf);
+    gvFreeLayout(gvc, g);
+  }
+  agclose(g);
+  return out;
+}
+
+ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::string& code) {
+  ChartInfo c;
+  c.title = item.name.value;
+  c.code = code;
+  c.category = item.category.span.valid() ? category_info(item.category.value).name : "";
+  for (const auto& r : item.rights) c.rights += (c.rights.empty() ? "" : "、") + r.value;
+  if (dept.contacts) {
+    const Contacts& k = *dept.contacts;
+    if (k.supervision) {
+      if (!k.supervision->internal.empty()) c.supervision += "内部：" + k.supervision->internal;
+      std::string ext;
+      for (const auto& e : k.supervision->external) ext += (ext.empty() ? "" : "、") + e;
+      if (!ext.empty()) c.supervision += (c.supervision.empty() ? "" : "；") + ("外部：" + ext);
+    }
+    if (!k.supervise.empty()) c.supervision += (c.supervision.empty() ? "" : "；") + ("监督电话 " + k.supervise);
+    if (k.complaint) {
+      if (!k.complaint->phone.empty()) c.complaint += "电话 " + k.complaint->phone;
+      if (!k.complaint->web.empty()) c.complaint += (c.complaint.empty() ? "" : "；") + ("网址 " + k.complaint->web);
+      if (!k.complaint->address.empty())
+        c.complaint += (c.complaint.empty() ? "" : "；") + ("地址 " + k.complaint->address);
+    }
+  }
+  const auto& l = item.limits;
+  if (l.statutory) c.limits += "法定 " + l.statutory->value.str();
+  if (l.promised) c.limits += (c.limits.empty() ? "" : "；") + ("承诺 " + l.promised->value.str());
+  for (const auto& b : item.basis) {
+    std::string arts;
+    for (const auto& a : b.articles) arts += a.value.str();
+    c.basis += (c.basis.empty() ? "" : "；") + ("《" + b.law.value + "》" + arts);
+  }
+  return c;
+}
+
+}  // namespace powerlist
