@@ -51,6 +51,9 @@ powers:
     fees: 无
     disclosure: {forms: [政府网站, 办事指南], scope: 社会公开, timing: 长期公开}
     rights: [知情, 陈述, 申辩, 要求说明理由, 复议, 诉讼]
+    procedure:                       # 流程模板见 templates/procedures；各环节时限之和不超过承诺时限
+      template: 行政许可一般程序
+      limits: {受理: 1工作日, 审查: 6工作日, 决定: 1工作日, 送达: 2工作日}
 
   - key: yhbzwfjycf
     name: 对未经许可经营烟花爆竹制品的处罚
@@ -68,6 +71,7 @@ powers:
       - {kind: 罚款, max: 5000}
     disclosure: {forms: [政府网站], scope: 社会公开, timing: 长期公开}
     rights: [知情, 陈述, 申辩, 听证, 申请回避, 复议, 诉讼, 赔偿]
+    procedure: {template: 行政处罚含听证}
 )";
   return f;
 }

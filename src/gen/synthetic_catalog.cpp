@@ -72,6 +72,7 @@ std::string item_yaml(Lcg& rng, size_t dept, size_t n) {
     penalties: [警告, {{kind: 罚款, max: {3}}}]
     disclosure: {{forms: [政府网站], scope: 社会公开, timing: 长期公开}}
     rights: [知情, 陈述, 申辩, 听证, 复议, 诉讼]
+    procedure: {{template: 行政处罚含听证}}
 )",
                          key, subject, n, 1000 * (1 + rng.pick(50)));
     case 2:
@@ -84,6 +85,7 @@ std::string item_yaml(Lcg& rng, size_t dept, size_t n) {
     handled_by: 执法大队
     disclosure: {{forms: [政府网站], scope: 社会公开, timing: 长期公开}}
     rights: [知情, 陈述, 申辩]
+    procedure: {{template: 行政检查}}
 )",
                          key, subject, n);
     default:
@@ -99,6 +101,7 @@ std::string item_yaml(Lcg& rng, size_t dept, size_t n) {
     fees: 无
     disclosure: {{forms: [政府网站, 办事指南], scope: 社会公开, timing: 长期公开}}
     rights: [知情, 复议, 诉讼]
+    procedure: {{template: 行政确认}}
 )",
                          key, subject, n);
   }

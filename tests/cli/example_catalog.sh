@@ -33,6 +33,18 @@ names = [i['name'] for i in d['items']]
 assert len(names) == 46, len(names)          # 47 items, one not public
 assert '食品安全重大违法案件线索核查' not in names
 "
+# Flowcharts: one svg/png/pdf per public item, real images, and the graph command.
+n=$(ls "$tmp/out/flowcharts" | grep -c '\.svg$')
+[ "$n" = 46 ] || { echo "FAIL: $n SVG flowcharts, want 46"; exit 1; }
+ls "$tmp/out/flowcharts" | grep -q 'scjgj-spaqzdaxsk' && { echo "FAIL: a non-public item has a flowchart"; exit 1; }
+head -c 8 "$tmp/out/flowcharts/zrzyj-jsgcghxk.png" | od -c | grep -q 'P   N   G' || { echo "FAIL: not a PNG"; exit 1; }
+head -c 5 "$tmp/out/flowcharts/zrzyj-jsgcghxk.pdf" | grep -q '%PDF' || { echo "FAIL: not a PDF"; exit 1; }
+grep -q '建设工程规划许可证核发' "$tmp/out/flowcharts/zrzyj-jsgcghxk.svg" || { echo "FAIL: SVG title"; exit 1; }
+"$BIN" graph "$SRC/examples/示范县" zrzyj/jsgcghxk -f dot | grep -q 'digraph flow' || { echo "FAIL: graph -f dot"; exit 1; }
+"$BIN" graph "$SRC/examples/示范县" zrzyj/jsgcghxk -f svg -o "$tmp/one.svg"
+grep -q '<svg' "$tmp/one.svg" || { echo "FAIL: graph -o svg"; exit 1; }
+set +e; "$BIN" graph "$SRC/examples/示范县" zrzyj/nope > /dev/null 2>&1; rc=$?; set -e
+[ "$rc" = 2 ] || { echo "FAIL: unknown item exit $rc"; exit 1; }
 "$BIN" init "$tmp/new" > /dev/null
 "$BIN" check "$tmp/new"
 "$BIN" gen --items 200 --departments 3 --seed 5 -o "$tmp/gen"

@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 
+#include "powerlist/flow.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/load.hpp"
 #include "powerlist/rules.hpp"
@@ -26,14 +27,25 @@ inline const LawRegistry& test_registry() {
   return reg;
 }
 
+inline const TemplateLibrary& test_templates() {
+  static const TemplateLibrary lib = [] {
+    Sources sources;
+    DiagSink sink;
+    auto l = load_templates(std::string(POWERLIST_SOURCE_DIR) + "/templates/procedures", sources, sink);
+    if (!sink.list().empty()) throw std::runtime_error("templates do not load cleanly");
+    return l;
+  }();
+  return lib;
+}
+
 inline LoadResult check_text(const std::string& yaml, const std::string& name = "dept.yaml",
-                             Date as_of = Date{2026, 1, 1}) {
+                             Date as_of = Date{2026, 1, 1}, const SeverityPolicy& policy = {}) {
   LoadResult res;
   res.catalog.project.standalone = true;
   res.catalog.project.effective = Loc<Date>{as_of, {}};
   load_department_text(res, name, yaml, LoadOptions{});
-  run_rules(res.catalog, res.diags, &test_registry());
-  finalize_diagnostics(res.diags.mutable_list(), SeverityPolicy{}, res.suppressions, res.item_starts);
+  run_rules(res.catalog, res.diags, &test_registry(), &test_templates());
+  finalize_diagnostics(res.diags.mutable_list(), policy, res.suppressions, res.item_starts);
   return res;
 }
 
@@ -43,6 +55,13 @@ inline std::vector<std::string> brief(const LoadResult& res) {
   for (const auto& d : res.diags.list())
     if (!d.suppressed)
       out.push_back(d.rule + " " + std::to_string(d.span.line) + ":" + std::to_string(d.span.col));
+  return out;
+}
+
+inline std::vector<std::string> brief_of(const DiagSink& sink) {
+  std::vector<std::string> out;
+  for (const auto& d : sink.list())
+    out.push_back(d.rule + " " + std::to_string(d.span.line) + ":" + std::to_string(d.span.col) + " " + d.message.en);
   return out;
 }
 
