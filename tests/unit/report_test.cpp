@@ -10,7 +10,8 @@ TEST_CASE("text report underlines the span by display width", "[report]") {
   auto res = test::check_text(test::dept_with_item(
       "  - key: a\n    name: 某项检查\n    category: 行政检查\n    initiation: 依职权\n"
       "    basis: [{law: 行政处罚法, articles: [\"54\"]}]\n"
-      "    handled_by: 办公室\n    disclosure: {forms: [网站], scope: 社会公开, timing: 长期公开}\n"));
+      "    handled_by: 办公室\n    disclosure: {forms: [网站], scope: 社会公开, timing: 长期公开}\n"
+      "    procedure: {template: 行政检查}\n"));
   ReportInput in{res.diags.list(), res.sources};
   const std::string out = render_text(in);
   CHECK(out ==
@@ -61,7 +62,8 @@ TEST_CASE("json escaping and xml escaping", "[text]") {
 TEST_CASE("settings.rules and suppressions", "[diag]") {
   const std::string yaml = test::dept_with_item(
       "  - key: a   # powerlist: ignore unit/handled-by 过渡期\n    name: 某项检查\n    category: 行政检查\n"
-      "    initiation: 依职权\n    basis: [{law: 行政处罚法, articles: [\"54\"]}]\n    handled_by: 办公室\n");
+      "    initiation: 依职权\n    basis: [{law: 行政处罚法, articles: [\"54\"]}]\n    handled_by: 办公室\n"
+      "    procedure: {template: 行政检查}\n");
   auto res = test::check_text(yaml);
   // disclosure/missing remains; the handled-by finding is suppressed with its reason.
   CHECK(test::brief(res) == std::vector<std::string>{"disclosure/missing 10:10"});
