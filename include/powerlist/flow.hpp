@@ -42,6 +42,7 @@ struct FlowStep {
   std::vector<std::string> rights_at;
   std::string risk_level;  // "", "A", "B", "C"
   std::string risk_point;
+  bool actor_is_handled_by = false;  // filled from {承办机构}: unit/handled-by covers it
   Span span;  // where a finding about this step points
 };
 

@@ -30,6 +30,7 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
   Graph g;
   g.out.resize(n);
   std::vector<size_t> starts, ends;
+  std::vector<std::string> reported_actors;  // one actor-unit finding per actor
   for (size_t i = 0; i < n; ++i) {
     const FlowStep& s = flow.steps[i];
     if (s.kind == StepKind::Start) starts.push_back(i);
@@ -56,8 +57,10 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
       if (s.actor.empty())
         sink.add("flow/actor-missing", s.span, id,
                  {fmt::format("环节“{}”没有承办岗位（actor）", s.id), fmt::format("step '{}' has no actor", s.id)});
-      else if (looks_like_unit(s.actor) &&
-               std::none_of(units.begin(), units.end(), [&](const LStr& u) { return u.value == s.actor; }))
+      else if (!s.actor_is_handled_by && looks_like_unit(s.actor) &&
+               std::none_of(units.begin(), units.end(), [&](const LStr& u) { return u.value == s.actor; }) &&
+               std::find(reported_actors.begin(), reported_actors.end(), s.actor) == reported_actors.end() &&
+               (reported_actors.push_back(s.actor), true))
         sink.add("flow/actor-unit", s.span, id,
                  {fmt::format("环节“{}”的承办岗位“{}”不是本部门内设机构", s.id, s.actor),
                   fmt::format("actor '{}' of step '{}' is not one of department.units", s.actor, s.id)});

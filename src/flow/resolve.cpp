@@ -23,6 +23,7 @@ static FlowStep from_step(const Step& s, const PowerItem* item, Span where) {
   f.id = s.id.value;
   f.kind = s.kind;
   f.actor = fill(s.actor.value, item);
+  f.actor_is_handled_by = item && s.actor.value == "{承办机构}";
   f.duty = s.duty;
   f.basis = s.basis;
   if (s.limit) f.limit = s.limit->value;
@@ -84,8 +85,12 @@ std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& t
   };
   for (const auto& [step, actor] : p.actors) {
     auto it = f.index.find(step);
-    if (it == f.index.end()) unknown(step, actor.span, "actors（岗位）", "actors");
-    else f.steps[it->second].actor = actor.value;
+    if (it == f.index.end()) {
+      unknown(step, actor.span, "actors（岗位）", "actors");
+    } else {
+      f.steps[it->second].actor = actor.value;
+      f.steps[it->second].actor_is_handled_by = false;
+    }
   }
   for (const auto& [step, limit] : p.limits) {
     auto it = f.index.find(step);
