@@ -90,6 +90,26 @@ static std::string translate_yaml_error(const std::string& msg) {
   return "YAML 语法错误";
 }
 
+// Byte offset of a document marker (`---` or `...` at the start of a line) that follows
+// content, or npos. A leading `---` before any content is allowed.
+static size_t second_document(const std::string& t) {
+  bool content = false;
+  size_t pos = 0;
+  while (pos < t.size()) {
+    size_t end = t.find('\n', pos);
+    if (end == std::string::npos) end = t.size();
+    std::string_view line(t.data() + pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const bool marker = (starts_with(line, "---") || starts_with(line, "...")) &&
+                        (line.size() == 3 || line[3] == ' ' || line[3] == '\t');
+    if (marker && content) return pos;
+    const std::string trimmed = trim(line);
+    if (!marker && !trimmed.empty() && trimmed[0] != '#' && trimmed[0] != '%') content = true;
+    pos = end + 1;
+  }
+  return std::string::npos;
+}
+
 namespace {
 struct LimitWalk {
   const LoadLimits& limits;
@@ -153,15 +173,15 @@ ParsedFile parse_source(SourceFile& src, uint32_t file_id, DiagSink& sink, const
     return out;
   }
   try {
-    std::vector<YAML::Node> docs = YAML::LoadAll(t);
-    if (docs.size() > 1) {
-      // A second document would be silently ignored: refuse it instead.
-      sink.add("schema/syntax", mark_span(src, file_id, docs[1].Mark()), "",
+    // A second document would be silently ignored: refuse it. (Detected on the text:
+    // yaml-cpp 0.7's LoadAll loops forever on some malformed inputs, found by fuzz_load.)
+    if (size_t second = second_document(t); second != std::string::npos) {
+      sink.add("schema/syntax", point_span(src, file_id, second), "",
                {"一个文件只能有一个 YAML 文档（发现多个 --- 分隔的文档）",
                 "a file must hold one YAML document (found several separated by ---)"});
       return out;
     }
-    if (!docs.empty()) out.root = docs.front();
+    out.root = YAML::Load(t);
   } catch (const YAML::DeepRecursion& e) {
     sink.add("schema/too-large", mark_span(src, file_id, e.mark), "",
              {fmt::format("嵌套层数超过上限 {}", limits.max_depth),
