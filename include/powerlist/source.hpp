@@ -39,3 +39,8 @@ class Sources {
 };
 
 }  // namespace powerlist
+
+namespace powerlist {
+// The *.yaml files directly in `dir`, sorted (deterministic load order); empty if none.
+std::vector<std::string> yaml_files_in(const std::string& dir);
+}  // namespace powerlist

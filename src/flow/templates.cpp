@@ -41,11 +41,8 @@ const TableSpec* template_table() {
 
 TemplateLibrary load_templates(const std::string& dir, Sources& sources, DiagSink& sink) {
   TemplateLibrary lib;
-  std::error_code ec;
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.path().extension() == ".yaml") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  for (const auto& f : yaml_files_in(dir)) files.emplace_back(f);
   for (const auto& f : files) {
     uint32_t id = sources.add("templates/procedures/" + f.filename().string(), f.string(), "");
     SourceFile& src = sources.get_mut(id);

@@ -32,11 +32,8 @@ std::optional<bool> HolidayCalendar::is_working_day(const Date& d) const {
 
 HolidayCalendar load_holidays(const std::string& dir, std::vector<std::string>& errors) {
   HolidayCalendar cal;
-  std::error_code ec;
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.path().extension() == ".yaml") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  for (const auto& f : yaml_files_in(dir)) files.emplace_back(f);
   for (const auto& f : files) {
     try {
       YAML::Node n = YAML::LoadFile(f.string());

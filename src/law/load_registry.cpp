@@ -151,15 +151,12 @@ void load_registry_text(LawRegistry& reg, const std::string& display, std::strin
 RegistryLoad load_registry(const std::string& builtin_dir, const std::vector<ExtraLawFile>& extra_files,
                            Sources& sources, DiagSink& sink) {
   RegistryLoad out;
-  std::error_code ec;
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(builtin_dir, ec))
-    if (e.path().extension() == ".yaml") files.push_back(e.path());
-  if (ec || files.empty()) {
+  for (const auto& f : yaml_files_in(builtin_dir)) files.emplace_back(f);
+  if (files.empty()) {
     out.fatal = "找不到内置法规库 / built-in law registry not found: " + builtin_dir;
     return out;
   }
-  std::sort(files.begin(), files.end());
   // Built-in files: a finding there is our bug, reported like any other with its location.
   for (const auto& f : files) {
     uint32_t id = sources.add("catalogs/laws/" + f.filename().string(), f.string(), "");

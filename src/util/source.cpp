@@ -30,3 +30,19 @@ uint32_t Sources::add(std::string display, std::string fs_path, std::string text
 }
 
 }  // namespace powerlist
+
+#include <algorithm>
+#include <filesystem>
+
+namespace powerlist {
+
+std::vector<std::string> yaml_files_in(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace powerlist
