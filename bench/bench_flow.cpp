@@ -22,8 +22,8 @@ int main(int argc, char** argv) {
   info.rights = "知情、陈述、申辩、听证、要求说明理由、复议、诉讼、赔偿";
   info.supervision = "内部：局机关纪委；外部：县纪委监委派驻纪检监察组、县司法局";
   info.complaint = "电话 12345；地址 示范县政务服务中心二楼";
-  std::printf("%-8s %10s %10s   (ms per chart, mean of %d rounds x %zu templates)\n", "format", "mean", "max",
-              rounds, lib.all().size());
+  std::printf("%-8s %10s %10s   (ms per chart, mean of %d rounds x %zu templates)\n", "format",
+              "mean", "max", rounds, lib.all().size());
   for (const char* fmt : {"dot", "svg", "png", "pdf"}) {
     double total = 0, worst = 0;
     size_t n = 0;

@@ -14,9 +14,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   LoadOptions opts;
   opts.limits.max_nodes = 200'000;  // keep each run fast; the limit logic is the same
   LoadResult res;
-  load_department_text(res, "fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size), opts);
+  load_department_text(res, "fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size),
+                       opts);
   run_rules(res.catalog, res.diags);
-  finalize_diagnostics(res.diags.mutable_list(), SeverityPolicy{}, res.suppressions, res.item_starts);
+  finalize_diagnostics(res.diags.mutable_list(), SeverityPolicy{}, res.suppressions,
+                       res.item_starts);
   ReportInput in{res.diags.list(), res.sources};
   (void)render_text(in);
   (void)render_json(in);

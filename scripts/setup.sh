@@ -8,7 +8,7 @@ PACKAGES=(
   g++ make cmake pkg-config git
   libyaml-cpp-dev libfmt-dev libcli11-dev catch2
   libgraphviz-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk
-  poppler-utils python3
+  poppler-utils python3 bc
 )
 
 missing=()

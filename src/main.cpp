@@ -1,3 +1,5 @@
 #include "powerlist/cli.hpp"
 
-int main(int argc, char** argv) { return powerlist::cli_main(argc, argv); }
+int main(int argc, char** argv) {
+  return powerlist::cli_main(argc, argv);
+}

@@ -43,7 +43,7 @@ struct FlowStep {
   std::string risk_level;  // "", "A", "B", "C"
   std::string risk_point;
   bool actor_is_handled_by = false;  // filled from {承办机构}: unit/handled-by covers it
-  Span span;  // where a finding about this step points
+  Span span;                         // where a finding about this step points
 };
 
 struct Flow {
@@ -56,8 +56,8 @@ struct Flow {
 
 // The item's procedure with template, overrides and placeholders applied ({承办机构},
 // {负责人}). Reports flow/unknown-template and flow/unknown-step for overrides and risks.
-std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& templates, DiagSink& sink,
-                                 const std::string& item_id);
+std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& templates,
+                                 DiagSink& sink, const std::string& item_id);
 
 // Flow as the graph checks see it, for templates themselves (no item).
 Flow flow_of_template(const ProcedureTemplate& t);
@@ -66,20 +66,22 @@ Flow flow_of_template(const ProcedureTemplate& t);
 struct PathLength {
   Duration total;
   std::vector<std::string> path;
-  bool converted = false;  // some step was in the other unit
+  bool converted = false;    // some step was in the other unit
   bool uncountable = false;  // a step in months: no conservative conversion exists
 };
 std::optional<PathLength> longest_path(const Flow& flow, TimeUnit unit);
 
 // Graph checks (flow/*) over a resolved flow; `units` are the department's units.
-void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink& sink, const std::string& item_id);
+void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink& sink,
+                      const std::string& item_id);
 
 // Graphviz output of one item's chart. Formats: dot, svg, png, pdf. Thread-safe (serialized).
 struct ChartInfo {
   std::string title, code, category;
   std::string rights, supervision, complaint, limits, basis;
 };
-std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format, std::string* error);
+std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format,
+                        std::string* error);
 ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::string& code);
 
 }  // namespace powerlist

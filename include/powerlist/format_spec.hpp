@@ -23,10 +23,10 @@ enum class FieldKind {
   DurationMap,  // map of step id to duration (procedure.limits)
   Citation,
   CitationList,
-  Next,         // a step id, a list of ids, or a list of branch maps
-  Fees,         // 无 or a list of fee maps
-  Penalties,    // strings or {kind, max}
-  Ratio,        // "2/3"
+  Next,       // a step id, a list of ids, or a list of branch maps
+  Fees,       // 无 or a list of fee maps
+  Penalties,  // strings or {kind, max}
+  Ratio,      // "2/3"
 };
 
 struct TableSpec;

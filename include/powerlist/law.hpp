@@ -15,20 +15,20 @@ namespace powerlist {
 
 // 效力层级, highest first.
 enum class LawLevel {
-  Law,               // 法律
-  AdminRegulation,   // 行政法规
-  LocalRegulation,   // 地方性法规
-  Autonomous,        // 自治条例和单行条例
-  DeptRule,          // 部门规章
-  ProvGovRule,       // 地方政府规章(省级)
-  CityGovRule,       // 地方政府规章(设区的市)
-  Normative,         // 规范性文件
+  Law,              // 法律
+  AdminRegulation,  // 行政法规
+  LocalRegulation,  // 地方性法规
+  Autonomous,       // 自治条例和单行条例
+  DeptRule,         // 部门规章
+  ProvGovRule,      // 地方政府规章(省级)
+  CityGovRule,      // 地方政府规章(设区的市)
+  Normative,        // 规范性文件
 };
 std::optional<LawLevel> parse_law_level(const std::string& s);
 const char* law_level_name(LawLevel l);
 
 struct LawVersion {
-  Date date;                    // 公布/修正/修订 date
+  Date date;  // 公布/修正/修订 date
   std::optional<Date> effective;
   std::string kind;             // 制定 / 修正 / 修订
   std::optional<int> articles;  // highest article number of that text
@@ -90,11 +90,12 @@ struct RegistryLoad {
 struct ExtraLawFile {
   std::string display, path;  // shown path (relative to the catalog) and path on disk
 };
-RegistryLoad load_registry(const std::string& builtin_dir, const std::vector<ExtraLawFile>& extra_files,
-                           Sources& sources, DiagSink& sink);
+RegistryLoad load_registry(const std::string& builtin_dir,
+                           const std::vector<ExtraLawFile>& extra_files, Sources& sources,
+                           DiagSink& sink);
 // Parses one registry file's text into `reg`.
-void load_registry_text(LawRegistry& reg, const std::string& display, std::string text, Sources& sources,
-                        DiagSink& sink);
+void load_registry_text(LawRegistry& reg, const std::string& display, std::string text,
+                        Sources& sources, DiagSink& sink);
 
 // Where catalogs/ and templates/ are: $POWERLIST_DATA_DIR, else the source tree of the build.
 std::string data_dir();

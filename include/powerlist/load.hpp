@@ -13,9 +13,9 @@
 namespace powerlist {
 
 struct LoadLimits {
-  size_t max_file_bytes = 32u << 20;   // 32 MiB per file
-  size_t max_nodes = 2'000'000;        // nodes per file, aliases expanded
-  size_t max_depth = 64;               // the format needs fewer than 10 levels
+  size_t max_file_bytes = 32u << 20;  // 32 MiB per file
+  size_t max_nodes = 2'000'000;       // nodes per file, aliases expanded
+  size_t max_depth = 64;              // the format needs fewer than 10 levels
 };
 
 struct LoadOptions {

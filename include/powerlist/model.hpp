@@ -42,7 +42,8 @@ struct CategoryInfo {
 };
 const std::vector<CategoryInfo>& categories();
 const CategoryInfo& category_info(Category c);
-// Accepts the name, two-digit code or letters; `legacy` is set for 监督检查/行政征用/非行政许可审批.
+// Accepts the name, two-digit code or letters; `legacy` is set for
+// 监督检查/行政征用/非行政许可审批.
 std::optional<Category> parse_category(const std::string& s, bool* legacy);
 
 struct ArticleRef {
@@ -115,8 +116,8 @@ struct Step {
 
 struct Procedure {
   LStr template_name;
-  std::map<std::string, LStr> actors;               // overrides by step id
-  std::map<std::string, Loc<Duration>> limits;      // overrides by step id
+  std::map<std::string, LStr> actors;           // overrides by step id
+  std::map<std::string, Loc<Duration>> limits;  // overrides by step id
   std::vector<Step> steps;
   Span span;
 };
@@ -211,7 +212,7 @@ struct Department {
   std::optional<Contacts> contacts;
   std::vector<PowerItem> powers;
   uint32_t file = 0;
-  Span span;  // the `department` mapping
+  Span span;            // the `department` mapping
   bool loaded = false;  // false when the file could not be parsed at all
 };
 

@@ -19,8 +19,8 @@ struct PublishOptions {
 
 // Writes every output into a temporary sibling of `out_dir`, then swaps it into place, so
 // a failed build leaves the previous output untouched. Returns "" or an error message.
-std::string publish_all(const Catalog& catalog, const TemplateLibrary& templates, const std::string& out_dir,
-                        const PublishOptions& opts);
+std::string publish_all(const Catalog& catalog, const TemplateLibrary& templates,
+                        const std::string& out_dir, const PublishOptions& opts);
 
 // File stem of an item's outputs: its code once codes exist, until then "<department>-<key>".
 std::string output_stem(const Department& d, const PowerItem& item);

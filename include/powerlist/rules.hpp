@@ -1,7 +1,7 @@
 // Stage 3: checks over the loaded catalog, one file per rule family (src/rules/<family>.cpp).
 #pragma once
-#include "powerlist/diag.hpp"
 #include "powerlist/date.hpp"
+#include "powerlist/diag.hpp"
 #include "powerlist/model.hpp"
 
 namespace powerlist {
@@ -12,9 +12,9 @@ class TemplateLibrary;
 struct RuleContext {
   const Catalog& catalog;
   DiagSink& sink;
-  const LawRegistry* laws = nullptr;  // nullptr: the legal checks (basis/*) are skipped
+  const LawRegistry* laws = nullptr;           // nullptr: the legal checks (basis/*) are skipped
   const TemplateLibrary* templates = nullptr;  // nullptr: procedures are not checked
-  Date as_of() const;                 // the catalog's effective date (or --as-of)
+  Date as_of() const;                          // the catalog's effective date (or --as-of)
 };
 
 void check_units(RuleContext& ctx);       // unit/*
@@ -23,7 +23,8 @@ void check_rights(RuleContext& ctx);      // rights/*
 void check_catalog(RuleContext& ctx);     // catalog/* (single-catalog checks)
 void check_basis(RuleContext& ctx);       // basis/*
 void check_limits(RuleContext& ctx);      // limits/* (declared limits; paths are in flow)
-void check_flows(RuleContext& ctx);       // flow/*, limits/path-exceeds-promised, limits/step-missing, rights/reasons
+void check_flows(
+    RuleContext& ctx);  // flow/*, limits/path-exceeds-promised, limits/step-missing, rights/reasons
 
 // Runs every implemented family in a fixed order.
 void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws = nullptr,

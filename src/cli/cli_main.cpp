@@ -39,8 +39,10 @@ static void localize(CLI::App& app, Lang lang) {
 int cli_main(int argc, char** argv) {
   try {
     const Tr tr{help_language(argc, argv)};
-    CLI::App app{tr("powerlist — 职权目录与流程图编译器：把 YAML 权力清单编译为经校验的目录、编码、流程图和公开材料",
-                    "powerlist — compiler for administrative power catalogs and flowcharts")};
+    CLI::App app{
+        tr("powerlist — 职权目录与流程图编译器：把 YAML "
+           "权力清单编译为经校验的目录、编码、流程图和公开材料",
+           "powerlist — compiler for administrative power catalogs and flowcharts")};
     app.name("powerlist");
     app.set_help_flag("-h,--help", tr("显示帮助", "show help"));
     app.set_version_flag("--version", std::string("powerlist ") + POWERLIST_VERSION);
@@ -77,7 +79,8 @@ int cli_main(int argc, char** argv) {
     }
     return exit_code;
   } catch (const std::exception& e) {
-    std::cerr << "powerlist: 内部错误（这是一个缺陷，请报告）/ internal error (a bug): " << e.what() << "\n";
+    std::cerr << "powerlist: 内部错误（这是一个缺陷，请报告）/ internal error (a bug): " << e.what()
+              << "\n";
     return kInternal;
   } catch (...) {
     std::cerr << "powerlist: 内部错误 / internal error\n";

@@ -1,5 +1,4 @@
 #include <fmt/format.h>
-
 #include <unistd.h>
 
 #include <cstdio>
@@ -11,17 +10,20 @@
 namespace powerlist {
 
 void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
-  auto* sub = app.add_subcommand("build", tr("检查后生成全部输出（默认输出到 DIR/out）",
-                                             "check, then write every output (default OUT: DIR/out)"));
+  auto* sub =
+      app.add_subcommand("build", tr("检查后生成全部输出（默认输出到 DIR/out）",
+                                     "check, then write every output (default OUT: DIR/out)"));
   auto opts = std::make_shared<CommonOptions>();
   auto dir = std::make_shared<std::string>(".");
   auto out = std::make_shared<std::string>();
   auto dot = std::make_shared<bool>(false);
   sub->add_option("dir", *dir, tr("目录文件夹（含 powerlist.yaml）", "catalog folder"));
   sub->add_option("-o,--output", *out, tr("输出文件夹", "output folder"));
-  sub->add_flag("--dot", *dot, tr("同时输出流程图的 DOT 源文件", "also write the flowcharts' DOT files"));
+  sub->add_flag("--dot", *dot,
+                tr("同时输出流程图的 DOT 源文件", "also write the flowcharts' DOT files"));
   add_common_options(sub, *opts, tr, true);
-  sub->add_option("--as-of", opts->as_of, tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date (YYYY-MM-DD)"));
+  sub->add_option("--as-of", opts->as_of,
+                  tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date (YYYY-MM-DD)"));
   sub->callback([opts, dir, out, dot, tr, &exit_code] {
     CheckRun run = run_check({*dir}, *opts);
     if (run.exit_code == kUsage) {
@@ -30,23 +32,28 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
       return;
     }
     if (run.load.catalog.project.standalone) {
-      std::cerr << "powerlist: " << tr("build 需要含 powerlist.yaml 的目录文件夹", "build needs a catalog folder") << "\n";
+      std::cerr << "powerlist: "
+                << tr("build 需要含 powerlist.yaml 的目录文件夹", "build needs a catalog folder")
+                << "\n";
       exit_code = kUsage;
       return;
     }
     // Findings go to stderr so that build output on stdout stays the list of written paths.
     const int findings = print_findings(run, *opts, {*dir});
     if (run.load.diags.has_errors()) {
-      std::cerr << tr("存在错误，未写入输出（原有输出保持不变）\n", "errors found; nothing written (previous output kept)\n");
+      std::cerr << tr("存在错误，未写入输出（原有输出保持不变）\n",
+                      "errors found; nothing written (previous output kept)\n");
       exit_code = findings == kOk ? kFindings : findings;
       return;
     }
-    const std::string out_dir = out->empty() ? (std::filesystem::path(*dir) / "out").string() : *out;
+    const std::string out_dir =
+        out->empty() ? (std::filesystem::path(*dir) / "out").string() : *out;
     PublishOptions po;
     po.dot = *dot;
     if (!opts->quiet && !opts->no_progress && isatty(STDERR_FILENO))
       po.progress = [&](size_t done, size_t total) {
-        std::fprintf(stderr, "\r%s %zu/%zu", opts->lang() == Lang::En ? "flowcharts" : "流程图", done, total);
+        std::fprintf(stderr, "\r%s %zu/%zu", opts->lang() == Lang::En ? "flowcharts" : "流程图",
+                     done, total);
         if (done == total) std::fprintf(stderr, "\r\033[K");
       };
     std::string err = publish_all(run.load.catalog, run.templates, out_dir, po);

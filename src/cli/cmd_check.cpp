@@ -7,9 +7,12 @@ void register_check(CLI::App& app, const Tr& tr, int& exit_code) {
                                              "load, validate and print findings; writes nothing"));
   auto opts = std::make_shared<CommonOptions>();
   auto paths = std::make_shared<std::vector<std::string>>();
-  sub->add_option("paths", *paths, tr("目录文件夹（含 powerlist.yaml）或部门文件", "catalog folder or department files"));
+  sub->add_option(
+      "paths", *paths,
+      tr("目录文件夹（含 powerlist.yaml）或部门文件", "catalog folder or department files"));
   add_common_options(sub, *opts, tr, true);
-  sub->add_option("--as-of", opts->as_of, tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date (YYYY-MM-DD)"));
+  sub->add_option("--as-of", opts->as_of,
+                  tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date (YYYY-MM-DD)"));
   sub->callback([opts, paths, &exit_code] {
     CheckRun run = run_check(*paths, *opts);
     if (run.exit_code == kUsage) {

@@ -7,24 +7,33 @@
 namespace powerlist {
 
 void register_deadline(CLI::App& app, const Tr& tr, int& exit_code) {
-  auto* sub = app.add_subcommand("deadline", tr("按节假日安排计算到期日（首行为 YYYY-MM-DD）",
-                                                "compute a due date with the holiday calendar (first line YYYY-MM-DD)"));
+  auto* sub = app.add_subcommand(
+      "deadline", tr("按节假日安排计算到期日（首行为 YYYY-MM-DD）",
+                     "compute a due date with the holiday calendar (first line YYYY-MM-DD)"));
   auto from = std::make_shared<std::string>();
   auto limit = std::make_shared<std::string>();
   auto law = std::make_shared<std::string>();
   auto lang = std::make_shared<std::string>();
-  sub->add_option("--from", *from, tr("起算日 YYYY-MM-DD（当日不计入）", "start date YYYY-MM-DD (not counted)"))->required();
-  sub->add_option("--limit", *limit, tr("时限，如 20工作日、15日、3个月", "limit, e.g. 20工作日, 15日, 3个月"))->required();
-  sub->add_option("--law", *law, tr("按该法的期间计算规则（行政许可法、行政处罚法、行政强制法、行政复议法……）",
-                                    "count as this law does (行政许可法, 行政处罚法, 行政强制法, 行政复议法 …)"));
-  sub->add_option("--lang", *lang, tr("消息语言 zh|en", "message language zh|en"))->check(CLI::IsMember({"zh", "en"}));
+  sub->add_option("--from", *from,
+                  tr("起算日 YYYY-MM-DD（当日不计入）", "start date YYYY-MM-DD (not counted)"))
+      ->required();
+  sub->add_option("--limit", *limit,
+                  tr("时限，如 20工作日、15日、3个月", "limit, e.g. 20工作日, 15日, 3个月"))
+      ->required();
+  sub->add_option("--law", *law,
+                  tr("按该法的期间计算规则（行政许可法、行政处罚法、行政强制法、行政复议法……）",
+                     "count as this law does (行政许可法, 行政处罚法, 行政强制法, 行政复议法 …)"));
+  sub->add_option("--lang", *lang, tr("消息语言 zh|en", "message language zh|en"))
+      ->check(CLI::IsMember({"zh", "en"}));
   sub->callback([=, &exit_code] {
     const Lang l = *lang == "en" ? Lang::En : Lang::Zh;
     auto d = parse_date(*from);
     auto lim = parse_duration(*limit);
     if (!d || !lim) {
-      std::cerr << "powerlist: " << (l == Lang::En ? "--from must be YYYY-MM-DD and --limit a duration such as 20工作日"
-                                                   : "--from 应为 YYYY-MM-DD，--limit 应为时限，如 20工作日")
+      std::cerr << "powerlist: "
+                << (l == Lang::En
+                        ? "--from must be YYYY-MM-DD and --limit a duration such as 20工作日"
+                        : "--from 应为 YYYY-MM-DD，--limit 应为时限，如 20工作日")
                 << "\n";
       exit_code = kUsage;
       return;

@@ -8,16 +8,20 @@
 namespace powerlist {
 
 void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
-  auto* sub = app.add_subcommand("graph", tr("输出一个事项的权力运行流程图", "one item's flowchart"));
+  auto* sub =
+      app.add_subcommand("graph", tr("输出一个事项的权力运行流程图", "one item's flowchart"));
   auto args = std::make_shared<std::vector<std::string>>();
   auto format = std::make_shared<std::string>("svg");
   auto out = std::make_shared<std::string>();
   auto opts = std::make_shared<CommonOptions>();
-  sub->add_option("args", *args, tr("[目录] 事项（部门标识/事项标识）", "[DIR] ITEM (department-id/key)"))
+  sub->add_option("args", *args,
+                  tr("[目录] 事项（部门标识/事项标识）", "[DIR] ITEM (department-id/key)"))
       ->required()
       ->expected(1, 2);
-  sub->add_option("-f,--format", *format, tr("格式", "format"))->check(CLI::IsMember({"dot", "svg", "png", "pdf"}));
-  sub->add_option("-o,--output", *out, tr("输出文件（默认标准输出）", "output file (default stdout)"));
+  sub->add_option("-f,--format", *format, tr("格式", "format"))
+      ->check(CLI::IsMember({"dot", "svg", "png", "pdf"}));
+  sub->add_option("-o,--output", *out,
+                  tr("输出文件（默认标准输出）", "output file (default stdout)"));
   add_common_options(sub, *opts, tr, false);
   sub->callback([=, &exit_code] {
     const std::string dir = args->size() == 2 ? (*args)[0] : ".";
@@ -34,14 +38,22 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
       for (const auto& it : d.powers)
         if (d.id.value + "/" + it.key.value == item_id) dept = &d, item = &it;
     if (!item) {
-      std::cerr << "powerlist: " << fmt::format(tr("没有事项 {}（写作 部门标识/事项标识）", "no item {} (write department-id/key)"), item_id) << "\n";
+      std::cerr << "powerlist: "
+                << fmt::format(tr("没有事项 {}（写作 部门标识/事项标识）",
+                                  "no item {} (write department-id/key)"),
+                               item_id)
+                << "\n";
       exit_code = kUsage;
       return;
     }
     DiagSink sink;
     auto flow = resolve_flow(*item, run.templates, sink, item_id);
     if (!flow) {
-      std::cerr << "powerlist: " << fmt::format(tr("事项 {} 没有可用的流程（procedure）", "item {} has no usable procedure"), item_id) << "\n";
+      std::cerr << "powerlist: "
+                << fmt::format(
+                       tr("事项 {} 没有可用的流程（procedure）", "item {} has no usable procedure"),
+                       item_id)
+                << "\n";
       exit_code = kFindings;
       return;
     }

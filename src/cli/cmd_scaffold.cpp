@@ -8,11 +8,13 @@
 namespace powerlist {
 
 void register_init(CLI::App& app, const Tr& tr, int& exit_code) {
-  auto* sub = app.add_subcommand("init", tr("新建一个可通过检查的目录（含一个示例部门）",
-                                            "create a catalog with one example department that passes check"));
+  auto* sub = app.add_subcommand(
+      "init", tr("新建一个可通过检查的目录（含一个示例部门）",
+                 "create a catalog with one example department that passes check"));
   auto dir = std::make_shared<std::string>(".");
   auto force = std::make_shared<bool>(false);
-  sub->add_option("dir", *dir, tr("目标文件夹（默认当前文件夹）", "target folder (default: current)"));
+  sub->add_option("dir", *dir,
+                  tr("目标文件夹（默认当前文件夹）", "target folder (default: current)"));
   sub->add_flag("--force", *force, tr("覆盖已有文件", "overwrite existing files"));
   sub->callback([dir, force, tr, &exit_code] {
     std::string err = write_files(*dir, init_catalog_files(), *force);
@@ -31,7 +33,8 @@ void register_schema(CLI::App& app, const Tr& tr, int& exit_code) {
   auto* sub = app.add_subcommand("schema", tr("输出部门文件格式的 JSON Schema（用于编辑器补全）",
                                               "print the JSON Schema of the department format"));
   auto project = std::make_shared<bool>(false);
-  sub->add_flag("--project", *project, tr("输出 powerlist.yaml 的 Schema", "schema of powerlist.yaml instead"));
+  sub->add_flag("--project", *project,
+                tr("输出 powerlist.yaml 的 Schema", "schema of powerlist.yaml instead"));
   sub->callback([project, &exit_code] {
     std::cout << json_schema(*project);
     exit_code = kOk;
@@ -39,12 +42,15 @@ void register_schema(CLI::App& app, const Tr& tr, int& exit_code) {
 }
 
 void register_gen(CLI::App& app, const Tr& tr, int& exit_code) {
-  auto* sub = app.add_subcommand("gen", tr("生成任意规模的合成目录（用于基准测试）",
-                                           "generate a synthetic catalog of any size (benchmarks)"));
+  auto* sub =
+      app.add_subcommand("gen", tr("生成任意规模的合成目录（用于基准测试）",
+                                   "generate a synthetic catalog of any size (benchmarks)"));
   auto o = std::make_shared<GenOptions>();
   auto dir = std::make_shared<std::string>("gen-catalog");
-  sub->add_option("--items", o->items, tr("事项数", "number of items"))->check(CLI::Range(1, 10000000));
-  sub->add_option("--departments", o->departments, tr("部门数", "number of departments"))->check(CLI::Range(1, 100000));
+  sub->add_option("--items", o->items, tr("事项数", "number of items"))
+      ->check(CLI::Range(1, 10000000));
+  sub->add_option("--departments", o->departments, tr("部门数", "number of departments"))
+      ->check(CLI::Range(1, 100000));
   sub->add_option("--seed", o->seed, tr("随机种子", "random seed"));
   sub->add_option("-o,--output", *dir, tr("输出文件夹", "output folder"));
   sub->callback([o, dir, &exit_code] {

@@ -18,17 +18,21 @@ void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool find
   if (findings) {
     app->add_option("--format", o.format, tr("输出格式", "output format"))
         ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
-    app->add_option("--fail-on", o.fail_on, tr("在此级别及以上时退出码为 1", "exit 1 at or above this level"))
+    app->add_option("--fail-on", o.fail_on,
+                    tr("在此级别及以上时退出码为 1", "exit 1 at or above this level"))
         ->check(CLI::IsMember({"error", "warning", "never"}));
-    app->add_option("--rule", o.rules, tr("调整规则级别 ID=off|warning|error（可重复）",
-                                          "override a rule: ID=off|warning|error (repeatable)"));
+    app->add_option("--rule", o.rules,
+                    tr("调整规则级别 ID=off|warning|error（可重复）",
+                       "override a rule: ID=off|warning|error (repeatable)"));
     app->add_flag("--show-suppressed", o.show_suppressed,
                   tr("列出被 # powerlist: ignore 忽略的问题", "list findings suppressed inline"));
   }
   app->add_option("--lang", o.lang_name, tr("消息语言 zh|en", "message language zh|en"))
       ->check(CLI::IsMember({"zh", "en"}));
-  app->add_flag("--quiet,-q", o.quiet, tr("只输出问题，不输出汇总和进度", "only findings; no summary or progress"));
-  app->add_option("--jobs,-j", o.jobs, tr("并行任务数（默认：CPU 核数）", "parallel jobs (default: cores)"));
+  app->add_flag("--quiet,-q", o.quiet,
+                tr("只输出问题，不输出汇总和进度", "only findings; no summary or progress"));
+  app->add_option("--jobs,-j", o.jobs,
+                  tr("并行任务数（默认：CPU 核数）", "parallel jobs (default: cores)"));
   app->add_flag("--no-progress", o.no_progress, tr("不显示进度", "no progress display"));
 }
 
@@ -57,8 +61,10 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
     auto sev = eq == std::string::npos ? std::nullopt : parse_severity(r.substr(eq + 1));
     if (!find_rule(id) || !sev) {
       run.exit_code = kUsage;
-      run.usage_error = "--rule " + r + (o.lang() == Lang::En ? ": expected a rule id from RULES.md and off|warning|error"
-                                                               : "：应为 RULES.md 中的规则编号=off|warning|error");
+      run.usage_error =
+          "--rule " + r +
+          (o.lang() == Lang::En ? ": expected a rule id from RULES.md and off|warning|error"
+                                : "：应为 RULES.md 中的规则编号=off|warning|error");
       return run;
     }
     cli_rules.emplace_back(id, *sev);
@@ -68,7 +74,8 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
     as_of = parse_date(o.as_of);
     if (!as_of) {
       run.exit_code = kUsage;
-      run.usage_error = "--as-of " + o.as_of + (o.lang() == Lang::En ? ": expected YYYY-MM-DD" : "：应为 YYYY-MM-DD");
+      run.usage_error = "--as-of " + o.as_of +
+                        (o.lang() == Lang::En ? ": expected YYYY-MM-DD" : "：应为 YYYY-MM-DD");
       return run;
     }
     lo.today = as_of;
@@ -87,28 +94,33 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
     const auto path = std::filesystem::path(run.load.catalog.root) / l.value;
     if (!std::filesystem::is_regular_file(path)) {
       run.load.diags.add("schema/required", l.span, "",
-                         {"法规库文件“" + l.value + "”不存在", "law registry file '" + l.value + "' does not exist"});
+                         {"法规库文件“" + l.value + "”不存在",
+                          "law registry file '" + l.value + "' does not exist"});
       continue;
     }
     law_files.push_back({l.value, path.string()});
   }
-  RegistryLoad reg = load_registry(data_dir() + "/catalogs/laws", law_files, run.load.sources, run.load.diags);
+  RegistryLoad reg =
+      load_registry(data_dir() + "/catalogs/laws", law_files, run.load.sources, run.load.diags);
   if (!reg.fatal.empty()) {
     run.exit_code = kUsage;
     run.usage_error = reg.fatal;
     return run;
   }
   run.laws = std::move(reg.registry);
-  run.templates = load_templates(data_dir() + "/templates/procedures", run.load.sources, run.load.diags);
+  run.templates =
+      load_templates(data_dir() + "/templates/procedures", run.load.sources, run.load.diags);
   run_rules(run.load.catalog, run.load.diags, &run.laws, &run.templates);
   for (const auto& [id, sev] : run.load.catalog.project.rule_settings)
     policy.overrides[id] = *parse_severity(sev.value);
   for (const auto& [id, sev] : cli_rules) policy.overrides[id] = sev;
-  finalize_diagnostics(run.load.diags.mutable_list(), policy, run.load.suppressions, run.load.item_starts);
+  finalize_diagnostics(run.load.diags.mutable_list(), policy, run.load.suppressions,
+                       run.load.item_starts);
   return run;
 }
 
-int print_findings(const CheckRun& run, const CommonOptions& o, const std::vector<std::string>& paths) {
+int print_findings(const CheckRun& run, const CommonOptions& o,
+                   const std::vector<std::string>& paths) {
   const auto& diags = run.load.diags.list();
   ReportInput in{diags, run.load.sources};
   in.lang = o.lang();
@@ -122,16 +134,21 @@ int print_findings(const CheckRun& run, const CommonOptions& o, const std::vecto
     if (root != "." && root != "./") in.uri_prefix = root.back() == '/' ? root : root + "/";
   }
   std::string out;
-  if (o.format == "json") out = render_json(in);
-  else if (o.format == "sarif") out = render_sarif(in);
-  else if (o.format == "junit") out = render_junit(in);
-  else if (o.format == "github") out = render_github(in);
+  if (o.format == "json")
+    out = render_json(in);
+  else if (o.format == "sarif")
+    out = render_sarif(in);
+  else if (o.format == "junit")
+    out = render_junit(in);
+  else if (o.format == "github")
+    out = render_github(in);
   else {
     out = render_text(in);
     // Like a compiler, a clean run prints nothing; --quiet also drops the summary line.
     const Counts c = count_findings(diags);
-    const bool shown_suppressed = o.show_suppressed && std::any_of(diags.begin(), diags.end(),
-                                                                   [](const Diagnostic& d) { return d.suppressed; });
+    const bool shown_suppressed =
+        o.show_suppressed &&
+        std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.suppressed; });
     if (c.errors + c.warnings + c.notes == 0 && !shown_suppressed) out.clear();
     if (o.quiet) {
       auto cut = out.rfind('\n', out.size() >= 2 ? out.size() - 2 : 0);

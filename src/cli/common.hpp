@@ -1,7 +1,6 @@
 // Options shared by subcommands and the helpers that turn them into a run.
 #pragma once
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <string>
 #include <vector>
@@ -18,7 +17,9 @@ enum Exit { kOk = 0, kFindings = 1, kUsage = 2, kInternal = 3 };
 // User-visible text in both languages; tr() picks one.
 struct Tr {
   Lang lang;
-  const char* operator()(const char* zh, const char* en) const { return lang == Lang::En ? en : zh; }
+  const char* operator()(const char* zh, const char* en) const {
+    return lang == Lang::En ? en : zh;
+  }
 };
 
 struct CommonOptions {
@@ -46,7 +47,8 @@ struct CheckRun {
 };
 CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o);
 // Prints the findings in the requested format; returns the exit code for them.
-int print_findings(const CheckRun& run, const CommonOptions& o, const std::vector<std::string>& paths);
+int print_findings(const CheckRun& run, const CommonOptions& o,
+                   const std::vector<std::string>& paths);
 
 // Registration of each subcommand (src/cli/cmd_*.cpp).
 void register_check(CLI::App& app, const Tr& tr, int& exit_code);

@@ -25,7 +25,8 @@ struct Graph {
 
 }  // namespace
 
-void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink& sink, const std::string& id) {
+void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink& sink,
+                      const std::string& id) {
   const size_t n = flow.steps.size();
   Graph g;
   g.out.resize(n);
@@ -38,9 +39,10 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
     for (const auto& b : s.next) {
       auto it = flow.index.find(b.to.value);
       if (it == flow.index.end()) {
-        sink.add("flow/unknown-step", b.to.span.valid() ? b.to.span : s.span, id,
-                 {fmt::format("环节“{}”的 next 指向不存在的环节“{}”", s.id, b.to.value),
-                  fmt::format("step '{}' goes to a step '{}' that does not exist", s.id, b.to.value)});
+        sink.add(
+            "flow/unknown-step", b.to.span.valid() ? b.to.span : s.span, id,
+            {fmt::format("环节“{}”的 next 指向不存在的环节“{}”", s.id, b.to.value),
+             fmt::format("step '{}' goes to a step '{}' that does not exist", s.id, b.to.value)});
         continue;
       }
       g.out[i].push_back({it->second, &b});
@@ -50,20 +52,25 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
         if (b.when.empty()) {
           sink.add("flow/decision-label", b.span.valid() ? b.span : s.span, id,
                    {fmt::format("判断环节“{}”去往“{}”的出口缺少条件标签（when）", s.id, b.to.value),
-                    fmt::format("decision '{}' has an exit to '{}' without a when label", s.id, b.to.value)});
+                    fmt::format("decision '{}' has an exit to '{}' without a when label", s.id,
+                                b.to.value)});
           break;
         }
     if (s.kind == StepKind::Step) {
       if (s.actor.empty())
         sink.add("flow/actor-missing", s.span, id,
-                 {fmt::format("环节“{}”没有承办岗位（actor）", s.id), fmt::format("step '{}' has no actor", s.id)});
+                 {fmt::format("环节“{}”没有承办岗位（actor）", s.id),
+                  fmt::format("step '{}' has no actor", s.id)});
       else if (!s.actor_is_handled_by && looks_like_unit(s.actor) &&
-               std::none_of(units.begin(), units.end(), [&](const LStr& u) { return u.value == s.actor; }) &&
-               std::find(reported_actors.begin(), reported_actors.end(), s.actor) == reported_actors.end() &&
+               std::none_of(units.begin(), units.end(),
+                            [&](const LStr& u) { return u.value == s.actor; }) &&
+               std::find(reported_actors.begin(), reported_actors.end(), s.actor) ==
+                   reported_actors.end() &&
                (reported_actors.push_back(s.actor), true))
-        sink.add("flow/actor-unit", s.span, id,
-                 {fmt::format("环节“{}”的承办岗位“{}”不是本部门内设机构", s.id, s.actor),
-                  fmt::format("actor '{}' of step '{}' is not one of department.units", s.actor, s.id)});
+        sink.add(
+            "flow/actor-unit", s.span, id,
+            {fmt::format("环节“{}”的承办岗位“{}”不是本部门内设机构", s.id, s.actor),
+             fmt::format("actor '{}' of step '{}' is not one of department.units", s.actor, s.id)});
     }
   }
   if (starts.size() != 1) {
@@ -72,7 +79,8 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
               fmt::format("a procedure needs exactly one start step; found {}", starts.size())});
   }
   if (ends.empty())
-    sink.add("flow/no-end", flow.span, id, {"流程没有结束环节（kind: end）", "the procedure has no end step"});
+    sink.add("flow/no-end", flow.span, id,
+             {"流程没有结束环节（kind: end）", "the procedure has no end step"});
   if (starts.size() == 1) {
     std::vector<char> seen(n, 0);
     std::vector<size_t> stack{starts[0]};
@@ -128,9 +136,10 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
       if (b->loop) continue;
       if (colour[w] == 1) {
         sink.add("flow/cycle", b->span.valid() ? b->span : flow.steps[v].span, id,
-                 {fmt::format("“{}”→“{}”构成回路；回退边须标记 loop: true", flow.steps[v].id, flow.steps[w].id),
-                  fmt::format("'{}' → '{}' closes a cycle; mark a step back with loop: true", flow.steps[v].id,
-                              flow.steps[w].id)});
+                 {fmt::format("“{}”→“{}”构成回路；回退边须标记 loop: true", flow.steps[v].id,
+                              flow.steps[w].id),
+                  fmt::format("'{}' → '{}' closes a cycle; mark a step back with loop: true",
+                              flow.steps[v].id, flow.steps[w].id)});
       } else if (colour[w] == 0) {
         colour[w] = 1;
         st.push_back({w, 0});
@@ -161,8 +170,10 @@ std::optional<PathLength> longest_path(const Flow& flow, TimeUnit unit) {
     if (d.unit == TimeUnit::None || d.unit == TimeUnit::Immediate) continue;
     if (d.unit == unit) {
       weight[v] = d.milli;
-    } else if (unit == TimeUnit::WorkDays && (d.unit == TimeUnit::Days || d.unit == TimeUnit::Hours)) {
-      weight[v] = d.unit == TimeUnit::Days ? d.milli : (d.milli + 23999) / 24000 * 1000;  // n 日 → n 工作日
+    } else if (unit == TimeUnit::WorkDays &&
+               (d.unit == TimeUnit::Days || d.unit == TimeUnit::Hours)) {
+      weight[v] =
+          d.unit == TimeUnit::Days ? d.milli : (d.milli + 23999) / 24000 * 1000;  // n 日 → n 工作日
       result.converted = true;
     } else if (unit == TimeUnit::Days && d.unit == TimeUnit::WorkDays) {
       weight[v] = (d.milli * 7 + 4999) / 5000 * 1000;  // n 工作日 → ⌈n × 7/5⌉ 日

@@ -1,13 +1,12 @@
 // Flowcharts with libgvc, in process. Graphs are built with the cgraph API (agnode, agedge,
 // agsafeset), never by pasting DOT text, so labels cannot inject attributes. Graphviz is not
 // thread-safe: every call below runs under one mutex.
+#include <fmt/format.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
 #include <cstdio>
 #include <mutex>
-
-#include <fmt/format.h>
 
 #include "powerlist/flow.hpp"
 #include "powerlist/text.hpp"
@@ -24,10 +23,14 @@ constexpr const char* kFont = "Noto Sans CJK SC";
 std::string gv_text(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '&') out += "&amp;";
-    else if (c == '\n') out += "\\n";
-    else if (c != '\r') out += c;
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '&')
+      out += "&amp;";
+    else if (c == '\n')
+      out += "\\n";
+    else if (c != '\r')
+      out += c;
   }
   return out;
 }
@@ -81,6 +84,7 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
   gattr("ranksep", "0.4");
   gattr("pad", "0.3");
   gattr("bgcolor", "white");
+  gattr("size", "7.8,11.2");  // shrink to fit A4 (8.27 × 11.69 in) with margins; never enlarge
   agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>(kFont));
   agattr(g, AGNODE, const_cast<char*>("fontsize"), const_cast<char*>("12"));
   agattr(g, AGNODE, const_cast<char*>("shape"), const_cast<char*>("box"));
@@ -130,7 +134,8 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
       const FlowStep* to = flow.find(b.to.value);
       if (!to) continue;
       const size_t j = static_cast<size_t>(to - flow.steps.data());
-      Agedge_t* e = agedge(g, nodes[i], nodes[j], const_cast<char*>(fmt::format("e{}", edge_no++).c_str()), 1);
+      Agedge_t* e = agedge(g, nodes[i], nodes[j],
+                           const_cast<char*>(fmt::format("e{}", edge_no++).c_str()), 1);
       if (!b.when.empty()) set(e, "label", gv_text(b.when));
       if (b.loop) {
         set(e, "style", "dashed");
@@ -170,7 +175,9 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
     set(n, "fillcolor", rs.fill);
     set(n, "color", rs.border);
     set(n, "fontsize", "10");
-    if (prev) set(agedge(g, prev, n, const_cast<char*>(fmt::format("lg{}", lv).c_str()), 1), "style", "invis");
+    if (prev)
+      set(agedge(g, prev, n, const_cast<char*>(fmt::format("lg{}", lv).c_str()), 1), "style",
+          "invis");
     prev = n;
   }
   Agnode_t* ex = agnode(legend, const_cast<char*>("legendX"), 1);
@@ -178,11 +185,13 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
   set(ex, "style", "filled,dashed");
   set(ex, "fontsize", "10");
   set(agedge(g, prev, ex, const_cast<char*>("lgX"), 1), "style", "invis");
-  set(agedge(g, note, agnode(legend, const_cast<char*>("legendA"), 0), const_cast<char*>("lgn"), 1), "style", "invis");
+  set(agedge(g, note, agnode(legend, const_cast<char*>("legendA"), 0), const_cast<char*>("lgn"), 1),
+      "style", "invis");
   // Keep the panel under the chart.
   for (size_t i = 0; i < flow.steps.size(); ++i)
     if (flow.steps[i].kind == StepKind::End)
-      set(agedge(g, nodes[i], note, const_cast<char*>(fmt::format("pin{}", i).c_str()), 1), "style", "invis");
+      set(agedge(g, nodes[i], note, const_cast<char*>(fmt::format("pin{}", i).c_str()), 1), "style",
+          "invis");
   return g;
 }
 
@@ -200,7 +209,8 @@ std::string write_dot(Agraph_t* g) {
 
 }  // namespace
 
-std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format, std::string* error) {
+std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format,
+                        std::string* error) {
   std::lock_guard<std::mutex> lock(g_graphviz);
   static GVC_t* gvc = gvContext();
   Agraph_t* g = build_graph(flow, info);
@@ -215,8 +225,10 @@ std::string render_flow(const Flow& flow, const ChartInfo& info, const std::stri
     }
     char* buf = nullptr;
     unsigned int len = 0;
-    if (gvRenderData(gvc, g, format.c_str(), &buf, &len) == 0 && buf) out.assign(buf, len);
-    else if (error) *error = "Graphviz 无法输出 " + format + " / cannot render " + format;
+    if (gvRenderData(gvc, g, format.c_str(), &buf, &len) == 0 && buf)
+      out.assign(buf, len);
+    else if (error)
+      *error = "Graphviz 无法输出 " + format + " / cannot render " + format;
     if (buf) gvFreeRenderData(buf);
     gvFreeLayout(gvc, g);
   }
@@ -238,10 +250,12 @@ ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::s
       for (const auto& e : k.supervision->external) ext += (ext.empty() ? "" : "、") + e;
       if (!ext.empty()) c.supervision += (c.supervision.empty() ? "" : "；") + ("外部：" + ext);
     }
-    if (!k.supervise.empty()) c.supervision += (c.supervision.empty() ? "" : "；") + ("监督电话 " + k.supervise);
+    if (!k.supervise.empty())
+      c.supervision += (c.supervision.empty() ? "" : "；") + ("监督电话 " + k.supervise);
     if (k.complaint) {
       if (!k.complaint->phone.empty()) c.complaint += "电话 " + k.complaint->phone;
-      if (!k.complaint->web.empty()) c.complaint += (c.complaint.empty() ? "" : "；") + ("网址 " + k.complaint->web);
+      if (!k.complaint->web.empty())
+        c.complaint += (c.complaint.empty() ? "" : "；") + ("网址 " + k.complaint->web);
       if (!k.complaint->address.empty())
         c.complaint += (c.complaint.empty() ? "" : "；") + ("地址 " + k.complaint->address);
     }

@@ -13,8 +13,10 @@ const FlowStep* Flow::find(const std::string& id) const {
 
 static std::string fill(const std::string& actor, const PowerItem* item) {
   if (!item) return actor;
-  if (actor == "{承办机构}") return item->handled_by.value.empty() ? "承办机构" : item->handled_by.value;
-  if (actor == "{负责人}") return item->responsible.value.empty() ? "机关负责人" : item->responsible.value;
+  if (actor == "{承办机构}")
+    return item->handled_by.value.empty() ? "承办机构" : item->handled_by.value;
+  if (actor == "{负责人}")
+    return item->responsible.value.empty() ? "机关负责人" : item->responsible.value;
   return actor;
 }
 
@@ -32,7 +34,8 @@ static FlowStep from_step(const Step& s, const PowerItem* item, Span where) {
   for (const auto& r : s.rights_at) f.rights_at.push_back(r.value);
   f.span = where.valid() ? where : s.span;
   if (where.valid())
-    for (auto& b : f.next) b.span = b.to.span = where;  // template edges point at the item's procedure
+    for (auto& b : f.next)
+      b.span = b.to.span = where;  // template edges point at the item's procedure
   return f;
 }
 
@@ -49,8 +52,8 @@ Flow flow_of_template(const ProcedureTemplate& t) {
   return f;
 }
 
-std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& templates, DiagSink& sink,
-                                 const std::string& item_id) {
+std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& templates,
+                                 DiagSink& sink, const std::string& item_id) {
   if (!item.procedure) return std::nullopt;
   const Procedure& p = *item.procedure;
   Flow f;
@@ -74,8 +77,10 @@ std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& t
   for (const auto& s : p.steps) {
     FlowStep fs = from_step(s, &item, {});
     auto it = f.index.find(fs.id);
-    if (it != f.index.end()) f.steps[it->second] = std::move(fs);
-    else f.steps.push_back(std::move(fs));
+    if (it != f.index.end())
+      f.steps[it->second] = std::move(fs);
+    else
+      f.steps.push_back(std::move(fs));
     reindex(f);
   }
   auto unknown = [&](const std::string& step, Span at, const char* what_zh, const char* what_en) {
@@ -94,8 +99,10 @@ std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& t
   }
   for (const auto& [step, limit] : p.limits) {
     auto it = f.index.find(step);
-    if (it == f.index.end()) unknown(step, limit.span, "limits（时限）", "limits");
-    else f.steps[it->second].limit = limit.value;
+    if (it == f.index.end())
+      unknown(step, limit.span, "limits（时限）", "limits");
+    else
+      f.steps[it->second].limit = limit.value;
   }
   for (const auto& r : item.risks) {
     auto it = f.index.find(r.step.value);

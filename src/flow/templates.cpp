@@ -21,19 +21,23 @@ namespace {
 using K = FieldKind;
 
 const TableSpec* statutory_table() {
-  static const TableSpec t{"template statutory", "模板法定时限", {
-      {"duration", {"时限"}, K::Duration, "法定时限", nullptr, {}, true},
-      {"basis", {"依据"}, K::String, "依据条款"},
-  }};
+  static const TableSpec t{"template statutory",
+                           "模板法定时限",
+                           {
+                               {"duration", {"时限"}, K::Duration, "法定时限", nullptr, {}, true},
+                               {"basis", {"依据"}, K::String, "依据条款"},
+                           }};
   return &t;
 }
 const TableSpec* template_table() {
-  static const TableSpec t{"template", "流程模板", {
-      {"category", {"类别"}, K::String, "权力类别", nullptr, {}, true},
-      {"statutory", {"法定时限"}, K::Map, "法定时限", statutory_table},
-      {"notes", {"说明"}, K::String, "说明"},
-      {"steps", {"环节"}, K::MapList, "环节", step_table, {}, true},
-  }};
+  static const TableSpec t{"template",
+                           "流程模板",
+                           {
+                               {"category", {"类别"}, K::String, "权力类别", nullptr, {}, true},
+                               {"statutory", {"法定时限"}, K::Map, "法定时限", statutory_table},
+                               {"notes", {"说明"}, K::String, "说明"},
+                               {"steps", {"环节"}, K::MapList, "环节", step_table, {}, true},
+                           }};
   return &t;
 }
 
@@ -58,8 +62,11 @@ TemplateLibrary load_templates(const std::string& dir, Sources& sources, DiagSin
     t.file = id;
     if (auto c = r.str(top, "category")) {
       bool legacy = false;
-      if (auto cat = parse_category(c->value, &legacy)) t.category = *cat;
-      else r.report("schema/enum", c->span, {"无效的权力类别“" + c->value + "”", "invalid category '" + c->value + "'"});
+      if (auto cat = parse_category(c->value, &legacy))
+        t.category = *cat;
+      else
+        r.report("schema/enum", c->span,
+                 {"无效的权力类别“" + c->value + "”", "invalid category '" + c->value + "'"});
     }
     if (top.has("statutory")) {
       Fields s = r.fields(top.get("statutory"), *statutory_table(), top.span);

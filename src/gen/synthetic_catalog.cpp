@@ -28,7 +28,8 @@ std::string credit_code(size_t dept) {
   std::string base = fmt::format("11360827MB{:07d}", dept + 1);
   static const int w[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
   int sum = 0;
-  for (size_t i = 0; i < 17; ++i) sum += static_cast<int>(std::string(kCharset).find(base[i])) * w[i];
+  for (size_t i = 0; i < 17; ++i)
+    sum += static_cast<int>(std::string(kCharset).find(base[i])) * w[i];
   int c = 31 - sum % 31;
   return base + kCharset[c == 31 ? 0 : c];
 }

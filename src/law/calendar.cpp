@@ -1,9 +1,10 @@
+#include "powerlist/calendar.hpp"
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 
-#include "powerlist/calendar.hpp"
 #include "powerlist/law.hpp"
 
 namespace fs = std::filesystem;
@@ -64,28 +65,33 @@ enum class Counting { Working, Natural };
 Counting rule_for(const std::string& law, int64_t days, Message& why) {
   const std::string n = LawRegistry::normalize(law);
   if (n == "行政许可法") {
-    why = {"行政许可法第八十二条：期限以工作日计算，不含法定节假日", "行政许可法 art. 82: periods count working days"};
+    why = {"行政许可法第八十二条：期限以工作日计算，不含法定节假日",
+           "行政许可法 art. 82: periods count working days"};
     return Counting::Working;
   }
   if (n == "行政处罚法") {
     const bool w = days == 2 || days == 3 || days == 5 || days == 7;
     why = w ? Message{"行政处罚法第八十五条：二日、三日、五日、七日的规定是指工作日",
                       "行政处罚法 art. 85: 2-, 3-, 5- and 7-day periods are working days"}
-            : Message{"行政处罚法第八十五条：该期限按自然日计算", "行政处罚法 art. 85: this period counts natural days"};
+            : Message{"行政处罚法第八十五条：该期限按自然日计算",
+                      "行政处罚法 art. 85: this period counts natural days"};
     return w ? Counting::Working : Counting::Natural;
   }
   if (n == "行政强制法") {
     const bool w = days <= 10;
     why = w ? Message{"行政强制法第六十九条：十日以内期限的规定是指工作日",
                       "行政强制法 art. 69: periods of ten days or less are working days"}
-            : Message{"行政强制法第六十九条：十日以上的期限按自然日计算", "行政强制法 art. 69: longer periods count natural days"};
+            : Message{"行政强制法第六十九条：十日以上的期限按自然日计算",
+                      "行政强制法 art. 69: longer periods count natural days"};
     return w ? Counting::Working : Counting::Natural;
   }
   if (n == "行政复议法") {
     const bool w = days == 3 || days == 5 || days == 7 || days == 10;
-    why = w ? Message{"行政复议法第八十八条：三日、五日、七日、十日的规定是指工作日，不含法定休假日",
-                      "行政复议法 art. 88: 3-, 5-, 7- and 10-day periods are working days"}
-            : Message{"行政复议法第八十八条：其他期间按民事诉讼法计算", "行政复议法 art. 88: other periods as in 民事诉讼法"};
+    why =
+        w ? Message{"行政复议法第八十八条：三日、五日、七日、十日的规定是指工作日，不含法定休假日",
+                    "行政复议法 art. 88: 3-, 5-, 7- and 10-day periods are working days"}
+          : Message{"行政复议法第八十八条：其他期间按民事诉讼法计算",
+                    "行政复议法 art. 88: other periods as in 民事诉讼法"};
     return w ? Counting::Working : Counting::Natural;
   }
   if (n == "政府信息公开条例") {
@@ -97,8 +103,14 @@ Counting rule_for(const std::string& law, int64_t days, Message& why) {
 }
 
 Message missing_year(int y) {
-  return {fmt::format("没有 {} 年的节假日安排（catalogs/holidays/{}.yaml），无法按工作日计算；请在国务院办公厅发布通知后补充", y, y),
-          fmt::format("no holiday calendar for {} (catalogs/holidays/{}.yaml); working days cannot be counted", y, y)};
+  return {
+      fmt::format("没有 {} "
+                  "年的节假日安排（catalogs/holidays/"
+                  "{}.yaml），无法按工作日计算；请在国务院办公厅发布通知后补充",
+                  y, y),
+      fmt::format(
+          "no holiday calendar for {} (catalogs/holidays/{}.yaml); working days cannot be counted",
+          y, y)};
 }
 
 }  // namespace
@@ -127,7 +139,8 @@ DeadlineResult compute_deadline(const HolidayCalendar& cal, const Date& from, co
   } else if (limit.unit == TimeUnit::Hours) {
     why = {"小时期限按自然日向上取整", "hours are rounded up to natural days"};
   } else {
-    why = {"按月计算，到期月没有对应日的，以该月最后一日为期间届满日", "months: same day of the month, or its last day"};
+    why = {"按月计算，到期月没有对应日的，以该月最后一日为期间届满日",
+           "months: same day of the month, or its last day"};
   }
   r.steps.push_back(why);
   r.steps.push_back({fmt::format("起算日 {} 不计入（民事诉讼法第八十五条）", from.str()),
@@ -144,8 +157,10 @@ DeadlineResult compute_deadline(const HolidayCalendar& cal, const Date& from, co
       }
       if (*w) ++counted;
     }
-    r.steps.push_back({fmt::format("数 {} 个工作日（跳过周末和法定节假日，调休上班日计入）", whole),
-                       fmt::format("counted {} working days (weekends and holidays skipped, 调休 days counted)", whole)});
+    r.steps.push_back(
+        {fmt::format("数 {} 个工作日（跳过周末和法定节假日，调休上班日计入）", whole),
+         fmt::format("counted {} working days (weekends and holidays skipped, 调休 days counted)",
+                     whole)});
     r.due = d;
     return r;
   }
@@ -172,8 +187,11 @@ DeadlineResult compute_deadline(const HolidayCalendar& cal, const Date& from, co
     d = Date::from_days(d.days() + 1);
   }
   if (!(nominal == d))
-    r.steps.push_back({fmt::format("期间届满日 {} 是休息日或法定节假日，顺延至其后第一个工作日（民事诉讼法第八十五条）", nominal.str()),
-                       fmt::format("{} is a day off; the period ends on the next working day", nominal.str())});
+    r.steps.push_back(
+        {fmt::format(
+             "期间届满日 {} 是休息日或法定节假日，顺延至其后第一个工作日（民事诉讼法第八十五条）",
+             nominal.str()),
+         fmt::format("{} is a day off; the period ends on the next working day", nominal.str())});
   r.due = d;
   return r;
 }

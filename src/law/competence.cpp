@@ -13,7 +13,9 @@ namespace {
 bool is_rule(LawLevel l) {
   return l == LawLevel::DeptRule || l == LawLevel::ProvGovRule || l == LawLevel::CityGovRule;
 }
-bool is_local_reg(LawLevel l) { return l == LawLevel::LocalRegulation || l == LawLevel::Autonomous; }
+bool is_local_reg(LawLevel l) {
+  return l == LawLevel::LocalRegulation || l == LawLevel::Autonomous;
+}
 
 // May `level` set penalty `kind`? (行政处罚法第十至十四条)
 bool penalty_allowed(LawLevel level, const std::string& kind) {
@@ -59,7 +61,8 @@ Message competence_problem(const PowerItem& item, LawLevel level) {
       for (const auto& p : item.penalties)
         if (!penalty_allowed(level, p.kind.value))
           return {fmt::format("{}无权设定“{}”（行政处罚法第十条至第十四条）", lv, p.kind.value),
-                  fmt::format("a {} may not create the penalty '{}' (行政处罚法 arts. 10–14)", lv, p.kind.value)};
+                  fmt::format("a {} may not create the penalty '{}' (行政处罚法 arts. 10–14)", lv,
+                              p.kind.value)};
       return {};
     }
     case Category::Coercion: {
@@ -74,7 +77,8 @@ Message competence_problem(const PowerItem& item, LawLevel level) {
       for (const auto& m : item.measures)
         if (!measure_allowed(level, m.value))
           return {fmt::format("{}无权设定“{}”（行政强制法第十条）", lv, m.value),
-                  fmt::format("a {} may not create the measure '{}' (行政强制法 art. 10)", lv, m.value)};
+                  fmt::format("a {} may not create the measure '{}' (行政强制法 art. 10)", lv,
+                              m.value)};
       return {};
     }
     default:

@@ -16,39 +16,49 @@ namespace {
 using K = FieldKind;
 
 const TableSpec* version_table() {
-  static const TableSpec t{"law version", "法规版本", {
-      {"date", {"日期"}, K::Date, "公布、修正或修订日期", nullptr, {}, true},
-      {"effective", {"施行日期"}, K::Date, "施行日期"},
-      {"kind", {"类型"}, K::Enum, "制定 / 修正 / 修订", nullptr, {"制定", "修正", "修订"}},
-      {"articles", {"条文数"}, K::Int, "该版本最大条号"},
-  }};
+  static const TableSpec t{
+      "law version",
+      "法规版本",
+      {
+          {"date", {"日期"}, K::Date, "公布、修正或修订日期", nullptr, {}, true},
+          {"effective", {"施行日期"}, K::Date, "施行日期"},
+          {"kind", {"类型"}, K::Enum, "制定 / 修正 / 修订", nullptr, {"制定", "修正", "修订"}},
+          {"articles", {"条文数"}, K::Int, "该版本最大条号"},
+      }};
   return &t;
 }
 const TableSpec* repeal_table() {
-  static const TableSpec t{"repeal", "废止", {
-      {"date", {"日期"}, K::Date, "废止日期（未知写 null）"},
-      {"by", {"替代"}, K::String, "替代它的法律法规"},
-  }};
+  static const TableSpec t{"repeal",
+                           "废止",
+                           {
+                               {"date", {"日期"}, K::Date, "废止日期（未知写 null）"},
+                               {"by", {"替代"}, K::String, "替代它的法律法规"},
+                           }};
   return &t;
 }
 const TableSpec* limit_table() {
-  static const TableSpec t{"statutory limit", "法定时限", {
-      {"duration", {"时限"}, K::Duration, "时限", nullptr, {}, true},
-      {"article", {"条款"}, K::String, "条款，如 \"42\"", nullptr, {}, true},
-  }};
+  static const TableSpec t{
+      "statutory limit",
+      "法定时限",
+      {
+          {"duration", {"时限"}, K::Duration, "时限", nullptr, {}, true},
+          {"article", {"条款"}, K::String, "条款，如 \"42\"", nullptr, {}, true},
+      }};
   return &t;
 }
 const TableSpec* law_table() {
-  static const TableSpec t{"law", "法规条目", {
-      {"name", {"名称"}, K::String, "全称", nullptr, {}, true},
-      {"aliases", {"简称"}, K::StringList, "简称"},
-      {"level", {"层级"}, K::String, "效力层级", nullptr, {}, true},
-      {"issuer", {"制定机关"}, K::String, "制定机关"},
-      {"versions", {"版本"}, K::MapList, "版本", version_table},
-      {"repealed", {"废止"}, K::Map, "废止", repeal_table},
-      {"limits", {"时限"}, K::StringMap, "法定时限"},
-      {"source", {"来源"}, K::String, "核对来源"},
-  }};
+  static const TableSpec t{"law",
+                           "法规条目",
+                           {
+                               {"name", {"名称"}, K::String, "全称", nullptr, {}, true},
+                               {"aliases", {"简称"}, K::StringList, "简称"},
+                               {"level", {"层级"}, K::String, "效力层级", nullptr, {}, true},
+                               {"issuer", {"制定机关"}, K::String, "制定机关"},
+                               {"versions", {"版本"}, K::MapList, "版本", version_table},
+                               {"repealed", {"废止"}, K::Map, "废止", repeal_table},
+                               {"limits", {"时限"}, K::StringMap, "法定时限"},
+                               {"source", {"来源"}, K::String, "核对来源"},
+                           }};
   return &t;
 }
 
@@ -57,15 +67,19 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
   if (!f.ok) return std::nullopt;
   Instrument ins;
   ins.span = f.span;
-  if (auto v = r.str(f, "name")) ins.name = v->value;
-  else return std::nullopt;
+  if (auto v = r.str(f, "name"))
+    ins.name = v->value;
+  else
+    return std::nullopt;
   for (auto& a : r.str_list(f, "aliases")) ins.aliases.push_back(a.value);
   if (auto v = r.str(f, "level")) {
     auto l = parse_law_level(v->value);
     if (!l) {
       r.report("schema/enum", v->span,
-               {fmt::format("无效的效力层级“{}”，可选：法律、行政法规、地方性法规、自治条例和单行条例、部门规章、"
-                            "地方政府规章(省级)、地方政府规章(设区的市)、规范性文件", v->value),
+               {fmt::format("无效的效力层级“{}"
+                            "”，可选：法律、行政法规、地方性法规、自治条例和单行条例、部门规章、"
+                            "地方政府规章(省级)、地方政府规章(设区的市)、规范性文件",
+                            v->value),
                 fmt::format("invalid level '{}'", v->value)});
       return std::nullopt;
     }
@@ -81,8 +95,10 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
       Fields vf = r.fields(e, *version_table(), r.span(e));
       if (!vf.ok) continue;
       LawVersion v;
-      if (auto d = r.date(vf, "date")) v.date = d->value;
-      else continue;
+      if (auto d = r.date(vf, "date"))
+        v.date = d->value;
+      else
+        continue;
       if (auto d = r.date(vf, "effective")) v.effective = d->value;
       if (auto k = r.str(vf, "kind")) v.kind = k->value;
       if (auto a = r.integer(vf, "articles")) v.articles = static_cast<int>(a->value);
@@ -111,8 +127,9 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
         if (!d || !a) continue;
         auto ref = parse_article_ref(a->value);
         if (!ref) {
-          r.report("schema/type", a->span, {fmt::format("无法识别的条款“{}”", a->value),
-                                            fmt::format("unrecognised article '{}'", a->value)});
+          r.report("schema/type", a->span,
+                   {fmt::format("无法识别的条款“{}”", a->value),
+                    fmt::format("unrecognised article '{}'", a->value)});
           continue;
         }
         ins.limits.push_back({key.Scalar(), d->value, *ref, a->value});
@@ -136,20 +153,22 @@ void read_registry(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& si
     Span at = ins->span;
     std::string err = reg.add(std::move(*ins));
     if (!err.empty())
-      sink.add("schema/duplicate-item", at, "", {"法规库条目冲突：" + err, "conflicting registry entry: " + err});
+      sink.add("schema/duplicate-item", at, "",
+               {"法规库条目冲突：" + err, "conflicting registry entry: " + err});
   }
 }
 
 }  // namespace
 
-void load_registry_text(LawRegistry& reg, const std::string& display, std::string text, Sources& sources,
-                        DiagSink& sink) {
+void load_registry_text(LawRegistry& reg, const std::string& display, std::string text,
+                        Sources& sources, DiagSink& sink) {
   uint32_t id = sources.add(display, display, std::move(text));
   read_registry(reg, id, sources, sink);
 }
 
-RegistryLoad load_registry(const std::string& builtin_dir, const std::vector<ExtraLawFile>& extra_files,
-                           Sources& sources, DiagSink& sink) {
+RegistryLoad load_registry(const std::string& builtin_dir,
+                           const std::vector<ExtraLawFile>& extra_files, Sources& sources,
+                           DiagSink& sink) {
   RegistryLoad out;
   std::vector<fs::path> files;
   for (const auto& f : yaml_files_in(builtin_dir)) files.emplace_back(f);
@@ -161,11 +180,13 @@ RegistryLoad load_registry(const std::string& builtin_dir, const std::vector<Ext
   for (const auto& f : files) {
     uint32_t id = sources.add("catalogs/laws/" + f.filename().string(), f.string(), "");
     sources.get_mut(id).builtin = true;
-    if (read_source(sources.get_mut(id), id, sink, LoadLimits{})) read_registry(out.registry, id, sources, sink);
+    if (read_source(sources.get_mut(id), id, sink, LoadLimits{}))
+      read_registry(out.registry, id, sources, sink);
   }
   for (const auto& f : extra_files) {
     uint32_t id = sources.add(f.display, f.path, "");
-    if (read_source(sources.get_mut(id), id, sink, LoadLimits{})) read_registry(out.registry, id, sources, sink);
+    if (read_source(sources.get_mut(id), id, sink, LoadLimits{}))
+      read_registry(out.registry, id, sources, sink);
   }
   return out;
 }

@@ -26,14 +26,22 @@ std::optional<LawLevel> parse_law_level(const std::string& s) {
 
 const char* law_level_name(LawLevel l) {
   switch (l) {
-    case LawLevel::Law: return "法律";
-    case LawLevel::AdminRegulation: return "行政法规";
-    case LawLevel::LocalRegulation: return "地方性法规";
-    case LawLevel::Autonomous: return "自治条例和单行条例";
-    case LawLevel::DeptRule: return "部门规章";
-    case LawLevel::ProvGovRule: return "地方政府规章(省级)";
-    case LawLevel::CityGovRule: return "地方政府规章(设区的市)";
-    case LawLevel::Normative: return "规范性文件";
+    case LawLevel::Law:
+      return "法律";
+    case LawLevel::AdminRegulation:
+      return "行政法规";
+    case LawLevel::LocalRegulation:
+      return "地方性法规";
+    case LawLevel::Autonomous:
+      return "自治条例和单行条例";
+    case LawLevel::DeptRule:
+      return "部门规章";
+    case LawLevel::ProvGovRule:
+      return "地方政府规章(省级)";
+    case LawLevel::CityGovRule:
+      return "地方政府规章(设区的市)";
+    case LawLevel::Normative:
+      return "规范性文件";
   }
   return "";
 }
@@ -126,7 +134,8 @@ std::string LawRegistry::add(Instrument ins) {
   for (auto& a : ins.aliases) {
     const std::string na = normalize(a);
     auto ai = index_.find(na);
-    if (ai != index_.end() && ai->second != it->second) return "别名“" + a + "”已属于“" + list_[ai->second].name + "”";
+    if (ai != index_.end() && ai->second != it->second)
+      return "别名“" + a + "”已属于“" + list_[ai->second].name + "”";
     if (ai == index_.end()) {
       index_[na] = it->second;
       cur.aliases.push_back(a);
@@ -139,7 +148,8 @@ std::string LawRegistry::add(Instrument ins) {
     if (!ins.repealed_by.empty()) cur.repealed_by = ins.repealed_by;
   }
   if (!ins.issuer.empty()) cur.issuer = ins.issuer;
-  if (!ins.source.empty()) cur.source = cur.source.empty() ? ins.source : cur.source + "；" + ins.source;
+  if (!ins.source.empty())
+    cur.source = cur.source.empty() ? ins.source : cur.source + "；" + ins.source;
   return "";
 }
 

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
-#include <set>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "load_parts.hpp"
@@ -54,13 +54,14 @@ static void load_project_file(LoadResult& res, const YAML::Node& root, uint32_t 
       if (auto v = r.str(s, "promised_ratio")) {
         long long a = 0, b = 0;
         char slash = 0;
-        if (sscanf(v->value.c_str(), "%lld %c %lld", &a, &slash, &b) == 3 && slash == '/' && a > 0 &&
-            b > 0 && a <= b) {
+        if (sscanf(v->value.c_str(), "%lld %c %lld", &a, &slash, &b) == 3 && slash == '/' &&
+            a > 0 && b > 0 && a <= b) {
           p.promised_ratio = {a, b};
         } else {
-          r.report("schema/type", v->span,
-                   {fmt::format("承诺时限比例“{}”应写作分数，如 \"2/3\"", v->value),
-                    fmt::format("promised_ratio '{}' must be a fraction such as \"2/3\"", v->value)});
+          r.report(
+              "schema/type", v->span,
+              {fmt::format("承诺时限比例“{}”应写作分数，如 \"2/3\"", v->value),
+               fmt::format("promised_ratio '{}' must be a fraction such as \"2/3\"", v->value)});
         }
       }
       if (auto v = r.integer(s, "large_fine")) p.large_fine = v->value;
@@ -70,8 +71,10 @@ static void load_project_file(LoadResult& res, const YAML::Node& root, uint32_t 
           for (const auto& ri : all_rules()) ids.emplace_back(ri.id);
           std::string hint = closest_match(rule, ids);
           r.report("schema/enum", sev.span,
-                   {fmt::format("未知的规则编号“{}”{}", rule, hint.empty() ? "" : "；是否应为“" + hint + "”？"),
-                    fmt::format("unknown rule id '{}'{}", rule, hint.empty() ? "" : "; did you mean '" + hint + "'?")});
+                   {fmt::format("未知的规则编号“{}”{}", rule,
+                                hint.empty() ? "" : "；是否应为“" + hint + "”？"),
+                    fmt::format("unknown rule id '{}'{}", rule,
+                                hint.empty() ? "" : "; did you mean '" + hint + "'?")});
           continue;
         }
         if (!parse_severity(sev.value)) {
@@ -110,7 +113,8 @@ static void parse_department_file(LoadResult& res, uint32_t id, DiagSink& sink,
 }
 
 // Loads files [ids] in `jobs` workers; results are merged in id order.
-static void load_departments(LoadResult& res, const std::vector<uint32_t>& ids, const LoadOptions& opts) {
+static void load_departments(LoadResult& res, const std::vector<uint32_t>& ids,
+                             const LoadOptions& opts) {
   std::vector<DiagSink> sinks(ids.size());
   std::vector<std::vector<Suppression>> sups(ids.size());
   std::vector<Department> depts(ids.size());
@@ -126,7 +130,8 @@ static void load_departments(LoadResult& res, const std::vector<uint32_t>& ids, 
       }
     }
   };
-  const unsigned jobs = std::max(1u, std::min<unsigned>(opts.jobs, static_cast<unsigned>(ids.size())));
+  const unsigned jobs =
+      std::max(1u, std::min<unsigned>(opts.jobs, static_cast<unsigned>(ids.size())));
   std::vector<std::thread> pool;
   for (unsigned j = 1; j < jobs; ++j) pool.emplace_back(worker);
   worker();
@@ -154,8 +159,10 @@ LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions
       return res;
     }
     if (fs::is_directory(path, ec) && paths.size() > 1) {
-      res.fatal = fmt::format("一次只能检查一个目录，或若干部门文件 / give one catalog folder or "
-                              "several department files: {}", path);
+      res.fatal = fmt::format(
+          "一次只能检查一个目录，或若干部门文件 / give one catalog folder or "
+          "several department files: {}",
+          path);
       return res;
     }
   }

@@ -25,10 +25,12 @@ std::optional<Citation> load_citation(Reader& r, const YAML::Node& n, Span where
       auto ref = parse_article_ref(s->value);
       if (!ref) {
         r.report("schema/type", s->span,
-                 {fmt::format("无法识别的条款“{}”，应写作 \"40\"、\"40.2\"、\"40.2.3\" 或 第四十条第二款",
-                              s->value),
-                  fmt::format("unrecognised article '{}'; write \"40\", \"40.2\", \"40.2.3\" or 第四十条",
-                              s->value)});
+                 {fmt::format(
+                      "无法识别的条款“{}”，应写作 \"40\"、\"40.2\"、\"40.2.3\" 或 第四十条第二款",
+                      s->value),
+                  fmt::format(
+                      "unrecognised article '{}'; write \"40\", \"40.2\", \"40.2.3\" or 第四十条",
+                      s->value)});
         continue;
       }
       c.articles.push_back({*ref, s->span});

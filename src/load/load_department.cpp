@@ -51,21 +51,24 @@ Department load_department(Reader& r, const YAML::Node& root) {
   Span file_start{r.file(), 1, 1, 1, 2};
   Fields top = r.fields(root, *department_file_table(), file_start);
   if (!top.ok) return d;
-  Fields f = r.fields(top.get("department"), *department_table(),
-                      top.has("department") ? r.span(top.entries.at("department").key) : file_start);
+  Fields f =
+      r.fields(top.get("department"), *department_table(),
+               top.has("department") ? r.span(top.entries.at("department").key) : file_start);
   d.span = f.span;
   d.loaded = f.ok;  // semantic rules skip a department whose header is unusable
   if (f.ok) {
     if (auto v = r.str(f, "id")) {
       d.id = *v;
       if (!valid_id(v->value))
-        r.report("schema/type", v->span,
-                 {fmt::format("部门标识“{}”只能由小写字母、数字和连字符组成（1–32 个字符）", v->value),
-                  fmt::format("department id '{}' must match [a-z0-9-]{{1,32}}", v->value)});
+        r.report(
+            "schema/type", v->span,
+            {fmt::format("部门标识“{}”只能由小写字母、数字和连字符组成（1–32 个字符）", v->value),
+             fmt::format("department id '{}' must match [a-z0-9-]{{1,32}}", v->value)});
     }
     if (auto v = r.str(f, "name")) d.name = *v;
     if (auto v = r.str(f, "credit_code")) d.credit_code = *v;
-    if (auto v = r.enum_value(f, "nature", department_table()->find("nature")->values)) d.nature = *v;
+    if (auto v = r.enum_value(f, "nature", department_table()->find("nature")->values))
+      d.nature = *v;
     d.units = r.str_list(f, "units");
     if (f.has("contacts") && !f.get("contacts").IsNull())
       load_contacts(r, d, f.get("contacts"), f.span);
@@ -81,9 +84,10 @@ Department load_department(Reader& r, const YAML::Node& root) {
       if (!item.key.value.empty()) {
         auto [it, fresh] = seen.emplace(item.key.value, item.key.span);
         if (!fresh) {
-          auto& diag = r.report("schema/duplicate-item", item.key.span,
-                                {fmt::format("事项标识“{}”在本部门中重复", item.key.value),
-                                 fmt::format("item key '{}' used twice in this department", item.key.value)});
+          auto& diag = r.report(
+              "schema/duplicate-item", item.key.span,
+              {fmt::format("事项标识“{}”在本部门中重复", item.key.value),
+               fmt::format("item key '{}' used twice in this department", item.key.value)});
           diag.notes.push_back({fmt::format("第一次出现在第 {} 行", it->second.line),
                                 fmt::format("first used on line {}", it->second.line)});
           continue;

@@ -70,7 +70,8 @@ static void load_penalties(Reader& r, PowerItem& item, const YAML::Node& n) {
 }
 
 template <class T, class Fn>
-static void load_map_list(Reader& r, const Fields& f, std::string_view key, std::vector<T>& out, Fn fn) {
+static void load_map_list(Reader& r, const Fields& f, std::string_view key, std::vector<T>& out,
+                          Fn fn) {
   YAML::Node n = f.get(key);
   if (!n.IsDefined() || n.IsNull() || !r.is_seq(n, key)) return;
   const TableSpec* t = item_table()->find(key)->table();
@@ -98,7 +99,8 @@ static void load_guide_parts(Reader& r, PowerItem& item, const Fields& f) {
           !isdigit(static_cast<unsigned char>(v->value[1])))
         r.report("schema/type", v->span,
                  {fmt::format("业务办理项编码“{}”应为两位数字（加引号，如 \"01\"）", v->value),
-                  fmt::format("handle item code '{}' must be two digits (quoted, e.g. \"01\")", v->value)});
+                  fmt::format("handle item code '{}' must be two digits (quoted, e.g. \"01\")",
+                              v->value)});
     }
     if (auto v = r.str(e, "name")) h.name = *v;
     return h;
@@ -179,9 +181,10 @@ std::optional<PowerItem> load_item(Reader& r, const YAML::Node& n, const std::st
   if (auto v = r.str(f, "key")) {
     item.key = *v;
     if (!valid_key(v->value, 48))
-      r.report("schema/type", v->span,
-               {fmt::format("事项标识“{}”只能由小写字母、数字和连字符组成（1–48 个字符）", v->value),
-                fmt::format("item key '{}' must match [a-z0-9-]{{1,48}}", v->value)});
+      r.report(
+          "schema/type", v->span,
+          {fmt::format("事项标识“{}”只能由小写字母、数字和连字符组成（1–48 个字符）", v->value),
+           fmt::format("item key '{}' must match [a-z0-9-]{{1,48}}", v->value)});
   }
   if (auto v = r.str(f, "name")) item.name = *v;
   if (auto v = r.str(f, "category")) {
@@ -191,11 +194,14 @@ std::optional<PowerItem> load_item(Reader& r, const YAML::Node& n, const std::st
       std::vector<std::string> names;
       for (const auto& ci : categories()) names.emplace_back(ci.name);
       std::string hint = closest_match(v->value, names);
-      Message m{fmt::format("无效的权力类别“{}”，可选：行政许可、行政处罚、行政强制、行政征收、行政给付、"
-                            "行政检查、行政确认、行政奖励、行政裁决、其他行政权力、内部管理、公共服务（或其代码）",
-                            v->value),
-                fmt::format("invalid category '{}'; use a name, two-digit code or letter code of "
-                            "GB/T 39046 A.1", v->value)};
+      Message m{
+          fmt::format("无效的权力类别“{}”，可选：行政许可、行政处罚、行政强制、行政征收、行政给付、"
+                      "行政检查、行政确认、行政奖励、行政裁决、其他行政权力、内部管理、公共服务（或"
+                      "其代码）",
+                      v->value),
+          fmt::format("invalid category '{}'; use a name, two-digit code or letter code of "
+                      "GB/T 39046 A.1",
+                      v->value)};
       if (!hint.empty()) {
         m.zh += fmt::format("；是否应为“{}”？", hint);
         m.en += fmt::format("; did you mean '{}'?", hint);
@@ -207,14 +213,16 @@ std::optional<PowerItem> load_item(Reader& r, const YAML::Node& n, const std::st
       if (legacy)
         r.report("schema/legacy-category", v->span,
                  {fmt::format("旧类别“{}”按“{}”处理", v->value, category_info(*c).name),
-                  fmt::format("legacy category '{}' treated as '{}'", v->value, category_info(*c).name)});
+                  fmt::format("legacy category '{}' treated as '{}'", v->value,
+                              category_info(*c).name)});
     }
   }
   if (auto v = r.str(f, "parent")) item.parent = *v;
   item.has_basis_key = f.has("basis") && !f.get("basis").IsNull();
   item.basis = load_citations(r, f, "basis");
   if (auto v = r.enum_value(f, "initiation", {"依申请", "依职权"}))
-    item.initiation = {v->value == "依申请" ? Initiation::OnApplication : Initiation::ExOfficio, v->span};
+    item.initiation = {v->value == "依申请" ? Initiation::OnApplication : Initiation::ExOfficio,
+                       v->span};
   if (auto v = r.str(f, "conditions")) item.conditions = *v;
   if (auto v = r.str(f, "handled_by")) item.handled_by = *v;
   if (auto v = r.str(f, "responsible")) item.responsible = *v;

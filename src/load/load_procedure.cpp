@@ -13,8 +13,10 @@ static std::optional<Branch> load_branch(Reader& r, const YAML::Node& n) {
   }
   Fields f = r.fields(n, *branch_table(), b.span);
   if (!f.ok) return std::nullopt;
-  if (auto to = r.str(f, "to")) b.to = *to;
-  else return std::nullopt;
+  if (auto to = r.str(f, "to"))
+    b.to = *to;
+  else
+    return std::nullopt;
   if (auto w = r.str(f, "when")) b.when = w->value;
   if (auto l = r.boolean(f, "loop")) b.loop = l->value;
   return b;
@@ -87,8 +89,9 @@ std::optional<Procedure> load_procedure(Reader& r, const YAML::Node& n, Span whe
     for (const auto& s : steps)
       if (auto st = load_step(r, s)) p.steps.push_back(std::move(*st));
   if (p.template_name.value.empty() && p.steps.empty())
-    r.report("schema/required", p.span,
-             {"流程须指定 template（模板）或 steps（环节）", "procedure needs a template or steps"});
+    r.report(
+        "schema/required", p.span,
+        {"流程须指定 template（模板）或 steps（环节）", "procedure needs a template or steps"});
   return p;
 }
 

@@ -1,7 +1,6 @@
 #include "parse_file.hpp"
 
 #include <fmt/format.h>
-
 #include <yaml-cpp/depthguard.h>
 
 #include <fstream>
@@ -43,13 +42,16 @@ static Span mark_span(const SourceFile& src, uint32_t file_id, const YAML::Mark&
   return s;
 }
 
-static Span file_span(uint32_t file_id) { return Span{file_id, 1, 1, 1, 2}; }
+static Span file_span(uint32_t file_id) {
+  return Span{file_id, 1, 1, 1, 2};
+}
 
 bool read_source(SourceFile& src, uint32_t file_id, DiagSink& sink, const LoadLimits& limits) {
   std::ifstream in(src.fs_path, std::ios::binary);
   if (!in) {
-    sink.add("schema/syntax", Span{file_id, 0, 0, 0, 0}, "",
-             {fmt::format("无法读取文件 {}", src.fs_path), fmt::format("cannot read {}", src.fs_path)});
+    sink.add(
+        "schema/syntax", Span{file_id, 0, 0, 0, 0}, "",
+        {fmt::format("无法读取文件 {}", src.fs_path), fmt::format("cannot read {}", src.fs_path)});
     return false;
   }
   in.seekg(0, std::ios::end);
@@ -80,7 +82,8 @@ static std::string translate_yaml_error(const std::string& msg) {
       {"end of string not found", "字符串缺少结束引号"},
       {"unknown escape character", "未知的转义字符"},
       {"the referenced anchor is not defined", "引用的锚点（&）未定义"},
-      {"block sequence entries are not allowed in this context", "此处不能出现列表项“- ”（检查缩进）"},
+      {"block sequence entries are not allowed in this context",
+       "此处不能出现列表项“- ”（检查缩进）"},
       {"block map entries are not allowed in this context", "此处不能出现映射（检查缩进）"},
       {"unknown token", "无法识别的记号"},
       {"cyclic", "锚点循环引用"},
@@ -140,7 +143,8 @@ struct LimitWalk {
 };
 }  // namespace
 
-ParsedFile parse_source(SourceFile& src, uint32_t file_id, DiagSink& sink, const LoadLimits& limits) {
+ParsedFile parse_source(SourceFile& src, uint32_t file_id, DiagSink& sink,
+                        const LoadLimits& limits) {
   ParsedFile out;
   std::string& t = src.text;
   if (t.size() > limits.max_file_bytes) {
@@ -203,7 +207,8 @@ ParsedFile parse_source(SourceFile& src, uint32_t file_id, DiagSink& sink, const
     else
       sink.add("schema/too-large", s, "",
                {fmt::format("节点数（含别名展开）超过上限 {}，可能是别名炸弹", limits.max_nodes),
-                fmt::format("more than {} nodes with aliases expanded (alias bomb?)", limits.max_nodes)});
+                fmt::format("more than {} nodes with aliases expanded (alias bomb?)",
+                            limits.max_nodes)});
     return out;
   }
   out.ok = true;

@@ -15,7 +15,8 @@ struct ParsedFile {
 // Reads `fs_path` into sources[file_id].text; returns false (after a finding) when it cannot.
 bool read_source(SourceFile& src, uint32_t file_id, DiagSink& sink, const LoadLimits& limits);
 // Checks encoding, parses, and enforces node/depth limits.
-ParsedFile parse_source(SourceFile& src, uint32_t file_id, DiagSink& sink, const LoadLimits& limits);
+ParsedFile parse_source(SourceFile& src, uint32_t file_id, DiagSink& sink,
+                        const LoadLimits& limits);
 // Finds `# powerlist: ignore RULE reason` comments.
 void scan_suppressions(const SourceFile& src, uint32_t file_id, std::vector<Suppression>& out);
 

@@ -6,14 +6,18 @@
 
 namespace powerlist {
 
-bool Fields::has(std::string_view k) const { return entries.count(k) > 0; }
+bool Fields::has(std::string_view k) const {
+  return entries.count(k) > 0;
+}
 
 YAML::Node Fields::get(std::string_view k) const {
   auto it = entries.find(k);
   return it == entries.end() ? YAML::Node() : it->second.value;
 }
 
-static bool is_null(const YAML::Node& n) { return !n.IsDefined() || n.IsNull(); }
+static bool is_null(const YAML::Node& n) {
+  return !n.IsDefined() || n.IsNull();
+}
 
 Span Reader::span(const YAML::Node& n) const {
   Span s;
@@ -94,11 +98,11 @@ Fields Reader::fields(const YAML::Node& node, const TableSpec& table, Span where
     auto [pos, inserted] = f.entries.emplace(spec->key, Fields::Entry{k, it->second});
     if (!inserted) {
       Span first = span(pos->second.key);
-      auto& d = report("schema/duplicate-key", span(k),
-                       {fmt::format("键“{}”重复（{} 与 {} 为同一键）", name,
-                                    pos->second.key.Scalar(), name),
-                        fmt::format("duplicate key '{}' ('{}' and '{}' are the same key)", name,
-                                    pos->second.key.Scalar(), name)});
+      auto& d = report(
+          "schema/duplicate-key", span(k),
+          {fmt::format("键“{}”重复（{} 与 {} 为同一键）", name, pos->second.key.Scalar(), name),
+           fmt::format("duplicate key '{}' ('{}' and '{}' are the same key)", name,
+                       pos->second.key.Scalar(), name)});
       d.notes.push_back({fmt::format("第一次出现在第 {} 行", first.line),
                          fmt::format("first defined on line {}", first.line)});
     }
@@ -133,7 +137,9 @@ std::optional<LStr> Reader::scalar(const YAML::Node& n, std::string_view what) {
   return LStr{n.Scalar(), span(n)};
 }
 
-std::optional<LStr> Reader::str(const Fields& f, std::string_view k) { return scalar(f.get(k), k); }
+std::optional<LStr> Reader::str(const Fields& f, std::string_view k) {
+  return scalar(f.get(k), k);
+}
 
 bool Reader::is_seq(const YAML::Node& n, std::string_view what) {
   if (n.IsSequence()) return true;
@@ -230,10 +236,12 @@ std::optional<Loc<Duration>> Reader::duration(const YAML::Node& n, std::string_v
   if (!s) return std::nullopt;
   auto d = parse_duration(s->value);
   if (!d) {
-    report("schema/type", s->span,
-           {fmt::format("无法识别的时限“{}”，应写作 20工作日、90日、3个月、24小时、即办 或 无", s->value),
-            fmt::format("unrecognised duration '{}'; write 20工作日, 90日, 3个月, 24小时, 即办 or 无",
-                        s->value)});
+    report(
+        "schema/type", s->span,
+        {fmt::format("无法识别的时限“{}”，应写作 20工作日、90日、3个月、24小时、即办 或 无",
+                     s->value),
+         fmt::format("unrecognised duration '{}'; write 20工作日, 90日, 3个月, 24小时, 即办 or 无",
+                     s->value)});
     return std::nullopt;
   }
   return Loc<Duration>{*d, s->span};
@@ -258,8 +266,9 @@ std::map<std::string, LStr> Reader::str_map(const Fields& f, std::string_view k)
     auto val = scalar(it->second, k);
     if (!key || !val) continue;
     if (out.count(key->value)) {
-      report("schema/duplicate-key", key->span,
-             {fmt::format("键“{}”重复", key->value), fmt::format("duplicate key '{}'", key->value)});
+      report(
+          "schema/duplicate-key", key->span,
+          {fmt::format("键“{}”重复", key->value), fmt::format("duplicate key '{}'", key->value)});
       continue;
     }
     out.emplace(key->value, *val);

@@ -27,7 +27,8 @@ struct Fields {
 
 class Reader {
  public:
-  Reader(const SourceFile& src, uint32_t file_id, DiagSink& sink) : src_(src), file_(file_id), sink_(sink) {}
+  Reader(const SourceFile& src, uint32_t file_id, DiagSink& sink)
+      : src_(src), file_(file_id), sink_(sink) {}
 
   void set_item(std::string item) { item_ = std::move(item); }
   const std::string& item() const { return item_; }
@@ -46,9 +47,12 @@ class Reader {
   std::optional<LStr> str(const Fields& f, std::string_view k);
   std::optional<LStr> scalar(const YAML::Node& n, std::string_view what);
   std::vector<LStr> str_list(const Fields& f, std::string_view k);
-  std::vector<LStr> enum_list(const Fields& f, std::string_view k, const std::vector<std::string_view>& allowed);
-  std::optional<LStr> enum_value(const Fields& f, std::string_view k, const std::vector<std::string_view>& allowed);
-  std::optional<LStr> enum_scalar(const YAML::Node& n, std::string_view what, const std::vector<std::string_view>& allowed);
+  std::vector<LStr> enum_list(const Fields& f, std::string_view k,
+                              const std::vector<std::string_view>& allowed);
+  std::optional<LStr> enum_value(const Fields& f, std::string_view k,
+                                 const std::vector<std::string_view>& allowed);
+  std::optional<LStr> enum_scalar(const YAML::Node& n, std::string_view what,
+                                  const std::vector<std::string_view>& allowed);
   std::optional<Loc<bool>> boolean(const Fields& f, std::string_view k);
   std::optional<Loc<long long>> integer(const Fields& f, std::string_view k);
   std::optional<Loc<Date>> date(const Fields& f, std::string_view k);

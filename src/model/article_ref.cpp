@@ -19,7 +19,8 @@ std::optional<ArticleRef> parse_article_ref(const std::string& raw) {
     size_t idx = 0, start = 0;
     while (start <= t.size()) {
       size_t dot = t.find('.', start);
-      std::string part = t.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      std::string part =
+          t.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
       if (idx >= 3) return std::nullopt;
       auto v = to_int(part);
       if (!v) return std::nullopt;

@@ -49,10 +49,15 @@ static std::string chinese_number(int n) {
   std::string out;
   int thousands = n / 1000, hundreds = n / 100 % 10, tens = n / 10 % 10, ones = n % 10;
   if (thousands) out += std::string(digits[thousands]) + "千";
-  if (hundreds) out += std::string(digits[hundreds]) + "百";
-  else if (thousands && (tens || ones)) out += "零";
-  if (tens) out += (tens == 1 && !thousands && !hundreds) ? std::string("十") : std::string(digits[tens]) + "十";
-  else if (hundreds && ones) out += "零";
+  if (hundreds)
+    out += std::string(digits[hundreds]) + "百";
+  else if (thousands && (tens || ones))
+    out += "零";
+  if (tens)
+    out += (tens == 1 && !thousands && !hundreds) ? std::string("十")
+                                                  : std::string(digits[tens]) + "十";
+  else if (hundreds && ones)
+    out += "零";
   if (ones) out += digits[ones];
   return out;
 }

@@ -6,7 +6,9 @@
 
 namespace powerlist {
 
-std::string Date::str() const { return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d); }
+std::string Date::str() const {
+  return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+}
 
 // Howard Hinnant's days_from_civil.
 long Date::days() const {
@@ -38,7 +40,9 @@ int Date::weekday() const {
   return static_cast<int>(w) + 1;
 }
 
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 std::optional<Date> parse_date(std::string_view text) {
   std::string t = trim(text);
@@ -56,9 +60,12 @@ std::optional<Date> parse_date(std::string_view text) {
     if (digits == 0 || idx >= 3) return std::nullopt;
     std::string_view rest = std::string_view(t).substr(i);
     size_t skip = 0;
-    if (c == '-' || c == '/' || c == '.') skip = 1;
-    else if (starts_with(rest, "年") || starts_with(rest, "月") || starts_with(rest, "日")) skip = 3;
-    else return std::nullopt;
+    if (c == '-' || c == '/' || c == '.')
+      skip = 1;
+    else if (starts_with(rest, "年") || starts_with(rest, "月") || starts_with(rest, "日"))
+      skip = 3;
+    else
+      return std::nullopt;
     ++idx;
     digits = 0;
     i += skip;

@@ -19,12 +19,18 @@ static std::string amount_str(int64_t milli) {
 
 std::string_view unit_name_zh(TimeUnit u) {
   switch (u) {
-    case TimeUnit::WorkDays: return "工作日";
-    case TimeUnit::Days: return "日";
-    case TimeUnit::Months: return "个月";
-    case TimeUnit::Hours: return "小时";
-    case TimeUnit::Immediate: return "即办";
-    case TimeUnit::None: return "无";
+    case TimeUnit::WorkDays:
+      return "工作日";
+    case TimeUnit::Days:
+      return "日";
+    case TimeUnit::Months:
+      return "个月";
+    case TimeUnit::Hours:
+      return "小时";
+    case TimeUnit::Immediate:
+      return "即办";
+    case TimeUnit::None:
+      return "无";
   }
   return "";
 }
@@ -37,29 +43,48 @@ std::string Duration::str() const {
 
 std::string Duration::str_en() const {
   switch (unit) {
-    case TimeUnit::None: return "none";
-    case TimeUnit::Immediate: return "immediate";
-    case TimeUnit::WorkDays: return amount_str(milli) + " working days";
-    case TimeUnit::Days: return amount_str(milli) + " days";
-    case TimeUnit::Months: return amount_str(milli) + " months";
-    case TimeUnit::Hours: return amount_str(milli) + " hours";
+    case TimeUnit::None:
+      return "none";
+    case TimeUnit::Immediate:
+      return "immediate";
+    case TimeUnit::WorkDays:
+      return amount_str(milli) + " working days";
+    case TimeUnit::Days:
+      return amount_str(milli) + " days";
+    case TimeUnit::Months:
+      return amount_str(milli) + " months";
+    case TimeUnit::Hours:
+      return amount_str(milli) + " hours";
   }
   return "";
 }
 
 static int chinese_digit(char32_t c) {
   switch (c) {
-    case U'〇': case U'零': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
+    case U'〇':
+    case U'零':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
   }
 }
 
@@ -115,9 +140,11 @@ std::optional<Duration> parse_duration(std::string_view text) {
     TimeUnit u;
   };
   static const Suffix suffixes[] = {
-      {"个工作日", TimeUnit::WorkDays}, {"工作日", TimeUnit::WorkDays}, {"个自然日", TimeUnit::Days},
-      {"自然日", TimeUnit::Days},       {"日", TimeUnit::Days},         {"天", TimeUnit::Days},
-      {"个月", TimeUnit::Months},       {"月", TimeUnit::Months},       {"小时", TimeUnit::Hours},
+      {"个工作日", TimeUnit::WorkDays}, {"工作日", TimeUnit::WorkDays},
+      {"个自然日", TimeUnit::Days},     {"自然日", TimeUnit::Days},
+      {"日", TimeUnit::Days},           {"天", TimeUnit::Days},
+      {"个月", TimeUnit::Months},       {"月", TimeUnit::Months},
+      {"小时", TimeUnit::Hours},
   };
   for (const auto& sf : suffixes) {
     if (!ends_with(t, sf.s)) continue;

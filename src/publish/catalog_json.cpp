@@ -7,7 +7,9 @@ namespace powerlist {
 
 namespace {
 
-std::string q(std::string_view s) { return "\"" + json_escape(s) + "\""; }
+std::string q(std::string_view s) {
+  return "\"" + json_escape(s) + "\"";
+}
 
 std::string str_list(const std::vector<LStr>& v) {
   std::string out = "[";
@@ -17,31 +19,38 @@ std::string str_list(const std::vector<LStr>& v) {
 
 std::string citation_json(const Citation& c) {
   std::string arts = "[";
-  for (size_t i = 0; i < c.articles.size(); ++i) arts += (i ? ", " : "") + q(c.articles[i].value.str());
+  for (size_t i = 0; i < c.articles.size(); ++i)
+    arts += (i ? ", " : "") + q(c.articles[i].value.str());
   arts += "]";
-  return fmt::format("{{\"law\": {}, \"articles\": {}, \"version\": {}, \"text\": {}}}", q(c.law.value), arts,
-                     c.version ? q(c.version->value.str()) : "null", q(c.text));
+  return fmt::format("{{\"law\": {}, \"articles\": {}, \"version\": {}, \"text\": {}}}",
+                     q(c.law.value), arts, c.version ? q(c.version->value.str()) : "null",
+                     q(c.text));
 }
 
 std::string item_json(const Department& d, const PowerItem& it) {
   std::string basis = "[";
-  for (size_t i = 0; i < it.basis.size(); ++i) basis += (i ? ", " : "") + citation_json(it.basis[i]);
+  for (size_t i = 0; i < it.basis.size(); ++i)
+    basis += (i ? ", " : "") + citation_json(it.basis[i]);
   basis += "]";
   std::string fees = it.fees_none ? "\"无\"" : "[";
   if (!it.fees_none) {
     for (size_t i = 0; i < it.fees.size(); ++i)
-      fees += (i ? ", " : "") + fmt::format("{{\"name\": {}, \"standard\": {}}}", q(it.fees[i].name.value),
-                                            q(it.fees[i].standard));
+      fees += (i ? ", " : "") + fmt::format("{{\"name\": {}, \"standard\": {}}}",
+                                            q(it.fees[i].name.value), q(it.fees[i].standard));
     fees += "]";
   }
   const auto& ci = category_info(it.category.value);
   return fmt::format(
       "    {{\"id\": {}, \"department\": {}, \"department_name\": {}, \"key\": {}, \"name\": {}, "
-      "\"category\": {}, \"category_code\": {}, \"parent\": {}, \"initiation\": {}, \"handled_by\": {}, "
-      "\"basis\": {}, \"statutory_limit\": {}, \"promised_limit\": {}, \"fees\": {}, \"rights\": {}}}",
-      q(d.id.value + "/" + it.key.value), q(d.id.value), q(d.name.value), q(it.key.value), q(it.name.value),
-      q(ci.name), q(ci.code), it.parent.value.empty() ? "null" : q(it.parent.value),
-      q(it.initiation.value == Initiation::OnApplication ? "依申请" : "依职权"), q(it.handled_by.value), basis,
+      "\"category\": {}, \"category_code\": {}, \"parent\": {}, \"initiation\": {}, "
+      "\"handled_by\": {}, "
+      "\"basis\": {}, \"statutory_limit\": {}, \"promised_limit\": {}, \"fees\": {}, \"rights\": "
+      "{}}}",
+      q(d.id.value + "/" + it.key.value), q(d.id.value), q(d.name.value), q(it.key.value),
+      q(it.name.value), q(ci.name), q(ci.code),
+      it.parent.value.empty() ? "null" : q(it.parent.value),
+      q(it.initiation.value == Initiation::OnApplication ? "依申请" : "依职权"),
+      q(it.handled_by.value), basis,
       it.limits.statutory ? q(it.limits.statutory->value.str()) : "null",
       it.limits.promised ? q(it.limits.promised->value.str()) : "null", fees, str_list(it.rights));
 }

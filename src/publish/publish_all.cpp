@@ -17,10 +17,12 @@ static std::string write_file(const fs::path& p, const std::string& text) {
   return out ? "" : "无法写入 / cannot write: " + p.string();
 }
 
-std::string output_stem(const Department& d, const PowerItem& item) { return d.id.value + "-" + item.key.value; }
+std::string output_stem(const Department& d, const PowerItem& item) {
+  return d.id.value + "-" + item.key.value;
+}
 
-static std::string write_flowcharts(const Catalog& catalog, const TemplateLibrary& templates, const fs::path& dir,
-                                    const PublishOptions& opts) {
+static std::string write_flowcharts(const Catalog& catalog, const TemplateLibrary& templates,
+                                    const fs::path& dir, const PublishOptions& opts) {
   std::vector<std::pair<const Department*, const PowerItem*>> items;
   for (const auto& d : catalog.departments)
     for (const auto& it : d.powers)
@@ -45,14 +47,15 @@ static std::string write_flowcharts(const Catalog& catalog, const TemplateLibrar
   return "";
 }
 
-std::string publish_all(const Catalog& catalog, const TemplateLibrary& templates, const std::string& out_dir,
-                        const PublishOptions& opts) {
+std::string publish_all(const Catalog& catalog, const TemplateLibrary& templates,
+                        const std::string& out_dir, const PublishOptions& opts) {
   std::error_code ec;
   const fs::path out = fs::absolute(out_dir, ec);
   const fs::path tmp = out.parent_path() / (out.filename().string() + ".tmp-powerlist");
   const fs::path old = out.parent_path() / (out.filename().string() + ".old-powerlist");
   fs::remove_all(tmp, ec);
-  if (!fs::create_directories(tmp, ec) && ec) return "无法创建输出目录 / cannot create " + tmp.string();
+  if (!fs::create_directories(tmp, ec) && ec)
+    return "无法创建输出目录 / cannot create " + tmp.string();
   std::string err = write_file(tmp / "catalog.json", render_catalog_json(catalog));
   if (err.empty()) err = write_flowcharts(catalog, templates, tmp / "flowcharts", opts);
   if (!err.empty()) {

@@ -11,7 +11,9 @@ namespace powerlist {
 
 namespace {
 
-std::string q(std::string_view s) { return "\"" + json_escape(s) + "\""; }
+std::string q(std::string_view s) {
+  return "\"" + json_escape(s) + "\"";
+}
 
 std::string file_of(const ReportInput& in, const Diagnostic& d) {
   return in.sources.get(d.span.file).display;
@@ -22,8 +24,10 @@ std::string uri_encode(std::string_view s) {
   std::string out;
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') out += ch;
-    else out += fmt::format("%{:02X}", c);
+    if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/')
+      out += ch;
+    else
+      out += fmt::format("%{:02X}", c);
   }
   return out;
 }
@@ -36,19 +40,26 @@ std::string sarif_level(Severity s) {
 std::string gh_data(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
 std::string gh_prop(std::string_view s) {
   std::string out;
   for (char c : gh_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -82,7 +93,8 @@ std::string render_json(const ReportInput& in) {
   if (in.show_suppressed) out += ",\n \"suppressed\": [" + suppressed + (first_s ? "]" : "\n ]");
   const Counts c = count_findings(in.diags);
   out += fmt::format(
-      ",\n \"summary\": {{\"errors\": {}, \"warnings\": {}, \"notes\": {}, \"files\": {}, \"items\": {}}}}}\n",
+      ",\n \"summary\": {{\"errors\": {}, \"warnings\": {}, \"notes\": {}, \"files\": {}, "
+      "\"items\": {}}}}}\n",
       c.errors, c.warnings, c.notes, in.files, in.items);
   return out;
 }
@@ -99,10 +111,10 @@ std::string render_sarif(const ReportInput& in) {
         "{}{{\"id\": {}, \"name\": {}, \"shortDescription\": {{\"text\": {}}}, "
         "\"fullDescription\": {{\"text\": {}}}, \"help\": {{\"text\": {}}}, "
         "\"helpUri\": {}, \"defaultConfiguration\": {{\"level\": {}}}}}",
-        i ? ",\n          " : "", q(r.id), q(r.id), q(summary), q(fmt::format("{} ({})", r.summary_zh, r.summary_en)),
+        i ? ",\n          " : "", q(r.id), q(r.id), q(summary),
+        q(fmt::format("{} ({})", r.summary_zh, r.summary_en)),
         q(fmt::format("{}。见 docs/rules.md#{}", summary, r.id)),
-        q(fmt::format("docs/rules.md#{}", uri_encode(r.id))),
-        q(sarif_level(r.default_severity)));
+        q(fmt::format("docs/rules.md#{}", uri_encode(r.id))), q(sarif_level(r.default_severity)));
   }
   std::string results;
   bool first = true;
@@ -113,26 +125,35 @@ std::string render_sarif(const ReportInput& in) {
     if (d.span.valid())
       loc = fmt::format(
           "\"locations\": [{{\"physicalLocation\": {{\"artifactLocation\": {{\"uri\": {}}}, "
-          "\"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endLine\": {}, \"endColumn\": {}}}}}}}]",
+          "\"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endLine\": {}, \"endColumn\": "
+          "{}}}}}}}]",
           q(uri), d.span.line, d.span.col, d.span.end_line, d.span.end_col);
     else
       loc = fmt::format(
-          "\"locations\": [{{\"physicalLocation\": {{\"artifactLocation\": {{\"uri\": {}}}}}}}]", q(uri));
-    std::string sup = d.suppressed ? fmt::format(", \"suppressions\": [{{\"kind\": \"inSource\", "
-                                                 "\"justification\": {}}}]",
-                                                 q(d.suppression_reason))
+          "\"locations\": [{{\"physicalLocation\": {{\"artifactLocation\": {{\"uri\": {}}}}}}}]",
+          q(uri));
+    std::string sup = d.suppressed ? fmt::format(
+                                         ", \"suppressions\": [{{\"kind\": \"inSource\", "
+                                         "\"justification\": {}}}]",
+                                         q(d.suppression_reason))
                                    : "";
-    std::string props = d.item.empty() ? "" : fmt::format(", \"properties\": {{\"item\": {}}}", q(d.item));
+    std::string props =
+        d.item.empty() ? "" : fmt::format(", \"properties\": {{\"item\": {}}}", q(d.item));
     auto idx = index.count(d.rule) ? index[d.rule] : 0;
-    results += fmt::format("{}{{\"ruleId\": {}, \"ruleIndex\": {}, \"level\": {}, \"message\": {{\"text\": {}}}, {}{}{}}}",
-                           first ? "\n        " : ",\n        ", q(d.rule), idx,
-                           q(sarif_level(d.severity)), q(d.message.in(in.lang)), loc, sup, props);
+    results += fmt::format(
+        "{}{{\"ruleId\": {}, \"ruleIndex\": {}, \"level\": {}, \"message\": {{\"text\": {}}}, "
+        "{}{}{}}}",
+        first ? "\n        " : ",\n        ", q(d.rule), idx, q(sarif_level(d.severity)),
+        q(d.message.in(in.lang)), loc, sup, props);
     first = false;
   }
   return fmt::format(
-      "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
-      "  \"runs\": [\n    {{\n      \"tool\": {{\"driver\": {{\"name\": \"powerlist\", \"version\": {}, "
-      "\"informationUri\": \"https://powerlist.invalid/\",\n        \"rules\": [\n          {}]}}}},\n"
+      "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": "
+      "\"2.1.0\",\n"
+      "  \"runs\": [\n    {{\n      \"tool\": {{\"driver\": {{\"name\": \"powerlist\", "
+      "\"version\": {}, "
+      "\"informationUri\": \"https://powerlist.invalid/\",\n        \"rules\": [\n          "
+      "{}]}}}},\n"
       "      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [{}]\n    }}\n  ]\n}}\n",
       q(POWERLIST_VERSION), rules_json, results.empty() ? "" : results + "\n      ");
 }
@@ -160,7 +181,8 @@ std::string render_junit(const ReportInput& in) {
         other += line;
       }
     }
-    cases += fmt::format("    <testcase classname=\"powerlist.check\" name=\"{}\"", xml_escape(name));
+    cases +=
+        fmt::format("    <testcase classname=\"powerlist.check\" name=\"{}\"", xml_escape(name));
     if (failing.empty() && other.empty()) {
       cases += "/>\n";
       continue;
@@ -171,12 +193,15 @@ std::string render_junit(const ReportInput& in) {
       cases += fmt::format("      <failure message=\"{}\" type=\"powerlist\">{}</failure>\n",
                            xml_escape(fmt::format("{} finding(s)", nfail)), xml_escape(failing));
     }
-    if (!other.empty()) cases += fmt::format("      <system-out>{}</system-out>\n", xml_escape(other));
+    if (!other.empty())
+      cases += fmt::format("      <system-out>{}</system-out>\n", xml_escape(other));
     cases += "    </testcase>\n";
   }
   return fmt::format(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"powerlist\" tests=\"{}\" failures=\"{}\">\n"
-      "  <testsuite name=\"powerlist check\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n{}"
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"powerlist\" tests=\"{}\" "
+      "failures=\"{}\">\n"
+      "  <testsuite name=\"powerlist check\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
+      "skipped=\"0\">\n{}"
       "  </testsuite>\n</testsuites>\n",
       by_file.size(), failures, by_file.size(), failures, cases);
 }
@@ -185,13 +210,16 @@ std::string render_github(const ReportInput& in) {
   std::string out;
   for (const auto& d : in.diags) {
     if (d.suppressed) continue;
-    const char* cmd = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "notice";
+    const char* cmd = d.severity == Severity::Error     ? "error"
+                      : d.severity == Severity::Warning ? "warning"
+                                                        : "notice";
     std::string props = "file=" + gh_prop(in.uri_prefix + file_of(in, d));
     if (d.span.valid())
       props += fmt::format(",line={},col={},endLine={},endColumn={}", d.span.line, d.span.col,
                            d.span.end_line, d.span.end_col);
     props += ",title=" + gh_prop(d.rule);
-    out += fmt::format("::{} {}::{}\n", cmd, props, gh_data(d.message.in(in.lang) + " [" + d.rule + "]"));
+    out += fmt::format("::{} {}::{}\n", cmd, props,
+                       gh_data(d.message.in(in.lang) + " [" + d.rule + "]"));
   }
   return out;
 }

@@ -8,9 +8,12 @@ Counts count_findings(const std::vector<Diagnostic>& diags) {
   Counts c;
   for (const auto& d : diags) {
     if (d.suppressed) continue;
-    if (d.severity == Severity::Error) ++c.errors;
-    else if (d.severity == Severity::Warning) ++c.warnings;
-    else if (d.severity == Severity::Note) ++c.notes;
+    if (d.severity == Severity::Error)
+      ++c.errors;
+    else if (d.severity == Severity::Warning)
+      ++c.warnings;
+    else if (d.severity == Severity::Note)
+      ++c.notes;
   }
   return c;
 }

@@ -13,9 +13,12 @@ const char* kBold = "\033[1m";
 
 const char* severity_color(Severity s) {
   switch (s) {
-    case Severity::Error: return "\033[1;31m";
-    case Severity::Warning: return "\033[1;35m";
-    default: return "\033[1;36m";
+    case Severity::Error:
+      return "\033[1;31m";
+    case Severity::Warning:
+      return "\033[1;35m";
+    default:
+      return "\033[1;36m";
   }
 }
 
@@ -63,8 +66,8 @@ std::string render_text(const ReportInput& in) {
       msg += in.lang == Lang::En ? fmt::format(" (suppressed: {})", d.suppression_reason)
                                  : fmt::format("（已忽略：{}）", d.suppression_reason);
     if (in.color)
-      out += fmt::format("{}{}:{} {}{}:{} {} [{}]\n", kBold, where, kReset, severity_color(d.severity),
-                         sev, kReset, msg, d.rule);
+      out += fmt::format("{}{}:{} {}{}:{} {} [{}]\n", kBold, where, kReset,
+                         severity_color(d.severity), sev, kReset, msg, d.rule);
     else
       out += fmt::format("{}: {}: {} [{}]\n", where, sev, msg, d.rule);
     if (d.span.valid()) out += excerpt(src, d.span, in.color);

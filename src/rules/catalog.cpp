@@ -15,13 +15,16 @@ void check_catalog(RuleContext& ctx) {
       auto k = std::make_pair(item.name.value, static_cast<int>(item.category.value));
       auto [it, fresh] = seen.emplace(k, &item);
       if (fresh) continue;
-      auto& diag = ctx.sink.add(
-          "catalog/duplicate-name", item.name.span, d.id.value + "/" + item.key.value,
-          {fmt::format("本部门已有同名同类别事项“{}”（{}）", item.name.value, it->second->key.value),
-           fmt::format("another active {} item is named '{}' ({})",
-                       category_info(item.category.value).en, item.name.value, it->second->key.value)});
-      diag.notes.push_back({fmt::format("同名事项在第 {} 行", it->second->name.span.line),
-                            fmt::format("the other item is on line {}", it->second->name.span.line)});
+      auto& diag =
+          ctx.sink.add("catalog/duplicate-name", item.name.span, d.id.value + "/" + item.key.value,
+                       {fmt::format("本部门已有同名同类别事项“{}”（{}）", item.name.value,
+                                    it->second->key.value),
+                        fmt::format("another active {} item is named '{}' ({})",
+                                    category_info(item.category.value).en, item.name.value,
+                                    it->second->key.value)});
+      diag.notes.push_back(
+          {fmt::format("同名事项在第 {} 行", it->second->name.span.line),
+           fmt::format("the other item is on line {}", it->second->name.span.line)});
     }
   }
 }

@@ -45,7 +45,8 @@ void check_rights(RuleContext& ctx) {
   for (const auto& d : ctx.catalog.departments) {
     if (!d.loaded) continue;
     const Span dspan = d.span.valid() ? d.span : Span{d.file, 1, 1, 1, 2};
-    const bool supervise = d.contacts && (!d.contacts->supervise.empty() || d.contacts->supervision);
+    const bool supervise =
+        d.contacts && (!d.contacts->supervise.empty() || d.contacts->supervision);
     if (!supervise)
       ctx.sink.add("rights/supervision-missing", d.contacts ? d.contacts->span : dspan, "",
                    {"部门没有监督电话（contacts.supervise）或监督制约渠道（contacts.supervision）",
@@ -66,15 +67,20 @@ void check_rights(RuleContext& ctx) {
           if (!has(rights, r)) missing.emplace_back(r);
         if (!missing.empty()) {
           std::string m = missing.size() == 2 ? "陈述、申辩" : missing.front();
-          ctx.sink.add("rights/statement-defense", item_anchor(item), id,
-                       {fmt::format("行政处罚事项未列相对人{}权（行政处罚法第七条、第四十四条、第四十五条）", m),
-                        fmt::format("行政处罚 without the right of {} (行政处罚法 arts. 7, 44, 45)", m)});
+          ctx.sink.add(
+              "rights/statement-defense", item_anchor(item), id,
+              {fmt::format("行政处罚事项未列相对人{}权（行政处罚法第七条、第四十四条、第四十五条）",
+                           m),
+               fmt::format("行政处罚 without the right of {} (行政处罚法 arts. 7, 44, 45)", m)});
         }
         const std::string kind = hearing_kind(item, large_fine);
         if (!kind.empty() && !has(rights, "听证"))
-          ctx.sink.add("rights/hearing", item_anchor(item), id,
-                       {fmt::format("处罚种类含“{}”，应告知听证权（行政处罚法第六十三条）", kind),
-                        fmt::format("penalty kind '{}' requires offering a hearing (听证, 行政处罚法 art. 63)", kind)});
+          ctx.sink.add(
+              "rights/hearing", item_anchor(item), id,
+              {fmt::format("处罚种类含“{}”，应告知听证权（行政处罚法第六十三条）", kind),
+               fmt::format(
+                   "penalty kind '{}' requires offering a hearing (听证, 行政处罚法 art. 63)",
+                   kind)});
       }
       const bool needs_remedy = c == Category::Licensing || c == Category::Penalty ||
                                 c == Category::Coercion || c == Category::Levy ||

@@ -7,7 +7,8 @@ Date RuleContext::as_of() const {
   return e ? e->value : Date{2026, 1, 1};
 }
 
-void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws, const TemplateLibrary* templates) {
+void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws,
+               const TemplateLibrary* templates) {
   RuleContext ctx{catalog, sink, laws, templates};
   check_units(ctx);
   check_disclosure(ctx);

@@ -50,8 +50,9 @@ void check_units(RuleContext& ctx) {
     }
     for (const auto& item : d.powers) {
       if (item.handled_by.value.empty()) continue;
-      const bool known = std::any_of(d.units.begin(), d.units.end(),
-                                     [&](const LStr& u) { return u.value == item.handled_by.value; });
+      const bool known = std::any_of(d.units.begin(), d.units.end(), [&](const LStr& u) {
+        return u.value == item.handled_by.value;
+      });
       if (known) continue;
       std::string list;
       for (const auto& u : d.units) list += (list.empty() ? "" : "、") + u.value;

@@ -17,7 +17,9 @@ std::string_view SourceFile::line_text(uint32_t line1) const {
   return std::string_view(text).substr(b, e - b);
 }
 
-Sources::Sources() { files_.push_back(std::make_unique<SourceFile>()); }
+Sources::Sources() {
+  files_.push_back(std::make_unique<SourceFile>());
+}
 
 uint32_t Sources::add(std::string display, std::string fs_path, std::string text) {
   auto f = std::make_unique<SourceFile>();

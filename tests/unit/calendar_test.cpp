@@ -1,8 +1,8 @@
 // Due dates over Spring Festival and National Day, with 调休 working weekends, 2025 and 2026.
 // Each expected date was counted by hand from the 国务院办公厅 notices.
-#include <catch2/catch.hpp>
-
 #include "powerlist/calendar.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace powerlist;
 
@@ -54,16 +54,18 @@ TEST_CASE("natural days end on the next working day after a holiday", "[calendar
 }
 
 TEST_CASE("each law counts its own periods", "[calendar]") {
-  CHECK(due("2026-02-05", "15日", "行政处罚法") == "2026-02-24");  // natural; ends 2/20 in the holiday
-  CHECK(due("2026-02-12", "5日", "行政处罚法") == "2026-02-26");   // 5日 are working days
+  CHECK(due("2026-02-05", "15日", "行政处罚法") ==
+        "2026-02-24");  // natural; ends 2/20 in the holiday
+  CHECK(due("2026-02-12", "5日", "行政处罚法") == "2026-02-26");  // 5日 are working days
   CHECK(due("2026-02-12", "5日", "中华人民共和国行政许可法") == "2026-02-26");
-  CHECK(due("2026-02-12", "10日", "行政强制法") == "2026-03-04");  // ≤10日: working days
-  CHECK(due("2026-02-12", "30日", "行政强制法") == "2026-03-16");  // natural: 3/14 is a Saturday
+  CHECK(due("2026-02-12", "10日", "行政强制法") == "2026-03-04");     // ≤10日: working days
+  CHECK(due("2026-02-12", "30日", "行政强制法") == "2026-03-16");     // natural: 3/14 is a Saturday
   CHECK(due("2026-02-12", "7日", "《行政复议法》") == "2026-02-28");  // 2/28 is a 调休 Saturday
 }
 
 TEST_CASE("a year without a calendar is an explicit error", "[calendar]") {
   CHECK(due("2026-12-20", "20工作日") ==
-        "error: no holiday calendar for 2027 (catalogs/holidays/2027.yaml); working days cannot be counted");
+        "error: no holiday calendar for 2027 (catalogs/holidays/2027.yaml); working days cannot be "
+        "counted");
   CHECK(due("2026-02-12", "无").rfind("error:", 0) == 0);
 }

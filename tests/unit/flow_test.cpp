@@ -1,19 +1,20 @@
-#include <catch2/catch.hpp>
+#include "powerlist/flow.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
 #include "helpers.hpp"
-#include "powerlist/flow.hpp"
 
 using namespace powerlist;
 
 TEST_CASE("the shipped templates pass every graph rule", "[flow][templates]") {
   const auto& lib = test::test_templates();
   REQUIRE(lib.all().size() >= 14);
-  for (const char* name : {"行政许可一般程序", "行政许可含听证", "行政处罚一般程序", "行政处罚简易程序", "行政处罚含听证",
-                           "行政强制措施查封扣押", "行政强制执行", "行政征收", "行政给付", "行政检查", "行政确认",
-                           "行政奖励", "行政裁决", "政府信息公开申请"}) {
+  for (const char* name :
+       {"行政许可一般程序", "行政许可含听证", "行政处罚一般程序", "行政处罚简易程序",
+        "行政处罚含听证", "行政强制措施查封扣押", "行政强制执行", "行政征收", "行政给付",
+        "行政检查", "行政确认", "行政奖励", "行政裁决", "政府信息公开申请"}) {
     INFO("template " << name);
     const ProcedureTemplate* t = lib.find(name);
     REQUIRE(t != nullptr);

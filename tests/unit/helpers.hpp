@@ -2,10 +2,9 @@
 #pragma once
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <stdexcept>
 
 #include "powerlist/flow.hpp"
 #include "powerlist/law.hpp"
@@ -20,8 +19,11 @@ inline const LawRegistry& test_registry() {
     Sources sources;
     DiagSink sink;
     const std::string root = POWERLIST_SOURCE_DIR;
-    RegistryLoad r = load_registry(root + "/catalogs/laws", {{"tests/cases/laws.yaml", root + "/tests/cases/laws.yaml"}}, sources, sink);
-    if (!r.fatal.empty() || !sink.list().empty()) throw std::runtime_error("test registry does not load cleanly");
+    RegistryLoad r =
+        load_registry(root + "/catalogs/laws",
+                      {{"tests/cases/laws.yaml", root + "/tests/cases/laws.yaml"}}, sources, sink);
+    if (!r.fatal.empty() || !sink.list().empty())
+      throw std::runtime_error("test registry does not load cleanly");
     return std::move(r.registry);
   }();
   return reg;
@@ -31,7 +33,8 @@ inline const TemplateLibrary& test_templates() {
   static const TemplateLibrary lib = [] {
     Sources sources;
     DiagSink sink;
-    auto l = load_templates(std::string(POWERLIST_SOURCE_DIR) + "/templates/procedures", sources, sink);
+    auto l =
+        load_templates(std::string(POWERLIST_SOURCE_DIR) + "/templates/procedures", sources, sink);
     if (!sink.list().empty()) throw std::runtime_error("templates do not load cleanly");
     return l;
   }();
@@ -61,7 +64,8 @@ inline std::vector<std::string> brief(const LoadResult& res) {
 inline std::vector<std::string> brief_of(const DiagSink& sink) {
   std::vector<std::string> out;
   for (const auto& d : sink.list())
-    out.push_back(d.rule + " " + std::to_string(d.span.line) + ":" + std::to_string(d.span.col) + " " + d.message.en);
+    out.push_back(d.rule + " " + std::to_string(d.span.line) + ":" + std::to_string(d.span.col) +
+                  " " + d.message.en);
   return out;
 }
 

@@ -1,8 +1,9 @@
+#include "powerlist/model.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "powerlist/date.hpp"
 #include "powerlist/duration.hpp"
-#include "powerlist/model.hpp"
 #include "powerlist/rules.hpp"
 
 using namespace powerlist;
@@ -32,7 +33,8 @@ TEST_CASE("durations parse every documented spelling", "[duration]") {
 
 TEST_CASE("duration arithmetic is exact", "[duration]") {
   int64_t sum = 0;
-  for (const char* s : {"0.2工作日", "0.4工作日", "0.3工作日", "0.1工作日"}) sum += parse_duration(s)->milli;
+  for (const char* s : {"0.2工作日", "0.4工作日", "0.3工作日", "0.1工作日"})
+    sum += parse_duration(s)->milli;
   CHECK(sum == parse_duration("1工作日")->milli);
   CHECK(Duration{TimeUnit::WorkDays, 1500}.str() == "1.5工作日");
   CHECK(Duration{TimeUnit::Days, 90000}.str() == "90日");

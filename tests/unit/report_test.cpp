@@ -1,7 +1,8 @@
+#include "powerlist/report.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
-#include "powerlist/report.hpp"
 #include "powerlist/text.hpp"
 
 using namespace powerlist;
@@ -15,16 +16,19 @@ TEST_CASE("text report underlines the span by display width", "[report]") {
   ReportInput in{res.diags.list(), res.sources};
   const std::string out = render_text(in);
   CHECK(out ==
-        "dept.yaml:15:17: error: 承办机构“办公室”不是本部门内设机构（审批股、执法大队） [unit/handled-by]\n"
+        "dept.yaml:15:17: error: 承办机构“办公室”不是本部门内设机构（审批股、执法大队） "
+        "[unit/handled-by]\n"
         "        handled_by: 办公室\n"
         "                    ^~~~~~\n"
         "1 个错误, 0 个警告\n");
   in.lang = Lang::En;
-  CHECK(render_text(in).find("handled_by '办公室' is not one of department.units") != std::string::npos);
+  CHECK(render_text(in).find("handled_by '办公室' is not one of department.units") !=
+        std::string::npos);
 }
 
 TEST_CASE("unknown keys suggest the closest spelling", "[report]") {
-  auto res = test::check_text("department: {id: d, name: x, units: [a], contact: {}}\npowers: []\n");
+  auto res =
+      test::check_text("department: {id: d, name: x, units: [a], contact: {}}\npowers: []\n");
   auto b = test::brief(res);
   REQUIRE(!b.empty());
   bool found = false;
@@ -39,7 +43,9 @@ TEST_CASE("unknown keys suggest the closest spelling", "[report]") {
 }
 
 TEST_CASE("columns count characters, not bytes, after a BOM", "[load]") {
-  auto res = test::check_text("\xEF\xBB\xBF" "department: {id: d, name: 测试局, units: [a], 未知: 1}\npowers: []\n");
+  auto res = test::check_text(
+      "\xEF\xBB\xBF"
+      "department: {id: d, name: 测试局, units: [a], 未知: 1}\npowers: []\n");
   bool found = false;
   for (const auto& d : res.diags.list())
     if (d.rule == "schema/unknown-key") {
@@ -61,8 +67,10 @@ TEST_CASE("json escaping and xml escaping", "[text]") {
 
 TEST_CASE("settings.rules and suppressions", "[diag]") {
   const std::string yaml = test::dept_with_item(
-      "  - key: a   # powerlist: ignore unit/handled-by 过渡期\n    name: 某项检查\n    category: 行政检查\n"
-      "    initiation: 依职权\n    basis: [{law: 行政处罚法, articles: [\"54\"]}]\n    handled_by: 办公室\n"
+      "  - key: a   # powerlist: ignore unit/handled-by 过渡期\n    name: 某项检查\n    category: "
+      "行政检查\n"
+      "    initiation: 依职权\n    basis: [{law: 行政处罚法, articles: [\"54\"]}]\n    handled_by: "
+      "办公室\n"
       "    procedure: {template: 行政检查}\n");
   auto res = test::check_text(yaml);
   // disclosure/missing remains; the handled-by finding is suppressed with its reason.

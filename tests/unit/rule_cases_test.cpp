@@ -7,9 +7,8 @@
 // Every implemented rule must have a failing file (<rule>.fail*.yaml, '/' as '_') that
 // expects it and a passing file (<rule>.pass*.yaml).
 #include <catch2/catch.hpp>
-
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 
 #include "helpers.hpp"
@@ -26,15 +25,18 @@ static std::vector<std::string> expectations(const std::string& text, bool* none
     auto pos = line.find("# expect:");
     if (pos == std::string::npos) continue;
     std::string e = trim(line.substr(pos + 9));
-    if (e == "none") *none = true;
-    else out.push_back(e);
+    if (e == "none")
+      *none = true;
+    else
+      out.push_back(e);
   }
   return out;
 }
 
 // UPDATE_GOLDEN=1: replace the file's `# expect:` lines with what the tool reports now
 // (run twice when the number of expectations changes, since the lines shift).
-static void rewrite_expectations(const fs::path& f, const std::string& text, const std::vector<std::string>& got) {
+static void rewrite_expectations(const fs::path& f, const std::string& text,
+                                 const std::vector<std::string>& got) {
   std::istringstream in(text);
   std::string out, line;
   bool written = false;
@@ -75,7 +77,8 @@ TEST_CASE("rule case files produce exactly their expected findings", "[rules][ca
     // Items in rule cases carry no procedure unless the case is about procedures, so
     // flow/missing is only checked by its own files.
     SeverityPolicy policy;
-    if (!starts_with(f.filename().string(), "flow_missing")) policy.overrides["flow/missing"] = Severity::Off;
+    if (!starts_with(f.filename().string(), "flow_missing"))
+      policy.overrides["flow/missing"] = Severity::Off;
     auto res = test::check_text(text, f.filename().string(), as_of, policy);
     auto got = test::brief(res);
     if (std::getenv("UPDATE_GOLDEN")) {
@@ -108,7 +111,9 @@ TEST_CASE("every implemented rule has a doc entry in docs/rules.md", "[rules][do
   const std::string doc = test::read_file(std::string(POWERLIST_SOURCE_DIR) + "/docs/rules.md");
   for (const auto& r : all_rules()) {
     INFO("rule " << r.id);
-    if (r.implemented) CHECK(doc.find("### " + std::string(r.id) + " ✅") != std::string::npos);
-    else CHECK(doc.find(std::string(r.id)) != std::string::npos);
+    if (r.implemented)
+      CHECK(doc.find("### " + std::string(r.id) + " ✅") != std::string::npos);
+    else
+      CHECK(doc.find(std::string(r.id)) != std::string::npos);
   }
 }
