@@ -84,7 +84,7 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
   gattr("ranksep", "0.4");
   gattr("pad", "0.3");
   gattr("bgcolor", "white");
-  gattr("size", "7.8,11.2");  // shrink to fit A4 (8.27 × 11.69 in) with margins; never enlarge
+  gattr("size", "7.4,10.6");  // with pad 0.3 in, fits A4 (8.27 × 11.69 in); never enlarges
   agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>(kFont));
   agattr(g, AGNODE, const_cast<char*>("fontsize"), const_cast<char*>("12"));
   agattr(g, AGNODE, const_cast<char*>("shape"), const_cast<char*>("box"));
