@@ -24,6 +24,8 @@ std::string xml_escape(std::string_view s);
 std::string trim(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
+// Exactly `n` ASCII digits (region codes, baseline codes, handle-item codes).
+bool is_digits(std::string_view s, size_t n);
 
 // Edit distance over code points; used for "did you mean".
 size_t edit_distance(std::string_view a, std::string_view b);

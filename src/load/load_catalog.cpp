@@ -32,9 +32,7 @@ static void load_project_file(LoadResult& res, const YAML::Node& root, uint32_t 
     if (rg.ok) {
       if (auto v = r.str(rg, "code")) {
         p.region_code = *v;
-        bool ok = v->value.size() == 6;
-        for (char c : v->value) ok = ok && c >= '0' && c <= '9';
-        if (!ok)
+        if (!is_digits(v->value, 6))
           r.report("schema/type", v->span,
                    {fmt::format("行政区划代码“{}”应为 6 位数字（加引号）", v->value),
                     fmt::format("region code '{}' must be 6 digits (quoted)", v->value)});

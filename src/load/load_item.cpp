@@ -95,8 +95,7 @@ static void load_guide_parts(Reader& r, PowerItem& item, const Fields& f) {
     HandleItem h;
     if (auto v = r.str(e, "code")) {
       h.code = *v;
-      if (v->value.size() != 2 || !isdigit(static_cast<unsigned char>(v->value[0])) ||
-          !isdigit(static_cast<unsigned char>(v->value[1])))
+      if (!is_digits(v->value, 2))
         r.report("schema/type", v->span,
                  {fmt::format("业务办理项编码“{}”应为两位数字（加引号，如 \"01\"）", v->value),
                   fmt::format("handle item code '{}' must be two digits (quoted, e.g. \"01\")",
@@ -237,9 +236,7 @@ std::optional<PowerItem> load_item(Reader& r, const YAML::Node& n, const std::st
   if (f.has("procedure")) item.procedure = load_procedure(r, f.get("procedure"), f.span);
   if (auto v = r.str(f, "baseline")) {
     item.baseline = *v;
-    bool ok = v->value.size() == 12;
-    for (char c : v->value) ok = ok && c >= '0' && c <= '9';
-    if (!ok)
+    if (!is_digits(v->value, 12))
       r.report("schema/type", v->span,
                {fmt::format("基本编码“{}”应为 12 位数字（加引号）", v->value),
                 fmt::format("baseline code '{}' must be 12 digits (quoted)", v->value)});

@@ -194,6 +194,11 @@ bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
+bool is_digits(std::string_view s, size_t n) {
+  return s.size() == n &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 size_t edit_distance(std::string_view a, std::string_view b) {
   const auto x = decode_utf8(a), y = decode_utf8(b);
   std::vector<size_t> prev(y.size() + 1), cur(y.size() + 1);
