@@ -62,7 +62,8 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
       exit_code = kUsage;
       return;
     }
-    std::cout << fmt::format(tr("输出已写入 {}\n", "outputs written to {}\n"), out_dir);
+    std::cout << fmt::format(
+        opts->lang() == Lang::En ? "outputs written to {}\n" : "输出已写入 {}\n", out_dir);
     exit_code = findings;
   });
 }
