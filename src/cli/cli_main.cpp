@@ -22,6 +22,11 @@ static Lang help_language(int argc, char** argv) {
 
 static void localize(CLI::App& app, Lang lang) {
   if (lang != Lang::Zh) return;
+  // Section headings come from option and subcommand groups.
+  for (CLI::Option* opt : app.get_options())
+    if (opt->get_group() == "Options") opt->group("选项");
+  for (CLI::App* sub : app.get_subcommands({}))
+    if (sub->get_group() == "Subcommands") sub->group("子命令");
   auto fmt = app.get_formatter();
   fmt->label("Usage", "用法");
   fmt->label("OPTIONS", "选项");
@@ -45,7 +50,8 @@ int cli_main(int argc, char** argv) {
            "powerlist — compiler for administrative power catalogs and flowcharts")};
     app.name("powerlist");
     app.set_help_flag("-h,--help", tr("显示帮助", "show help"));
-    app.set_version_flag("--version", std::string("powerlist ") + POWERLIST_VERSION);
+    app.set_version_flag("--version", std::string("powerlist ") + POWERLIST_VERSION,
+                         tr("显示版本", "show the version"));
     app.require_subcommand(1);
     int exit_code = kOk;
     register_check(app, tr, exit_code);
