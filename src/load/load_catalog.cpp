@@ -216,7 +216,6 @@ LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions
 void load_department_text(LoadResult& res, const std::string& display, std::string text,
                           const LoadOptions& opts) {
   uint32_t id = res.sources.add(display, display, std::move(text));
-  DiagSink sink;
   Department d;
   parse_department_file(res, id, res.diags, res.suppressions, d, opts, false);
   d.file = id;

@@ -32,7 +32,6 @@ class Reader {
 
   void set_item(std::string item) { item_ = std::move(item); }
   const std::string& item() const { return item_; }
-  DiagSink& sink() { return sink_; }
   uint32_t file() const { return file_; }
 
   Span span(const YAML::Node& n) const;
