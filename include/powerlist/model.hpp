@@ -231,10 +231,39 @@ struct Project {
   bool standalone = false;  // a single department file checked with built-in defaults
 };
 
+// One line of powerlist.lock: the codes given to (department id, item key).
+struct LockEntry {
+  std::string id;  // "dept/key"
+  std::string basic, implementation;
+  std::optional<Date> assigned, retired;
+  bool active = true;
+  std::string reason;
+  std::vector<std::string> previous;  // codes this entry held before; never given out again
+  Span span;
+};
+
+struct CodeLock {
+  bool present = false;  // the file exists
+  bool usable = true;    // false when malformed: `codes` refuses to rewrite it
+  std::map<std::string, LockEntry> entries;
+  uint32_t file = 0;
+};
+
+// One entry of the 基本目录 named by powerlist.yaml `baseline:`.
+struct BaselineEntry {
+  LStr code, name;
+  std::optional<Category> category;
+  std::vector<std::string> levels;  // 国家级 … 乡级; empty = every level
+  Span span;
+};
+
 struct Catalog {
   std::string root;  // folder holding powerlist.yaml ("" for standalone files)
   Project project;
   std::vector<Department> departments;
+  CodeLock lock;
+  bool has_baseline = false;  // a baseline file was configured and read
+  std::vector<BaselineEntry> baseline;
   size_t item_count() const;
 };
 

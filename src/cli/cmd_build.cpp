@@ -17,14 +17,28 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
   auto dir = std::make_shared<std::string>(".");
   auto out = std::make_shared<std::string>();
   auto dot = std::make_shared<bool>(false);
+  auto assign = std::make_shared<bool>(false);
   sub->add_option("dir", *dir, tr("目录文件夹（含 powerlist.yaml）", "catalog folder"));
   sub->add_option("-o,--output", *out, tr("输出文件夹", "output folder"));
   sub->add_flag("--dot", *dot,
                 tr("同时输出流程图的 DOT 源文件", "also write the flowcharts' DOT files"));
+  sub->add_flag(
+      "--assign", *assign,
+      tr("先为新事项分配编码（同 powerlist codes）", "assign codes first (as powerlist codes)"));
   add_common_options(sub, *opts, tr, true);
   sub->add_option("--as-of", opts->as_of,
                   tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date (YYYY-MM-DD)"));
-  sub->callback([opts, dir, out, dot, tr, &exit_code] {
+  sub->callback([opts, dir, out, dot, assign, tr, &exit_code] {
+    if (*assign) {
+      CommonOptions quiet = *opts;
+      quiet.quiet = true;
+      quiet.format = "text";
+      const int rc = run_codes(*dir, quiet, "", false);
+      if (rc != kOk) {
+        exit_code = rc;
+        return;
+      }
+    }
     CheckRun run = run_check({*dir}, *opts);
     if (run.exit_code == kUsage) {
       std::cerr << "powerlist: " << run.usage_error << "\n";

@@ -13,6 +13,7 @@
 
 #include "load_parts.hpp"
 #include "parse_file.hpp"
+#include "powerlist/codes.hpp"
 #include "powerlist/load.hpp"
 #include "powerlist/text.hpp"
 
@@ -142,10 +143,53 @@ static void load_departments(LoadResult& res, const std::vector<uint32_t>& ids,
   }
 }
 
+// A department may be split over several files (same department.id); its keys must still
+// be unique across them, since the lock maps "dept/key" to one code.
 static void index_items(LoadResult& res) {
   for (const auto& d : res.catalog.departments)
-    for (const auto& it : d.powers)
-      if (!it.key.value.empty()) res.item_starts[d.id.value + "/" + it.key.value] = it.span;
+    for (const auto& it : d.powers) {
+      if (it.key.value.empty()) continue;
+      const std::string id = d.id.value + "/" + it.key.value;
+      auto [pos, fresh] = res.item_starts.emplace(id, it.span);
+      if (fresh || pos->second.file == it.span.file) continue;
+      res.diags.add(
+          "schema/duplicate-item", it.key.span, id,
+          {fmt::format("部门“{}”的事项标识“{}”已在 {} 第 {} 行使用", d.id.value, it.key.value,
+                       res.sources.get(pos->second.file).display, pos->second.line),
+           fmt::format("department '{}' already has an item '{}' in {} line {}", d.id.value,
+                       it.key.value, res.sources.get(pos->second.file).display, pos->second.line)});
+    }
+}
+
+// powerlist.lock and the 基本目录 file: read after the departments so that their file ids
+// come last and department findings keep their order.
+static void load_ledgers(LoadResult& res, const fs::path& root) {
+  std::error_code ec;
+  const fs::path lock = root / "powerlist.lock";
+  if (fs::is_regular_file(lock, ec)) {
+    uint32_t id = res.sources.add("powerlist.lock", lock.string(), "");
+    res.files += 1;
+    if (read_source(res.sources.get_mut(id), id, res.diags, LoadLimits{}))
+      res.catalog.lock = parse_lock(res.sources.get_mut(id), id, res.diags);
+    else
+      res.catalog.lock.usable = false;
+    res.catalog.lock.present = true;
+  }
+  for (const auto& b : res.catalog.project.baseline) {
+    const fs::path path = root / b.value;
+    if (!fs::is_regular_file(path, ec)) {
+      res.diags.add("schema/required", b.span, "",
+                    {fmt::format("基本目录文件“{}”不存在", b.value),
+                     fmt::format("baseline file '{}' does not exist", b.value)});
+      continue;
+    }
+    uint32_t id = res.sources.add(b.value, path.string(), "");
+    res.files += 1;
+    if (!read_source(res.sources.get_mut(id), id, res.diags, LoadLimits{})) continue;
+    auto entries = parse_baseline(res.sources.get_mut(id), id, res.diags);
+    res.catalog.has_baseline = true;
+    for (auto& e : entries) res.catalog.baseline.push_back(std::move(e));
+  }
 }
 
 LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions& opts) {
@@ -195,6 +239,7 @@ LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions
     }
     res.files += ids.size();
     load_departments(res, ids, opts);
+    load_ledgers(res, p);
   } else {
     res.catalog.project.standalone = true;
     res.catalog.project.effective = Loc<Date>{opts.today.value_or(Date{2026, 1, 1}), {}};
@@ -216,6 +261,7 @@ LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions
 void load_department_text(LoadResult& res, const std::string& display, std::string text,
                           const LoadOptions& opts) {
   uint32_t id = res.sources.add(display, display, std::move(text));
+  res.catalog.project.standalone = true;  // one department on its own: no lock, no baseline
   Department d;
   parse_department_file(res, id, res.diags, res.suppressions, d, opts, false);
   d.file = id;

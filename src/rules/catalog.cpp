@@ -1,13 +1,75 @@
-// catalog/duplicate-name (lock-based catalog rules belong to the codes stage)
+// catalog/duplicate-name, catalog/overlap (lock-based catalog rules: src/rules/codes.cpp)
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
+#include "powerlist/law.hpp"
 #include "powerlist/rules.hpp"
 
 namespace powerlist {
 
+namespace {
+
+// The general procedure laws are cited by every department for how a power is exercised,
+// not for which department holds it; an overlap there says nothing about 多头执法.
+bool is_procedure_law(const std::string& normalized) {
+  static const char* names[] = {"行政许可法", "行政处罚法",       "行政强制法", "行政复议法",
+                                "行政诉讼法", "政府信息公开条例", "国家赔偿法"};
+  for (const char* n : names)
+    if (normalized == LawRegistry::normalize(n)) return true;
+  return false;
+}
+
+// catalog/overlap: (law, article, category) → the first department claiming it. One finding
+// per (article, pair of departments), at the later department's citation.
+void check_overlap(RuleContext& ctx) {
+  struct Claim {
+    const Department* d;
+    const PowerItem* it;
+  };
+  std::map<std::string, Claim> first;
+  std::set<std::string> reported;
+  for (const auto& d : ctx.catalog.departments)
+    for (const auto& item : d.powers) {
+      if (!item.active() || !item.category.span.valid()) continue;
+      for (const auto& c : item.basis) {
+        const Instrument* ins = ctx.laws ? ctx.laws->find(c.law.value) : nullptr;
+        const std::string law = ins ? ins->name : LawRegistry::normalize(c.law.value);
+        if (law.empty() || is_procedure_law(LawRegistry::normalize(law))) continue;
+        for (const auto& a : c.articles) {
+          const std::string article = a.value.str();
+          const std::string key =
+              fmt::format("{}|{}|{}", law, article, static_cast<int>(item.category.value));
+          auto [it, fresh] = first.emplace(key, Claim{&d, &item});
+          if (fresh || it->second.d == &d) continue;
+          if (!reported.insert(key + "|" + it->second.d->id.value + "|" + d.id.value).second)
+            continue;
+          const Claim& o = it->second;
+          auto& diag = ctx.sink.add(
+              "catalog/overlap", a.span, d.id.value + "/" + item.key.value,
+              {fmt::format("《{}》{}的{}已由{}的“{}"
+                           "”行使；同一法条同一类别由两个部门行使（多头执法、职能交叉），"
+                           "请与该部门核实职责划分",
+                           law, article, category_info(item.category.value).name, o.d->name.value,
+                           o.it->name.value),
+               fmt::format("{} {} ({}) is also claimed by {} ('{}'): two departments exercising "
+                           "the same power; settle which one holds it",
+                           law, article, category_info(item.category.value).en, o.d->id.value,
+                           o.it->name.value)});
+          diag.notes.push_back({fmt::format("另一事项：{}/{}（{}）", o.d->id.value, o.it->key.value,
+                                            o.it->name.value),
+                                fmt::format("the other item: {}/{} ({})", o.d->id.value,
+                                            o.it->key.value, o.it->name.value)});
+        }
+      }
+    }
+}
+
+}  // namespace
+
 void check_catalog(RuleContext& ctx) {
+  check_overlap(ctx);
   for (const auto& d : ctx.catalog.departments) {
     std::map<std::pair<std::string, int>, const PowerItem*> seen;
     for (const auto& item : d.powers) {

@@ -14,6 +14,7 @@ void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws,
   check_disclosure(ctx);
   check_rights(ctx);
   check_catalog(ctx);
+  check_codes(ctx);
   check_basis(ctx);
   check_limits(ctx);
   check_flows(ctx);

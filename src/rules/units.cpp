@@ -1,9 +1,10 @@
-// unit/handled-by, unit/credit-code
+// unit/handled-by, unit/credit-code, unit/credit-region
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "powerlist/rules.hpp"
+#include "powerlist/text.hpp"
 
 namespace powerlist {
 
@@ -29,6 +30,24 @@ bool valid_credit_code(const std::string& code) {
   return c && *c == code[17];
 }
 
+// Positions 3–8 of a credit code are the registering authority's 行政区划码; a county
+// catalog's 360827 accepts 360827, a city catalog's 360800 accepts any 3608xx.
+static void check_credit_region(RuleContext& ctx, const Department& d) {
+  const std::string& cc = d.credit_code.value;
+  std::string region = ctx.catalog.project.region_code.value;
+  if (ctx.catalog.project.standalone || !is_digits(region, 6) || !valid_credit_code(cc)) return;
+  while (region.size() > 2 && ends_with(region, "00")) region.resize(region.size() - 2);
+  const std::string seg = cc.substr(2, 6);
+  if (starts_with(seg, region)) return;
+  ctx.sink.add(
+      "unit/credit-region", d.credit_code.span, "",
+      {fmt::format("统一社会信用代码第 3–8 位的登记管理机关区划码 {} 不在本目录的行政区划 {} 内",
+                   seg, ctx.catalog.project.region_code.value),
+       fmt::format("the credit code's region segment {} (characters 3-8) is outside the "
+                   "catalog region {}",
+                   seg, ctx.catalog.project.region_code.value)});
+}
+
 void check_units(RuleContext& ctx) {
   for (const auto& d : ctx.catalog.departments) {
     const std::string& cc = d.credit_code.value;
@@ -48,6 +67,7 @@ void check_units(RuleContext& ctx) {
                    {fmt::format("统一社会信用代码“{}”{}", cc, why_zh),
                     fmt::format("credit code '{}' {}", cc, why_en)});
     }
+    check_credit_region(ctx, d);
     for (const auto& item : d.powers) {
       if (item.handled_by.value.empty()) continue;
       const bool known = std::any_of(d.units.begin(), d.units.end(), [&](const LStr& u) {

@@ -4,8 +4,13 @@
 //   # as-of: YYYY-MM-DD         (optional: the catalog date; default 2026-01-01)
 // The registry is the shipped one plus tests/cases/laws.yaml; flow/missing is off except in
 // its own case files.
+// Folders (<rule>.fail/, <rule>.pass/) are whole catalogs for the rules that need one (the
+// lock, the baseline, several departments); their powerlist.yaml holds the expectations as
+// `# expect: RULE FILE:LINE:COL`.
 // Every implemented rule must have a failing file (<rule>.fail*.yaml, '/' as '_') that
 // expects it and a passing file (<rule>.pass*.yaml).
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -57,7 +62,7 @@ static void rewrite_expectations(const fs::path& f, const std::string& text,
 static std::vector<fs::path> case_files() {
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(fs::path(POWERLIST_SOURCE_DIR) / "tests/cases/rules"))
-    if (e.path().extension() == ".yaml") files.push_back(e.path());
+    if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -89,9 +94,49 @@ TEST_CASE("rule case files produce exactly their expected findings", "[rules][ca
   }
 }
 
+static std::vector<fs::path> case_folders() {
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(fs::path(POWERLIST_SOURCE_DIR) / "tests/cases/rules"))
+    if (e.is_directory()) dirs.push_back(e.path());
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+TEST_CASE("rule case folders produce exactly their expected findings", "[rules][cases]") {
+  auto dirs = case_folders();
+  REQUIRE(dirs.size() >= 14);
+  for (const auto& dir : dirs) {
+    const fs::path proj = dir / "powerlist.yaml";
+    const std::string text = test::read_file(proj.string());
+    bool none = false;
+    auto expected = expectations(text, &none);
+    INFO("case " << dir.filename().string());
+    REQUIRE((none || !expected.empty()));
+    LoadResult res = load_catalog({dir.string()}, LoadOptions{});
+    REQUIRE(res.fatal.empty());
+    run_rules(res.catalog, res.diags, &test::test_registry(), &test::test_templates());
+    SeverityPolicy policy;
+    policy.overrides["flow/missing"] = Severity::Off;
+    for (const auto& [id, sev] : res.catalog.project.rule_settings)
+      policy.overrides[id] = *parse_severity(sev.value);
+    finalize_diagnostics(res.diags.mutable_list(), policy, res.suppressions, res.item_starts);
+    std::vector<std::string> got;
+    for (const auto& d : res.diags.list())
+      if (!d.suppressed)
+        got.push_back(fmt::format("{} {}:{}:{}", d.rule, res.sources.get(d.span.file).display,
+                                  d.span.line, d.span.col));
+    if (std::getenv("UPDATE_GOLDEN")) {
+      rewrite_expectations(proj, text, got);
+      continue;
+    }
+    CHECK(got == expected);
+  }
+}
+
 TEST_CASE("every implemented rule has a failing and a passing case", "[rules][cases]") {
   std::set<std::string> names;
   for (const auto& f : case_files()) names.insert(f.filename().string());
+  for (const auto& f : case_folders()) names.insert(f.filename().string());
   for (const auto& r : all_rules()) {
     if (!r.implemented) continue;
     std::string stem(r.id);
