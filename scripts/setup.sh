@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   g++ make cmake pkg-config git
   libyaml-cpp-dev libfmt-dev libcli11-dev catch2
-  libgraphviz-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk
-  poppler-utils python3 bc
+  libgraphviz-dev libcairo2-dev libpango1.0-dev librsvg2-dev fonts-noto-cjk
+  libctemplate-dev chromium poppler-utils python3 bc
 )
 
 missing=()

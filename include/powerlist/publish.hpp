@@ -1,28 +1,67 @@
-// Stage 6: outputs for the public and for other systems.
+// Stage 6: outputs for the public and for other systems (CLI.md "build outputs").
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "powerlist/codes.hpp"
+#include "powerlist/flow.hpp"
 #include "powerlist/model.hpp"
 
 namespace powerlist {
 
-// catalog.json: every active public item, resolved (no non-public item appears).
-std::string render_catalog_json(const Catalog& catalog);
+// One active public item with everything the outputs show, resolved once.
+struct PublicItem {
+  const Department* dept = nullptr;
+  const PowerItem* item = nullptr;
+  ItemCodes codes;
+  std::string stem;  // output file stem: the 实施编码, or "<dept>-<key>" before `codes`
+  std::optional<Flow> flow;
+  std::string svg;  // the flowchart as SVG ("" without a procedure)
+};
 
-class TemplateLibrary;
+// Active public items in catalog order (departments, then items); nothing non-public.
+std::vector<PublicItem> collect_public_items(const Catalog& catalog,
+                                             const TemplateLibrary& templates);
+// Active items with `public: false` (for out/internal only).
+std::vector<std::pair<const Department*, const PowerItem*>> collect_internal_items(
+    const Catalog& catalog);
+
+// catalog.json: every active public item, resolved, with codes.
+std::string render_catalog_json(const Catalog& catalog, const std::vector<PublicItem>& items);
+
+// site/: index.html, one <stem>.html per item, style.css, app.js. File name → contents.
+// `template_dir` holds the ctemplate files (templates/html).
+struct SiteFiles {
+  std::vector<std::pair<std::string, std::string>> files;
+  std::string error;
+};
+SiteFiles render_site(const Catalog& catalog, const std::vector<PublicItem>& items,
+                      const std::string& template_dir);
+
+// The printed 行政职权目录 (cairo + pango): cover, contents, tables by category, flowcharts.
+// Returns the PDF bytes, or "" with `error` set.
+std::string render_catalog_pdf(const Catalog& catalog, const std::vector<PublicItem>& items,
+                               std::string* error);
+// 涉密不宜公开行政职权目录: name, category, reason of the non-public items.
+std::string render_internal_pdf(
+    const Catalog& catalog,
+    const std::vector<std::pair<const Department*, const PowerItem*>>& items, std::string* error);
+
+// Removes the creation/modification timestamps cairo writes into a PDF (same length, so
+// the cross-reference offsets stay valid), or sets them from SOURCE_DATE_EPOCH.
+void normalize_pdf_dates(std::string& pdf);
 
 struct PublishOptions {
-  bool dot = false;  // also write flowcharts/<name>.dot
-  std::function<void(size_t done, size_t total)> progress;
+  bool dot = false;       // also write flowcharts/<stem>.dot
+  bool internal = false;  // write out/internal/ for the non-public items
+  std::function<void(const std::string& stage, size_t done, size_t total)> progress;
 };
 
 // Writes every output into a temporary sibling of `out_dir`, then swaps it into place, so
 // a failed build leaves the previous output untouched. Returns "" or an error message.
 std::string publish_all(const Catalog& catalog, const TemplateLibrary& templates,
                         const std::string& out_dir, const PublishOptions& opts);
-
-// File stem of an item's outputs: its code once codes exist, until then "<department>-<key>".
-std::string output_stem(const Department& d, const PowerItem& item);
 
 }  // namespace powerlist

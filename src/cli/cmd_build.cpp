@@ -18,6 +18,7 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
   auto out = std::make_shared<std::string>();
   auto dot = std::make_shared<bool>(false);
   auto assign = std::make_shared<bool>(false);
+  auto internal = std::make_shared<bool>(false);
   sub->add_option("dir", *dir, tr("目录文件夹（含 powerlist.yaml）", "catalog folder"));
   sub->add_option("-o,--output", *out, tr("输出文件夹", "output folder"));
   sub->add_flag("--dot", *dot,
@@ -25,10 +26,13 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->add_flag(
       "--assign", *assign,
       tr("先为新事项分配编码（同 powerlist codes）", "assign codes first (as powerlist codes)"));
+  sub->add_flag("--internal", *internal,
+                tr("同时生成 internal/涉密不宜公开行政职权目录.pdf（不公开事项）",
+                   "also write internal/ (the non-public items)"));
   add_common_options(sub, *opts, tr, true);
   sub->add_option("--as-of", opts->as_of,
                   tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date (YYYY-MM-DD)"));
-  sub->callback([opts, dir, out, dot, assign, tr, &exit_code] {
+  sub->callback([opts, dir, out, dot, assign, internal, tr, &exit_code] {
     if (*assign) {
       CommonOptions quiet = *opts;
       quiet.quiet = true;
@@ -64,10 +68,10 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
         out->empty() ? (std::filesystem::path(*dir) / "out").string() : *out;
     PublishOptions po;
     po.dot = *dot;
+    po.internal = *internal;
     if (!opts->quiet && !opts->no_progress && isatty(STDERR_FILENO))
-      po.progress = [&](size_t done, size_t total) {
-        std::fprintf(stderr, "\r%s %zu/%zu", opts->lang() == Lang::En ? "flowcharts" : "流程图",
-                     done, total);
+      po.progress = [](const std::string& stage, size_t done, size_t total) {
+        std::fprintf(stderr, "\r\033[K%s %zu/%zu", stage.c_str(), done, total);
         if (done == total) std::fprintf(stderr, "\r\033[K");
       };
     std::string err = publish_all(run.load.catalog, run.templates, out_dir, po);

@@ -1,0 +1,300 @@
+// catalog.pdf (the printed 行政职权目录) and internal/涉密不宜公开行政职权目录.pdf.
+// Layout: cover, contents, one landscape table per category, one portrait flowchart page
+// per item. Tables are measured first so the contents can carry page numbers.
+#include <fmt/format.h>
+#include <librsvg/rsvg.h>
+
+#include <algorithm>
+#include <map>
+
+#include "pdf_table.hpp"
+#include "pdf_writer.hpp"
+#include "powerlist/publish.hpp"
+
+namespace powerlist {
+
+namespace {
+
+const char* chinese_ordinal(size_t n) {
+  static const char* names[] = {"一", "二", "三", "四",   "五",   "六",  "七",
+                                "八", "九", "十", "十一", "十二", "十三"};
+  return n < 13 ? names[n] : "十余";
+}
+
+std::string date_zh(const std::optional<Loc<Date>>& d) {
+  if (!d) return "";
+  return fmt::format("{}年{}月{}日", d->value.y, d->value.m, d->value.d);
+}
+
+std::string basis_cell(const PowerItem& it) {
+  std::string out;
+  for (const auto& b : it.basis) {
+    std::string arts;
+    for (const auto& a : b.articles) arts += (arts.empty() ? "" : "、") + a.value.str();
+    out += (out.empty() ? "" : "；") + ("《" + b.law.value + "》" + arts);
+  }
+  return out.empty() ? "—" : out;
+}
+
+std::string fees_cell(const PowerItem& it) {
+  if (it.fees_none || it.fees.empty()) return "不收费";
+  std::string out;
+  for (const auto& f : it.fees) out += (out.empty() ? "" : "；") + f.name.value + " " + f.standard;
+  return out;
+}
+
+std::string disclosure_cell(const PowerItem& it) {
+  if (!it.disclosure) return "—";
+  std::string forms;
+  for (const auto& f : it.disclosure->forms) forms += (forms.empty() ? "" : "、") + f.value;
+  return forms + "；" + it.disclosure->scope.value;
+}
+
+std::vector<PdfColumn> catalog_columns() {
+  return {{"序号", 26},
+          {"权力编码", 140, 6.8},
+          {"事项名称", 112},
+          {"实施依据", 175},
+          {"实施主体及承办机构", 95},
+          {"法定时限", 52},
+          {"承诺时限", 52},
+          {"收费", 50},
+          {"公开", 56}};
+}
+
+struct Section {
+  Category cat;
+  std::vector<const PublicItem*> items;
+  PdfTable table;
+  TablePlan plan;
+  int table_page = 0, chart_page = 0;
+};
+
+void draw_cover(PdfWriter& w, const Catalog& c, size_t count) {
+  w.new_page(false, false);
+  const Project& p = c.project;
+  TextStyle title;
+  title.size = 30;
+  title.bold = true;
+  title.align = PANGO_ALIGN_CENTER;
+  w.text(60, 250, kA4Short - 120, p.title.value.empty() ? "行政职权目录" : p.title.value, title);
+  TextStyle sub;
+  sub.size = 14;
+  sub.align = PANGO_ALIGN_CENTER;
+  double y = 420;
+  const std::vector<std::string> lines = {
+      p.region_name.value, fmt::format("共 {} 项", count), "", p.publisher.value,
+      p.effective ? date_zh(p.effective) + "起施行" : std::string()};
+  for (const std::string& line : lines) {
+    if (!line.empty()) w.text(60, y, kA4Short - 120, line, sub);
+    y += 28;
+  }
+}
+
+struct TocEntry {
+  std::string text;
+  int page;
+  int level;
+};
+
+constexpr size_t kTocPerPage = 28;
+
+void draw_toc(PdfWriter& w, const std::vector<TocEntry>& entries) {
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (i % kTocPerPage == 0) {
+      w.new_page(false);
+      if (i == 0) {
+        TextStyle h;
+        h.size = 20;
+        h.bold = true;
+        h.align = PANGO_ALIGN_CENTER;
+        w.text(kMargin, 70, kA4Short - 2 * kMargin, "目　录", h);
+      }
+    }
+    const double y = 130 + static_cast<double>(i % kTocPerPage) * 22;
+    const TocEntry& e = entries[i];
+    TextStyle st;
+    st.size = 12;
+    st.bold = e.level == 0;
+    const double x = 70 + e.level * 24;
+    const double right = kA4Short - 70;
+    w.text(x, y, right - x - 40, e.text, st);
+    st.align = PANGO_ALIGN_RIGHT;
+    w.text(right - 40, y, 40, std::to_string(e.page), st);
+    // Dotted leader between title and page number.
+    cairo_t* cr = w.cr();
+    const double dash[] = {1, 3};
+    cairo_set_dash(cr, dash, 2, 0);
+    cairo_set_line_width(cr, 0.6);
+    TextStyle plain = st;
+    plain.align = PANGO_ALIGN_LEFT;
+    cairo_move_to(cr, x + w.text_width(e.text, plain) + 6, y + 13);
+    cairo_line_to(cr, right - 44, y + 12);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, nullptr, 0, 0);
+    w.link(x, y, right - x, 18, e.page);
+  }
+}
+
+// Draws a Graphviz SVG (fonts by name, as the core renderer writes them) scaled into the box.
+bool draw_svg(cairo_t* cr, const std::string& svg, double x, double y, double bw, double bh) {
+  GError* err = nullptr;
+  RsvgHandle* h =
+      rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &err);
+  if (!h) {
+    if (err) g_error_free(err);
+    return false;
+  }
+  rsvg_handle_set_dpi(h, 72);  // Graphviz sizes are in points
+  gdouble sw = 0, sh = 0;
+  if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &sw, &sh) || sw <= 0 || sh <= 0) {
+    sw = bw;
+    sh = bh;
+  }
+  const double scale = std::min({bw / sw, bh / sh, 1.0});
+  RsvgRectangle vp{x + (bw - sw * scale) / 2, y, sw * scale, sh * scale};
+  const bool ok = rsvg_handle_render_document(h, cr, &vp, &err);
+  if (err) g_error_free(err);
+  g_object_unref(h);
+  return ok;
+}
+
+}  // namespace
+
+std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& items,
+                               std::string* error) {
+  const std::string title = c.project.title.value.empty() ? "行政职权目录" : c.project.title.value;
+  PdfWriter w(title, c.project.publisher.value);
+  // Sections by category in code order (许可 01, 处罚 02 …), items in catalog order.
+  std::map<int, Section> by_cat;
+  for (const auto& p : items) {
+    Section& s = by_cat[static_cast<int>(p.item->category.value)];
+    s.cat = p.item->category.value;
+    s.items.push_back(&p);
+  }
+  std::vector<Section*> sections;
+  for (auto& [k, s] : by_cat) sections.push_back(&s);
+  size_t n = 0;
+  for (Section* s : sections) {
+    s->table.columns = catalog_columns();
+    s->table.heading = fmt::format("{}、{}（{} 项）", chinese_ordinal(n++),
+                                   category_info(s->cat).name, s->items.size());
+    size_t row = 0;
+    for (const PublicItem* p : s->items) {
+      const PowerItem& it = *p->item;
+      s->table.rows.push_back(
+          {std::to_string(++row), p->codes.implementation.empty() ? "—" : p->codes.implementation,
+           it.name.value, basis_cell(it), p->dept->name.value + "\n" + it.handled_by.value,
+           it.limits.statutory ? it.limits.statutory->value.str() : "—",
+           it.limits.promised ? it.limits.promised->value.str() : "—", fees_cell(it),
+           disclosure_cell(it)});
+    }
+    s->plan = plan_table(w, s->table);
+  }
+  // Page numbers: cover 1, contents, then the tables, then the flowcharts.
+  const size_t charts = static_cast<size_t>(std::count_if(
+      items.begin(), items.end(), [](const PublicItem& p) { return !p.svg.empty(); }));
+  const size_t toc_entries = sections.size() * (charts ? 2 : 1) + (charts ? 2 : 1);
+  const int toc_pages = static_cast<int>((toc_entries + kTocPerPage - 1) / kTocPerPage);
+  int page = 1 + toc_pages + 1;
+  for (Section* s : sections) {
+    s->table_page = page;
+    page += static_cast<int>(s->plan.pages());
+  }
+  const int first_chart = page;
+  for (Section* s : sections) {
+    s->chart_page = page;
+    for (const PublicItem* p : s->items) page += p->svg.empty() ? 0 : 1;
+  }
+  std::vector<TocEntry> toc;
+  toc.push_back({"行政职权目录表", sections.empty() ? page : sections[0]->table_page, 0});
+  n = 0;
+  for (Section* s : sections)
+    toc.push_back({fmt::format("{}、{}（{} 项）", chinese_ordinal(n++), category_info(s->cat).name,
+                               s->items.size()),
+                   s->table_page, 1});
+  if (charts) {
+    toc.push_back({"权力运行流程图", first_chart, 0});
+    n = 0;
+    for (Section* s : sections)
+      toc.push_back({fmt::format("{}、{}流程图", chinese_ordinal(n++), category_info(s->cat).name),
+                     s->chart_page, 1});
+  }
+
+  draw_cover(w, c, items.size());
+  w.outline(0, "封面", 1);
+  draw_toc(w, toc);
+  w.outline(0, "目录", 2);
+  const int tables_id = w.outline(0, "行政职权目录表", toc[0].page, true);
+  for (Section* s : sections) {
+    std::vector<int> row_pages = draw_table(w, s->table, s->plan);
+    const int sec = w.outline(tables_id, s->table.heading, s->table_page);
+    for (size_t i = 0; i < s->items.size(); ++i)
+      w.outline(sec, s->items[i]->item->name.value, row_pages[i]);
+  }
+  if (charts) {
+    const int charts_id = w.outline(0, "权力运行流程图", first_chart, true);
+    n = 0;
+    for (Section* s : sections) {
+      const int sec = w.outline(
+          charts_id, fmt::format("{}、{}流程图", chinese_ordinal(n++), category_info(s->cat).name),
+          s->chart_page);
+      for (const PublicItem* p : s->items) {
+        if (p->svg.empty()) continue;
+        w.new_page(false);
+        w.outline(sec, p->item->name.value, w.page());
+        TextStyle st;
+        st.size = 12;
+        st.bold = true;
+        double y = 36;
+        y += w.text(kMargin, y, kA4Short - 2 * kMargin, p->item->name.value, st);
+        st.size = 9;
+        st.bold = false;
+        y += w.text(kMargin, y, kA4Short - 2 * kMargin,
+                    fmt::format("{}　权力编码 {}　{}", category_info(p->item->category.value).name,
+                                p->codes.implementation.empty() ? "—" : p->codes.implementation,
+                                p->dept->name.value),
+                    st);
+        if (!draw_svg(w.cr(), p->svg, kMargin, y + 6, kA4Short - 2 * kMargin,
+                      kA4Long - y - 6 - kBottom)) {
+          if (error)
+            *error = "无法绘制流程图 / cannot draw the flowchart of " + p->item->name.value;
+          return "";
+        }
+      }
+    }
+  }
+  std::string pdf = w.finish(error);
+  normalize_pdf_dates(pdf);
+  return pdf;
+}
+
+std::string render_internal_pdf(
+    const Catalog& c, const std::vector<std::pair<const Department*, const PowerItem*>>& items,
+    std::string* error) {
+  PdfWriter w("涉密不宜公开行政职权目录", c.project.publisher.value);
+  PdfTable t;
+  t.heading = fmt::format("{}　涉密不宜公开行政职权目录（{} 项，内部资料，不得公开）",
+                          c.project.title.value, items.size());
+  t.columns = {{"序号", 30},     {"实施主体", 130},     {"事项名称", 170},
+               {"权力类别", 70}, {"不予公开理由", 220}, {"理由依据", 138}};
+  size_t n = 0;
+  for (const auto& [d, it] : items) {
+    std::string basis = "—";
+    if (it->secrecy && it->secrecy->basis) {
+      basis = "《" + it->secrecy->basis->law.value + "》";
+      for (const auto& a : it->secrecy->basis->articles) basis += a.value.str();
+    }
+    t.rows.push_back({std::to_string(++n), d->name.value, it->name.value,
+                      category_info(it->category.value).name,
+                      it->secrecy ? it->secrecy->reason.value : "—", basis});
+  }
+  TablePlan plan = plan_table(w, t);
+  draw_table(w, t, plan);
+  w.outline(0, "涉密不宜公开行政职权目录", 1);
+  std::string pdf = w.finish(error);
+  normalize_pdf_dates(pdf);
+  return pdf;
+}
+
+}  // namespace powerlist

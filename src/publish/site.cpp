@@ -1,0 +1,294 @@
+// site/: the public catalog as static HTML, from the ctemplate files in templates/html.
+// Every template starts with {{%AUTOESCAPE context="HTML"}}, so each value from YAML is
+// escaped for where it lands (text, attribute, URL); only the Graphviz SVG is inserted raw.
+#include <ctemplate/template.h>
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "powerlist/publish.hpp"
+#include "powerlist/text.hpp"
+
+namespace powerlist {
+
+namespace {
+
+using Dict = ctemplate::TemplateDictionary;
+
+std::string join(const std::vector<std::string>& v, const char* sep = "、") {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+std::string join(const std::vector<LStr>& v, const char* sep = "、") {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s.value;
+  return out;
+}
+
+std::string articles_text(const Citation& c) {
+  std::string out;
+  for (const auto& a : c.articles) out += (out.empty() ? "" : "、") + a.value.str();
+  return out;
+}
+
+std::string citation_text(const Citation& c) {
+  return "《" + c.law.value + "》" + articles_text(c);
+}
+
+std::string or_dash(const std::string& s) {
+  return s.empty() ? "—" : s;
+}
+
+std::string limit_text(const std::optional<Loc<Duration>>& d) {
+  return d ? d->value.str() : "—";
+}
+
+// The SVG document without its XML prolog and DOCTYPE, for inlining.
+std::string inline_svg(const std::string& svg) {
+  const size_t start = svg.find("<svg");
+  return start == std::string::npos ? std::string() : svg.substr(start);
+}
+
+std::string read_text(const std::string& path, bool* ok) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *ok = static_cast<bool>(in);
+  return ss.str();
+}
+
+void fill_index(Dict& dict, const Catalog& c, const std::vector<PublicItem>& items) {
+  const Project& proj = c.project;
+  dict.SetValue("TITLE", proj.title.value.empty() ? "行政职权目录" : proj.title.value);
+  dict.SetValue("PUBLISHER", or_dash(proj.publisher.value));
+  dict.SetValue("EFFECTIVE", proj.effective ? proj.effective->value.str() : "—");
+  dict.SetValue("REGION", or_dash(proj.region_name.value));
+  dict.SetIntValue("TOTAL", static_cast<long>(items.size()));
+  std::map<std::string, int> per_dept;
+  std::map<int, int> per_cat;
+  for (const auto& it : items) {
+    per_dept[it.dept->id.value]++;
+    per_cat[static_cast<int>(it.item->category.value)]++;
+  }
+  for (const auto& d : c.departments)
+    if (per_dept.count(d.id.value)) {
+      Dict* s = dict.AddSectionDictionary("DEPT");
+      s->SetValue("ID", d.id.value);
+      s->SetValue("NAME", d.name.value);
+      s->SetIntValue("COUNT", per_dept[d.id.value]);
+      per_dept.erase(d.id.value);  // a department split over files is listed once
+    }
+  for (const auto& [cat, n] : per_cat) {
+    Dict* s = dict.AddSectionDictionary("CAT");
+    const auto& ci = category_info(static_cast<Category>(cat));
+    s->SetValue("CODE", ci.code);
+    s->SetValue("NAME", ci.name);
+    s->SetIntValue("COUNT", n);
+  }
+  int n = 0;
+  for (const auto& p : items) {
+    const PowerItem& it = *p.item;
+    const auto& ci = category_info(it.category.value);
+    Dict* s = dict.AddSectionDictionary("ITEM");
+    s->SetIntValue("N", ++n);
+    s->SetValue("DEPT_ID", p.dept->id.value);
+    s->SetValue("DEPT_NAME", p.dept->name.value);
+    s->SetValue("CAT_CODE", ci.code);
+    s->SetValue("CATEGORY", ci.name);
+    s->SetValue("CODE", or_dash(p.codes.implementation));
+    s->SetValue("NAME", it.name.value);
+    s->SetValue("PAGE", p.stem + ".html");
+    s->SetValue("HANDLED_BY", or_dash(it.handled_by.value));
+    s->SetValue("STATUTORY", limit_text(it.limits.statutory));
+    s->SetValue("PROMISED", limit_text(it.limits.promised));
+    std::string search = it.name.value + " " + p.codes.implementation + " " + p.codes.basic + " " +
+                         p.dept->name.value + " " + it.handled_by.value;
+    for (const auto& b : it.basis) search += " " + citation_text(b) + " " + b.text;
+    s->SetValue("SEARCH", search);
+  }
+}
+
+std::string contacts_complaint(const Department& d) {
+  if (!d.contacts || !d.contacts->complaint) return "—";
+  const Complaint& k = *d.contacts->complaint;
+  std::vector<std::string> parts;
+  if (!k.phone.empty()) parts.push_back("电话 " + k.phone);
+  if (!k.web.empty()) parts.push_back("网址 " + k.web);
+  if (!k.address.empty()) parts.push_back("地址 " + k.address);
+  return parts.empty() ? "—" : join(parts, "；");
+}
+
+void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
+  const PowerItem& it = *p.item;
+  const Department& d = *p.dept;
+  const auto& ci = category_info(it.category.value);
+  dict.SetValue("CATALOG_TITLE",
+                c.project.title.value.empty() ? "行政职权目录" : c.project.title.value);
+  dict.SetValue("PUBLISHER", c.project.publisher.value);
+  dict.SetValue("NAME", it.name.value);
+  dict.SetValue("CATEGORY", ci.name);
+  dict.SetValue("CAT_CODE", ci.code);
+  dict.SetValue("CODE", or_dash(p.codes.implementation));
+  dict.SetValue("BASIC", or_dash(p.codes.basic));
+  for (const auto& [code, name] : p.codes.handle) {
+    Dict* h = dict.AddSectionDictionary("HANDLE");
+    h->SetValue("HNAME", name);
+    h->SetValue("HCODE", code);
+  }
+  if (!it.parent.value.empty()) {
+    std::string parent = it.parent.value;
+    for (const auto& other : d.powers)
+      if (other.key.value == it.parent.value) parent = other.name.value;
+    dict.AddSectionDictionary("PARENT")->SetValue("PARENT_NAME", parent);
+  }
+  dict.SetValue("DEPT_NAME", d.name.value);
+  dict.SetValue("NATURE", d.nature.value.empty() ? "法定机关" : d.nature.value);
+  dict.SetValue("HANDLED_BY", or_dash(it.handled_by.value));
+  if (!it.responsible.value.empty())
+    dict.AddSectionDictionary("RESPONSIBLE")->SetValue("RESPONSIBLE", it.responsible.value);
+  dict.SetValue("INITIATION",
+                it.initiation.value == Initiation::OnApplication ? "依申请" : "依职权");
+  if (!it.conditions.value.empty())
+    dict.AddSectionDictionary("CONDITIONS")->SetValue("CONDITIONS", it.conditions.value);
+  dict.SetValue("STATUTORY", limit_text(it.limits.statutory));
+  if (it.limits.statutory_basis)
+    dict.AddSectionDictionary("STATUTORY_BASIS")
+        ->SetValue("TEXT", citation_text(*it.limits.statutory_basis));
+  dict.SetValue("PROMISED", limit_text(it.limits.promised));
+  if (it.fees_none || it.fees.empty()) dict.ShowSection("NO_FEES");
+  for (const auto& f : it.fees) {
+    Dict* s = dict.AddSectionDictionary("FEE");
+    s->SetValue("FNAME", f.name.value);
+    s->SetValue("STANDARD", f.standard);
+    if (f.basis) s->AddSectionDictionary("FBASIS")->SetValue("TEXT", citation_text(*f.basis));
+  }
+  if (!it.penalties.empty()) {
+    std::vector<std::string> kinds;
+    for (const auto& k : it.penalties)
+      kinds.push_back(k.max ? fmt::format("{}（最高 {} 元）", k.kind.value, *k.max) : k.kind.value);
+    dict.AddSectionDictionary("PENALTY")->SetValue("KINDS", join(kinds));
+  }
+  if (!it.measures.empty())
+    dict.AddSectionDictionary("MEASURE")->SetValue("MEASURES", join(it.measures));
+  dict.SetValue("FORMS", it.disclosure ? or_dash(join(it.disclosure->forms)) : "—");
+  dict.SetValue("SCOPE", it.disclosure ? or_dash(it.disclosure->scope.value) : "—");
+  dict.SetValue("TIMING", it.disclosure ? or_dash(it.disclosure->timing.value) : "—");
+  for (const auto& b : it.basis) {
+    Dict* s = dict.AddSectionDictionary("BASIS");
+    s->SetValue("LAW", b.law.value);
+    s->SetValue("ARTICLES", articles_text(b));
+    if (b.version) s->AddSectionDictionary("VERSION")->SetValue("VERSION", b.version->value.str());
+    if (!b.text.empty()) s->AddSectionDictionary("QUOTE")->SetValue("QUOTE", b.text);
+  }
+  dict.SetValue("RIGHTS", or_dash(join(it.rights)));
+  dict.SetValue("CONSULT", d.contacts ? or_dash(d.contacts->consult) : "—");
+  dict.SetValue("SUPERVISE", d.contacts ? or_dash(d.contacts->supervise) : "—");
+  if (d.contacts && d.contacts->supervision) {
+    const Supervision& s = *d.contacts->supervision;
+    std::string text = s.internal.empty() ? "" : "内部：" + s.internal;
+    if (!s.external.empty()) text += (text.empty() ? "" : "；") + ("外部：" + join(s.external));
+    dict.AddSectionDictionary("SUPERVISION")->SetValue("SUPERVISION", text);
+  }
+  dict.SetValue("COMPLAINT", contacts_complaint(d));
+  if (!it.duties.empty() || !it.accountability.empty()) {
+    Dict* s = dict.AddSectionDictionary("DUTIES");
+    for (const auto& [stage, text] : it.duties) {
+      Dict* r = s->AddSectionDictionary("DUTY");
+      r->SetValue("STAGE", stage);
+      r->SetValue("TEXT", text);
+    }
+    if (!it.accountability.empty()) {
+      Dict* a = s->AddSectionDictionary("ACCOUNT");
+      for (const auto& t : it.accountability) a->AddSectionDictionary("CASE")->SetValue("TEXT", t);
+    }
+  }
+  if (!it.materials.empty() || it.service) {
+    Dict* g = dict.AddSectionDictionary("GUIDE");
+    if (!it.materials.empty()) {
+      Dict* m = g->AddSectionDictionary("MATERIALS");
+      int n = 0;
+      for (const auto& mat : it.materials) {
+        Dict* r = m->AddSectionDictionary("MATERIAL");
+        r->SetIntValue("N", ++n);
+        r->SetValue("MNAME", mat.name.value);
+        r->SetValue("SOURCE", or_dash(mat.source));
+        r->SetValue("COPIES", mat.copies > 0 ? std::to_string(mat.copies) : "—");
+        r->SetValue("REQUIRED", mat.required ? "必要" : "非必要（容缺）");
+        r->SetValue("NOTE", or_dash(mat.note));
+      }
+    }
+    if (it.service) {
+      const Service& s = *it.service;
+      Dict* v = g->AddSectionDictionary("SERVICE");
+      v->SetValue("CHANNELS", or_dash(join(s.channels)));
+      v->SetValue("VISITS", s.visits ? fmt::format("{} 次", *s.visits) : "—");
+      v->SetValue("LOCATION", or_dash(s.location));
+      v->SetValue("HOURS", or_dash(s.hours));
+      v->SetValue("OBJECTS", or_dash(s.objects));
+      v->SetValue("SPECIAL", or_dash(join(s.special)));
+    }
+  }
+  if (!p.svg.empty()) {
+    Dict* ch = dict.AddSectionDictionary("CHART");
+    ch->SetValue("SVG", inline_svg(p.svg));
+    ch->SetValue("NAME", it.name.value);
+    ch->SetValue("STEM", p.stem);
+    if (p.flow) {
+      Dict* st = ch->AddSectionDictionary("STEPS");
+      for (const auto& s : p.flow->steps) {
+        if (s.kind != StepKind::Step) continue;
+        Dict* r = st->AddSectionDictionary("STEP");
+        r->SetValue("SID", s.id);
+        r->SetValue("ACTOR", or_dash(s.actor));
+        r->SetValue("LIMIT", s.limit ? s.limit->str() + (s.excluded ? "（不计入时限）" : "") : "—");
+        r->SetValue("DUTY", or_dash(s.duty));
+      }
+    }
+  } else {
+    dict.ShowSection("NO_CHART");
+  }
+}
+
+bool expand(const std::string& path, Dict& dict, std::string* out) {
+  return ctemplate::ExpandTemplate(path, ctemplate::DO_NOT_STRIP, &dict, out);
+}
+
+}  // namespace
+
+SiteFiles render_site(const Catalog& catalog, const std::vector<PublicItem>& items,
+                      const std::string& template_dir) {
+  SiteFiles res;
+  for (const char* asset : {"style.css", "app.js"}) {
+    bool ok = false;
+    std::string text = read_text(template_dir + "/" + asset, &ok);
+    if (!ok) {
+      res.error = "无法读取网页模板 / cannot read " + template_dir + "/" + asset;
+      return res;
+    }
+    res.files.emplace_back(asset, std::move(text));
+  }
+  Dict index("index");
+  fill_index(index, catalog, items);
+  std::string html;
+  if (!expand(template_dir + "/index.tpl", index, &html)) {
+    res.error = "网页模板有错误 / template error: " + template_dir + "/index.tpl";
+    return res;
+  }
+  res.files.emplace_back("index.html", std::move(html));
+  for (const auto& p : items) {
+    Dict dict("item");
+    fill_item(dict, catalog, p);
+    std::string page;
+    if (!expand(template_dir + "/item.tpl", dict, &page)) {
+      res.error = "网页模板有错误 / template error: " + template_dir + "/item.tpl";
+      return res;
+    }
+    res.files.emplace_back(p.stem + ".html", std::move(page));
+  }
+  return res;
+}
+
+}  // namespace powerlist
