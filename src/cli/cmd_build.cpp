@@ -80,8 +80,9 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
       exit_code = kUsage;
       return;
     }
-    std::cout << fmt::format(
-        opts->lang() == Lang::En ? "outputs written to {}\n" : "输出已写入 {}\n", out_dir);
+    if (!opts->quiet)
+      std::cout << fmt::format(
+          opts->lang() == Lang::En ? "outputs written to {}\n" : "输出已写入 {}\n", out_dir);
     exit_code = findings;
   });
 }

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "common.hpp"
+#include "powerlist/codes.hpp"
 #include "powerlist/flow.hpp"
 
 namespace powerlist {
@@ -36,11 +37,17 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
     const PowerItem* item = nullptr;
     for (const auto& d : run.load.catalog.departments)
       for (const auto& it : d.powers)
-        if (d.id.value + "/" + it.key.value == item_id) dept = &d, item = &it;
+        if (d.id.value + "/" + it.key.value == item_id) {
+          dept = &d, item = &it;
+        } else if (item_id.size() >= 12) {  // a code: 实施编码 or 基本编码
+          const ItemCodes c = item_codes(run.load.catalog, d, it);
+          if (c.assigned() && (c.implementation == item_id || c.basic == item_id))
+            dept = &d, item = &it;
+        }
     if (!item) {
       std::cerr << "powerlist: "
-                << fmt::format(tr("没有事项 {}（写作 部门标识/事项标识）",
-                                  "no item {} (write department-id/key)"),
+                << fmt::format(tr("没有事项 {}（写作 部门标识/事项标识 或编码）",
+                                  "no item {} (write department-id/key or a code)"),
                                item_id)
                 << "\n";
       exit_code = kUsage;
@@ -58,7 +65,9 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
       return;
     }
     std::string error;
-    const std::string data = render_flow(*flow, chart_info(*dept, *item, ""), *format, &error);
+    const std::string data = render_flow(
+        *flow, chart_info(*dept, *item, item_codes(run.load.catalog, *dept, *item).implementation),
+        *format, &error);
     if (!error.empty()) {
       std::cerr << "powerlist: " << error << "\n";
       exit_code = kInternal;

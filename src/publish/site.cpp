@@ -4,6 +4,7 @@
 #include <ctemplate/template.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -121,6 +122,21 @@ std::string contacts_complaint(const Department& d) {
   return parts.empty() ? "—" : join(parts, "；");
 }
 
+// 责任事项 in the order a procedure runs, not the byte order of the YAML map.
+std::vector<std::pair<std::string, std::string>> duties_in_order(
+    const std::map<std::string, std::string>& duties) {
+  static const char* stages[] = {"受理", "立案", "调查", "检查", "审查",     "告知",
+                                 "听证", "决定", "送达", "执行", "事后监管", "其他"};
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const char* s : stages)
+    if (auto it = duties.find(s); it != duties.end()) out.emplace_back(*it);
+  for (const auto& kv : duties)
+    if (std::find_if(out.begin(), out.end(), [&](const auto& o) { return o.first == kv.first; }) ==
+        out.end())
+      out.push_back(kv);
+  return out;
+}
+
 void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
   const PowerItem& it = *p.item;
   const Department& d = *p.dept;
@@ -195,7 +211,7 @@ void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
   dict.SetValue("COMPLAINT", contacts_complaint(d));
   if (!it.duties.empty() || !it.accountability.empty()) {
     Dict* s = dict.AddSectionDictionary("DUTIES");
-    for (const auto& [stage, text] : it.duties) {
+    for (const auto& [stage, text] : duties_in_order(it.duties)) {
       Dict* r = s->AddSectionDictionary("DUTY");
       r->SetValue("STAGE", stage);
       r->SetValue("TEXT", text);

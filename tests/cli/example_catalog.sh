@@ -36,12 +36,20 @@ assert '食品安全重大违法案件线索核查' not in names
 # Flowcharts: one svg/png/pdf per public item, real images, and the graph command.
 n=$(ls "$tmp/out/flowcharts" | grep -c '\.svg$')
 [ "$n" = 46 ] || { echo "FAIL: $n SVG flowcharts, want 46"; exit 1; }
-ls "$tmp/out/flowcharts" | grep -q 'scjgj-spaqzdaxsk' && { echo "FAIL: a non-public item has a flowchart"; exit 1; }
-head -c 8 "$tmp/out/flowcharts/zrzyj-jsgcghxk.png" | od -c | grep -q 'P   N   G' || { echo "FAIL: not a PNG"; exit 1; }
-head -c 5 "$tmp/out/flowcharts/zrzyj-jsgcghxk.pdf" | grep -q '%PDF' || { echo "FAIL: not a PDF"; exit 1; }
-grep -q '建设工程规划许可证核发' "$tmp/out/flowcharts/zrzyj-jsgcghxk.svg" || { echo "FAIL: SVG title"; exit 1; }
+# Outputs are named by 实施编码 from powerlist.lock.
+code() { sed -n "s|^  $1: {basic: \"[0-9]*\", implementation: \"\([0-9A-Z]*\)\".*|\1|p" "$SRC/examples/示范县/powerlist.lock"; }
+JSGC=$(code zrzyj/jsgcghxk); SECRET=$(code scjgj/spaqzdaxsk)
+[ ${#JSGC} = 31 ] || { echo "FAIL: no 31-character code for zrzyj/jsgcghxk"; exit 1; }
+ls "$tmp/out/flowcharts" "$tmp/out/site" | grep -q "$SECRET" && { echo "FAIL: a non-public item has outputs"; exit 1; }
+head -c 8 "$tmp/out/flowcharts/$JSGC.png" | od -c | grep -q 'P   N   G' || { echo "FAIL: not a PNG"; exit 1; }
+head -c 5 "$tmp/out/flowcharts/$JSGC.pdf" | grep -q '%PDF' || { echo "FAIL: not a PDF"; exit 1; }
+grep -q '建设工程规划许可证核发' "$tmp/out/flowcharts/$JSGC.svg" || { echo "FAIL: SVG title"; exit 1; }
+grep -q "$JSGC" "$tmp/out/flowcharts/$JSGC.svg" || { echo "FAIL: SVG shows no code"; exit 1; }
+[ "$(ls "$tmp/out/site" | grep -c '\.html$')" = 47 ] || { echo "FAIL: site pages"; exit 1; }
+[ -s "$tmp/out/catalog.pdf" ] || { echo "FAIL: no catalog.pdf"; exit 1; }
 "$BIN" graph "$SRC/examples/示范县" zrzyj/jsgcghxk -f dot | grep -q 'digraph flow' || { echo "FAIL: graph -f dot"; exit 1; }
 "$BIN" graph "$SRC/examples/示范县" zrzyj/jsgcghxk -f svg -o "$tmp/one.svg"
+"$BIN" graph "$SRC/examples/示范县" "$JSGC" -f dot | grep -q "$JSGC" || { echo "FAIL: graph by code"; exit 1; }
 grep -q '<svg' "$tmp/one.svg" || { echo "FAIL: graph -o svg"; exit 1; }
 set +e; "$BIN" graph "$SRC/examples/示范县" zrzyj/nope > /dev/null 2>&1; rc=$?; set -e
 [ "$rc" = 2 ] || { echo "FAIL: unknown item exit $rc"; exit 1; }
