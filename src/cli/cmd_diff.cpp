@@ -1,0 +1,85 @@
+// `powerlist diff OLD NEW`: the change report between two catalog folders (e.g. two git
+// revisions checked out with `git worktree add`).
+#include <fmt/format.h>
+
+#include <fstream>
+
+#include "common.hpp"
+#include "powerlist/diff.hpp"
+#include "powerlist/law.hpp"
+
+namespace powerlist {
+
+void register_diff(CLI::App& app, const Tr& tr, int& exit_code) {
+  auto* sub = app.add_subcommand(
+      "diff", tr("比较两个版本的目录：新增、取消、变更（逐字段）",
+                 "change report between two catalog folders: added, retired, changed"));
+  auto old_dir = std::make_shared<std::string>();
+  auto new_dir = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("text");
+  auto out = std::make_shared<std::string>();
+  auto lang = std::make_shared<std::string>();
+  sub->add_option("old", *old_dir, tr("原目录文件夹", "old catalog folder"))->required();
+  sub->add_option("new", *new_dir, tr("新目录文件夹", "new catalog folder"))->required();
+  sub->add_option("--format", *format, tr("输出格式 text|json|html", "text|json|html"))
+      ->check(CLI::IsMember({"text", "json", "html"}));
+  sub->add_option("-o,--output", *out, tr("写入文件（默认标准输出）", "write to a file"));
+  sub->add_option("--lang", *lang, tr("消息语言 zh|en", "message language zh|en"))
+      ->check(CLI::IsMember({"zh", "en"}));
+  sub->callback([=, &exit_code] {
+    const Lang l = *lang == "en" ? Lang::En : Lang::Zh;
+    const Tr t{l};
+    LoadResult a = load_catalog({*old_dir}, LoadOptions{});
+    LoadResult b = load_catalog({*new_dir}, LoadOptions{});
+    for (const LoadResult* r : {&a, &b})
+      if (!r->fatal.empty() || r->catalog.project.standalone) {
+        std::cerr << "powerlist: "
+                  << (r->fatal.empty() ? t("diff 需要两个含 powerlist.yaml 的目录文件夹",
+                                           "diff needs two catalog folders")
+                                       : r->fatal)
+                  << "\n";
+        exit_code = kUsage;
+        return;
+      }
+    // A file that does not parse would make its items look removed: say so.
+    for (const auto& [r, which] : {std::pair{&a, *old_dir}, std::pair{&b, *new_dir}})
+      if (r->diags.has_errors())
+        std::cerr << fmt::format(
+            t("注意：{} 有格式错误（运行 powerlist check 查看），比较结果可能不完整\n",
+              "note: {} has format errors (see powerlist check); the "
+              "comparison may be incomplete\n"),
+            which);
+    DiagSink ignored;
+    Sources sources;
+    TemplateLibrary templates =
+        load_templates(data_dir() + "/templates/procedures", sources, ignored);
+    CatalogDiff d = diff_catalogs(a.catalog, b.catalog, templates);
+    std::string text, error;
+    if (*format == "json")
+      text = render_diff_json(d);
+    else if (*format == "html")
+      text = render_diff_html(d, data_dir() + "/templates/html", &error);
+    else
+      text = render_diff_text(d, l);
+    if (!error.empty()) {
+      std::cerr << "powerlist: " << error << "\n";
+      exit_code = kInternal;
+      return;
+    }
+    if (out->empty()) {
+      std::cout << text;
+    } else {
+      std::ofstream f(*out, std::ios::binary);
+      f << text;
+      if (!f) {
+        std::cerr << "powerlist: " << t("无法写入 ", "cannot write ") << *out << "\n";
+        exit_code = kUsage;
+        return;
+      }
+    }
+    // Removing a power without a retirement record is an error (catalog/removed-silently).
+    exit_code = d.removed_silently.empty() ? kOk : kFindings;
+  });
+}
+
+}  // namespace powerlist
