@@ -223,6 +223,7 @@ struct Ratio {
 struct Project {
   LStr title, region_code, region_name, level, publisher;
   std::optional<Loc<Date>> effective;
+  std::optional<Date> last_revision;  // the declared `effective` when --as-of replaced it
   std::vector<LStr> department_globs, laws, baseline;
   Ratio promised_ratio;
   long long large_fine = 10000;  // 较大数额罚款 threshold (yuan); set locally, configurable

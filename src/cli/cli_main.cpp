@@ -63,6 +63,7 @@ int cli_main(int argc, char** argv) {
     register_graph(app, tr, exit_code);
     register_codes(app, tr, exit_code);
     register_diff(app, tr, exit_code);
+    register_audit(app, tr, exit_code);
     localize(app, tr.lang);
     for (auto* sub : app.get_subcommands({})) localize(*sub, tr.lang);
     try {

@@ -82,7 +82,11 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
   }
   run.load = load_catalog(paths.empty() ? std::vector<std::string>{"."} : paths, lo);
   // --as-of audits the catalog as of another date than its `effective`.
-  if (as_of) run.load.catalog.project.effective = Loc<Date>{*as_of, {}};
+  if (as_of) {
+    auto& proj = run.load.catalog.project;
+    if (proj.effective) proj.last_revision = proj.effective->value;
+    proj.effective = Loc<Date>{*as_of, {}};
+  }
   if (!run.load.fatal.empty()) {
     run.exit_code = kUsage;
     run.usage_error = run.load.fatal;
