@@ -27,7 +27,8 @@ std::string province_prefix(const Catalog& c);
 
 struct AssignResult {
   CodeLock lock;
-  std::vector<Message> log;  // one line per assignment, retirement or update
+  std::vector<Message> log;     // one line per assignment, retirement or update
+  std::vector<Message> errors;  // items that could not be numbered
   size_t assigned = 0, retired = 0, updated = 0;
 };
 // Gives every item without a lock entry a code, records retirements, keeps everything else.

@@ -79,6 +79,8 @@ int run_codes(const std::string& dir, const CommonOptions& o, const std::string&
                              !changed  ? tr("powerlist.lock 无变化", "powerlist.lock unchanged")
                              : dry_run ? tr("未写入（--dry-run）", "not written (--dry-run)")
                                        : tr("已写入 powerlist.lock", "powerlist.lock written"));
+  for (const auto& m : res.errors) std::cerr << "powerlist: " << m.in(o.lang()) << "\n";
+  if (!res.errors.empty()) return kFindings;
   // Items removed without a retirement record stay in the ledger and stay an error.
   for (const auto& d : run.load.diags.list())
     if (d.rule == "catalog/removed-silently" && !d.suppressed) {

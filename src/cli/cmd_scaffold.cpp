@@ -23,6 +23,14 @@ void register_init(CLI::App& app, const Tr& tr, int& exit_code) {
       exit_code = kUsage;
       return;
     }
+    // The new catalog starts with its codes, so that it checks clean.
+    CommonOptions quiet;
+    quiet.quiet = true;
+    quiet.no_progress = true;
+    if (run_codes(*dir, quiet, "", false) != kOk) {
+      exit_code = kInternal;
+      return;
+    }
     std::cout << fmt::format(tr("已在 {} 新建目录。下一步：powerlist check {}\n",
                                 "created a catalog in {}. Next: powerlist check {}\n"),
                              *dir, *dir);
@@ -46,6 +54,7 @@ void register_gen(CLI::App& app, const Tr& tr, int& exit_code) {
       app.add_subcommand("gen", tr("生成任意规模的合成目录（用于基准测试）",
                                    "generate a synthetic catalog of any size (benchmarks)"));
   auto o = std::make_shared<GenOptions>();
+  o->baseline_codes = true;  // as real catalogs: most items implement a national item
   auto dir = std::make_shared<std::string>("gen-catalog");
   sub->add_option("--items", o->items, tr("事项数", "number of items"))
       ->check(CLI::Range(1, 10000000));
@@ -58,7 +67,13 @@ void register_gen(CLI::App& app, const Tr& tr, int& exit_code) {
     if (!err.empty()) {
       std::cerr << "powerlist: " << err << "\n";
       exit_code = kUsage;
+      return;
     }
+    // Codes as of a fixed date, so that the same --seed gives the same files.
+    CommonOptions quiet;
+    quiet.quiet = true;
+    quiet.no_progress = true;
+    exit_code = run_codes(*dir, quiet, "2026-01-01", false) == kOk ? kOk : kInternal;
   });
 }
 

@@ -42,7 +42,9 @@ struct Numbering {
     int& ns = next_sub[code.substr(4, 5)];
     ns = std::max(ns, sub + 1);
   }
+  // "" once 90001–99999 are used up: local numbers must not run into the province's own.
   std::string new_main(const std::string& type) {
+    if (next_main > 99999) return "";
     std::string code = fmt::format("{}{}{:05d}000", prefix, type, next_main);
     see(code);
     return code;
@@ -51,6 +53,7 @@ struct Numbering {
     const std::string main = parent_basic.substr(4, 5);
     int& ns = next_sub[main];
     if (ns == 0) ns = 1;
+    if (ns > 999) return "";
     std::string code = parent_basic.substr(0, 9) + fmt::format("{:03d}", ns);
     see(code);
     return code;
@@ -114,6 +117,17 @@ AssignResult assign_codes(const Catalog& c, const CodeLock& old, Date today) {
                       : num.new_main(category_info(it.category.value).code);
       } else {
         e.basic = num.new_main(category_info(it.category.value).code);
+      }
+      if (e.basic.empty()) {
+        res.errors.push_back(
+            {fmt::format("无法为 {}（{}）分配本地编码：本地主项编号 90001–99999（或该主项的子项 "
+                         "001–999）已用完；"
+                         "请为事项填写 baseline 基本编码",
+                         id, it.name.value),
+             fmt::format("cannot give {} ({}) a local code: local main numbers 90001-99999 (or "
+                         "sub-numbers 001-999) are used up; give items their baseline codes",
+                         id, it.name.value)});
+        continue;
       }
       e.implementation = implementation_code(c, d, e.basic);
       e.assigned = today;

@@ -34,7 +34,7 @@ std::string credit_code(size_t dept) {
   return base + kCharset[c == 31 ? 0 : c];
 }
 
-std::string item_yaml(Lcg& rng, size_t dept, size_t n) {
+std::string item_body(Lcg& rng, size_t dept, size_t n) {
   static const char* subjects[] = {"建设工程", "食品经营", "道路运输", "测绘活动", "广告发布",
                                    "土地使用", "特种设备", "价格行为", "产品质量", "公路养护"};
   const char* subject = subjects[rng.pick(10)];
@@ -108,6 +108,16 @@ std::string item_yaml(Lcg& rng, size_t dept, size_t n) {
   }
 }
 
+std::string item_yaml(Lcg& rng, size_t dept, size_t n, bool baseline) {
+  std::string text = item_body(rng, dept, n);
+  if (baseline && n % 10 != 0) {
+    static const char* types[] = {"01", "02", "06", "07"};  // the n % 4 kinds above
+    text.insert(text.find('\n') + 1,
+                fmt::format("    baseline: \"00{}{:05d}000\"\n", types[n % 4], n + 1));
+  }
+  return text;
+}
+
 }  // namespace
 
 FileSet generate_catalog(const GenOptions& o) {
@@ -137,7 +147,7 @@ powers:
 )",
                                    d, credit_code(d));
     const size_t count = o.items / depts + (d < o.items % depts ? 1 : 0);
-    for (size_t n = 0; n < count; ++n) text += item_yaml(rng, d, n);
+    for (size_t n = 0; n < count; ++n) text += item_yaml(rng, d, n, o.baseline_codes);
     files[fmt::format("departments/d{:03d}.yaml", d)] = text;
   }
   return files;

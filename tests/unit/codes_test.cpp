@@ -92,7 +92,7 @@ TEST_CASE("code formats follow GB/T 39046 as published", "[codes]") {
   fs::remove_all(dir);
 }
 
-TEST_CASE("parent items give their 子项 numbers; baseline codes are used as given", "[codes]") {
+TEST_CASE("parent items give their 子项 numbers and baseline codes are used as given", "[codes]") {
   const fs::path dir = fs::temp_directory_path() / "powerlist-codes-parent";
   fs::remove_all(dir);
   GenOptions g;
@@ -253,4 +253,26 @@ TEST_CASE("render_lock round-trips through parse_lock", "[codes]") {
   CHECK(back.entries.at(e.id).reason == e.reason);
   CHECK(back.entries.at(e.id).previous == e.previous);
   CHECK(render_lock(back) == text);
+}
+
+TEST_CASE("local numbers stop at 99999 with a message instead of overflowing", "[codes]") {
+  const fs::path dir = fs::temp_directory_path() / "powerlist-codes-full";
+  fs::remove_all(dir);
+  GenOptions g;
+  g.items = 2;
+  g.departments = 1;
+  REQUIRE(write_files(dir.string(), generate_catalog(g), true).empty());
+  LoadResult res = load_catalog({dir.string()}, LoadOptions{});
+  CodeLock full;
+  LockEntry e;
+  e.id = "other/last";
+  e.basic = "360199999000";
+  e.active = false;
+  e.retired = Date{2025, 1, 1};
+  full.entries[e.id] = e;
+  AssignResult a = assign_codes(res.catalog, full, Date{2026, 1, 1});
+  CHECK(a.assigned == 0);
+  CHECK(a.errors.size() == 2);
+  for (const auto& [id, entry] : a.lock.entries) CHECK(entry.basic.size() == 12);
+  fs::remove_all(dir);
 }
