@@ -56,6 +56,8 @@ void normalize_pdf_dates(std::string& pdf);
 struct PublishOptions {
   bool dot = false;       // also write flowcharts/<stem>.dot
   bool internal = false;  // write out/internal/ for the non-public items
+  // Flowcharts are rendered by this many worker processes (Graphviz is not thread-safe).
+  unsigned jobs = 1;
   std::function<void(const std::string& stage, size_t done, size_t total)> progress;
 };
 

@@ -1,8 +1,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 
 #include "common.hpp"
 #include "powerlist/publish.hpp"
@@ -69,6 +71,7 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
     PublishOptions po;
     po.dot = *dot;
     po.internal = *internal;
+    po.jobs = opts->jobs ? opts->jobs : std::max(1u, std::thread::hardware_concurrency());
     if (!opts->quiet && !opts->no_progress && isatty(STDERR_FILENO))
       po.progress = [](const std::string& stage, size_t done, size_t total) {
         std::fprintf(stderr, "\r\033[K%s %zu/%zu", stage.c_str(), done, total);

@@ -1,6 +1,13 @@
 // build: every output into a temporary folder, then swapped into place.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "powerlist/flow.hpp"
 #include "powerlist/law.hpp"
@@ -25,25 +32,103 @@ void report(const PublishOptions& opts, const char* stage, size_t done, size_t t
   if (opts.progress) opts.progress(stage, done, total);
 }
 
-// flowcharts/<stem>.svg|png|pdf[|dot]; keeps each SVG for the site and the printed catalog.
-std::string write_flowcharts(std::vector<PublicItem>& items, const fs::path& dir,
-                             const PublishOptions& opts) {
+// Renders and writes one item's flowchart files; keeps the SVG for the site and the PDF.
+std::string write_chart(PublicItem& p, const fs::path& dir, const PublishOptions& opts) {
   std::vector<std::string> formats = {"svg", "png", "pdf"};
   if (opts.dot) formats.push_back("dot");
-  size_t done = 0;
-  for (auto& p : items) {
-    if (!p.flow) continue;
-    const ChartInfo info = chart_info(*p.dept, *p.item, p.codes.implementation);
-    for (const auto& f : formats) {
-      std::string error;
-      std::string data = render_flow(*p.flow, info, f, &error);
-      if (!error.empty()) return error;
-      if (f == "pdf") normalize_pdf_dates(data);
-      if (f == "svg") p.svg = data;
-      std::string err = write_file(dir / (p.stem + "." + f), data);
-      if (!err.empty()) return err;
+  const ChartInfo info = chart_info(*p.dept, *p.item, p.codes.implementation);
+  for (const auto& f : formats) {
+    std::string error;
+    std::string data = render_flow(*p.flow, info, f, &error);
+    if (!error.empty()) return error;
+    if (f == "pdf") normalize_pdf_dates(data);
+    if (f == "svg") p.svg = data;
+    std::string err = write_file(dir / (p.stem + "." + f), data);
+    if (!err.empty()) return err;
+  }
+  return "";
+}
+
+// Graphviz cannot run in threads, so large builds fork worker processes, each rendering a
+// contiguous slice; the parent then reads the SVGs back. Any failure fails the build.
+std::string write_charts_in_workers(std::vector<PublicItem*>& charts, const fs::path& dir,
+                                    const PublishOptions& opts, unsigned jobs) {
+  std::vector<pid_t> workers;
+  const fs::path errors = dir / ".errors";
+  std::error_code ec;
+  fs::create_directories(errors, ec);
+  const size_t per = (charts.size() + jobs - 1) / jobs;
+  for (unsigned w = 0; w < jobs; ++w) {
+    const size_t begin = w * per, end = std::min(charts.size(), begin + per);
+    if (begin >= end) break;
+    std::fflush(nullptr);
+    const pid_t pid = fork();
+    if (pid < 0) return "无法创建子进程 / fork failed";
+    if (pid == 0) {
+      int rc = 0;
+      for (size_t i = begin; i < end && rc == 0; ++i) {
+        std::string err = write_chart(*charts[i], dir, opts);
+        if (!err.empty()) {
+          std::ofstream(errors / std::to_string(w)) << err;
+          rc = 1;
+        }
+      }
+      _exit(rc);
     }
-    report(opts, "流程图 flowcharts", ++done, items.size());
+    workers.push_back(pid);
+  }
+  std::string failure;
+  size_t finished = 0;
+  while (finished < workers.size()) {
+    int status = 0;
+    const pid_t pid = waitpid(-1, &status, WNOHANG);
+    if (pid > 0) {
+      ++finished;
+      if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        failure = "流程图子进程失败 / a flowchart worker failed";
+      continue;
+    }
+    if (pid < 0 && errno != EINTR) break;
+    if (opts.progress) {  // progress: SVG files written so far
+      size_t n = 0;
+      for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.path().extension() == ".svg") ++n;
+      report(opts, "流程图 flowcharts", std::min(n, charts.size()), charts.size() + 1);
+    }
+    usleep(100 * 1000);
+  }
+  for (const auto& e : fs::directory_iterator(errors, ec)) {
+    std::ifstream in(e.path());
+    std::getline(in, failure);
+  }
+  fs::remove_all(errors, ec);
+  if (!failure.empty()) return failure;
+  for (PublicItem* p : charts) {
+    std::ifstream in(dir / (p->stem + ".svg"), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    p->svg = ss.str();
+    if (p->svg.empty()) return "流程图缺失 / missing flowchart " + p->stem;
+  }
+  return "";
+}
+
+// flowcharts/<stem>.svg|png|pdf[|dot]
+std::string write_flowcharts(std::vector<PublicItem>& items, const fs::path& dir,
+                             const PublishOptions& opts) {
+  std::vector<PublicItem*> charts;
+  for (auto& p : items)
+    if (p.flow) charts.push_back(&p);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  const unsigned jobs =
+      std::max(1u, std::min<unsigned>(opts.jobs, static_cast<unsigned>(charts.size() / 8)));
+  if (jobs > 1) return write_charts_in_workers(charts, dir, opts, jobs);
+  size_t done = 0;
+  for (PublicItem* p : charts) {
+    std::string err = write_chart(*p, dir, opts);
+    if (!err.empty()) return err;
+    report(opts, "流程图 flowcharts", ++done, charts.size());
   }
   return "";
 }
