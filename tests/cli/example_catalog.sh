@@ -26,6 +26,10 @@ rules = {f['rule'] for f in d['findings']}
 assert rules == {'basis/not-yet-effective'}, rules
 "
 "$BIN" build "$SRC/examples/示范县" -o "$tmp/out" > /dev/null
+# Worker processes (-j3) and one process (-j1) give byte-identical outputs.
+"$BIN" build "$SRC/examples/示范县" -o "$tmp/out-j1" -j1 -q
+"$BIN" build "$SRC/examples/示范县" -o "$tmp/out-j3" -j3 -q
+diff -r "$tmp/out-j1" "$tmp/out-j3" > /dev/null || { echo "FAIL: -j1 and -j3 builds differ"; exit 1; }
 python3 -c "
 import json
 d = json.load(open('$tmp/out/catalog.json'))
