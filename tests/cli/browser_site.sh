@@ -31,6 +31,7 @@ print(log)
 vals = dict(l.split(" ", 1) for l in log.splitlines() if " " in l)
 ok = ("DONE" in log and "FAIL" not in log
       and vals.get("LANG") == "zh-CN" and vals.get("LANDMARKS") == "true"
+      and vals.get("KEYBOARD") == "true"
       and vals.get("SEARCH_OK") == "true" and vals.get("FILTER_OK") == "true"
       and int(vals.get("TOTAL", 0)) == 46
       and 0 < int(vals.get("AFTER_FILTER", 0)) < int(vals.get("AFTER_SEARCH", 0)) < 46
