@@ -276,3 +276,31 @@ TEST_CASE("local numbers stop at 99999 with a message instead of overflowing", "
   for (const auto& [id, entry] : a.lock.entries) CHECK(entry.basic.size() == 12);
   fs::remove_all(dir);
 }
+
+TEST_CASE("malformed locks are code/lock-conflict findings, never a crash", "[codes]") {
+  const std::vector<std::string> texts = {
+      "codes: [1, 2]\n",
+      "- a\n- b\n",
+      "version: 1\ncodes:\n  nokey: {basic: \"360190001000\", status: active}\n",
+      "version: 1\ncodes:\n  a/b: 5\n",
+      "version: 1\ncodes:\n  a/b: {basic: \"12\", status: maybe, assigned: yesterday}\n",
+      "version: 1\ncodes:\n  a/b: {basic: \"360190001000\", status: retired}\n",
+      "version: 1\ncodes:\n  a/b: {basic: \"360190001000\", status: active, colour: red}\n",
+      "version: 1\ncodes:\n  a/b: {basic: [1], status: active}\n",
+      "version: 1\ncodes: {a/b: {basic: \"360190001000\", status: active}\n",
+      "\x01\x02\xff\xfe",
+      "version: 1\ncodes:\n  a/b: {basic: \"360190001000\", status: active}\n"
+      "  a/b: {basic: \"360190002000\", status: active}\n",
+  };
+  for (const auto& t : texts) {
+    INFO(t);
+    Sources sources;
+    uint32_t id = sources.add("powerlist.lock", "powerlist.lock", t);
+    sources.get_mut(id).index_lines();
+    DiagSink sink;
+    CodeLock lock = parse_lock(sources.get_mut(id), id, sink);
+    REQUIRE(!sink.list().empty());
+    for (const auto& d : sink.list()) CHECK(d.rule == "code/lock-conflict");
+    CHECK(!lock.usable);
+  }
+}
