@@ -2,7 +2,9 @@
 // revisions checked out with `git worktree add`).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
+#include <thread>
 
 #include "common.hpp"
 #include "powerlist/diff.hpp"
@@ -29,8 +31,10 @@ void register_diff(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->callback([=, &exit_code] {
     const Lang l = *lang == "en" ? Lang::En : Lang::Zh;
     const Tr t{l};
-    LoadResult a = load_catalog({*old_dir}, LoadOptions{});
-    LoadResult b = load_catalog({*new_dir}, LoadOptions{});
+    LoadOptions lo;
+    lo.jobs = std::max(1u, std::thread::hardware_concurrency());
+    LoadResult a = load_catalog({*old_dir}, lo);
+    LoadResult b = load_catalog({*new_dir}, lo);
     for (const LoadResult* r : {&a, &b})
       if (!r->fatal.empty() || r->catalog.project.standalone) {
         std::cerr << "powerlist: "
