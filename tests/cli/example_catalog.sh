@@ -51,6 +51,10 @@ grep -q '建设工程规划许可证核发' "$tmp/out/flowcharts/$JSGC.svg" || {
 grep -q "$JSGC" "$tmp/out/flowcharts/$JSGC.svg" || { echo "FAIL: SVG shows no code"; exit 1; }
 [ "$(ls "$tmp/out/site" | grep -c '\.html$')" = 47 ] || { echo "FAIL: site pages"; exit 1; }
 [ -s "$tmp/out/catalog.pdf" ] || { echo "FAIL: no catalog.pdf"; exit 1; }
+# 57 pages: cover, contents, 9 table pages (行政处罚 takes two), 46 flowcharts; the table
+# header repeats on the second 行政处罚 page, whose rows continue from 13.
+[ "$(pdfinfo "$tmp/out/catalog.pdf" | awk "/^Pages:/{print \$2}")" = 57 ] || { echo "FAIL: catalog.pdf pages"; exit 1; }
+pdftotext -raw -f 6 -l 6 "$tmp/out/catalog.pdf" - | head -2 | tr "\n" " " | grep -q "^序号 权力编码 事项名称 实施依据 实施主体及承办机构 法定时限 承诺时限 收费 公开 13 " || { echo "FAIL: header row not repeated"; exit 1; }
 "$BIN" graph "$SRC/examples/示范县" zrzyj/jsgcghxk -f dot | grep -q 'digraph flow' || { echo "FAIL: graph -f dot"; exit 1; }
 "$BIN" graph "$SRC/examples/示范县" zrzyj/jsgcghxk -f svg -o "$tmp/one.svg"
 "$BIN" graph "$SRC/examples/示范县" "$JSGC" -f dot | grep -q "$JSGC" || { echo "FAIL: graph by code"; exit 1; }
