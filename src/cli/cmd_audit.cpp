@@ -29,16 +29,8 @@ void register_audit(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->callback([opts, dir, out, &exit_code] {
     const Tr say{opts->lang()};
     const auto start = std::chrono::steady_clock::now();
-    CheckRun run = run_check({*dir}, *opts);
+    CheckRun run = run_check_folder(*dir, *opts, "audit");
     if (run.exit_code == kUsage) {
-      std::cerr << "powerlist: " << run.usage_error << "\n";
-      exit_code = kUsage;
-      return;
-    }
-    if (run.load.catalog.project.standalone) {
-      std::cerr << "powerlist: "
-                << say("audit 需要含 powerlist.yaml 的目录文件夹", "audit needs a catalog folder")
-                << "\n";
       exit_code = kUsage;
       return;
     }

@@ -45,16 +45,8 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
         return;
       }
     }
-    CheckRun run = run_check({*dir}, *opts);
+    CheckRun run = run_check_folder(*dir, *opts, "build");
     if (run.exit_code == kUsage) {
-      std::cerr << "powerlist: " << run.usage_error << "\n";
-      exit_code = kUsage;
-      return;
-    }
-    if (run.load.catalog.project.standalone) {
-      std::cerr << "powerlist: "
-                << tr("build 需要含 powerlist.yaml 的目录文件夹", "build needs a catalog folder")
-                << "\n";
       exit_code = kUsage;
       return;
     }

@@ -37,15 +37,8 @@ int run_codes(const std::string& dir, const CommonOptions& o, const std::string&
               << tr("：应为 YYYY-MM-DD", ": expected YYYY-MM-DD") << "\n";
     return kUsage;
   }
-  CheckRun run = run_check({dir}, o);
+  CheckRun run = run_check_folder(dir, o, "codes");
   if (run.exit_code == kUsage) {
-    std::cerr << "powerlist: " << run.usage_error << "\n";
-    return kUsage;
-  }
-  if (run.load.catalog.project.standalone) {
-    std::cerr << "powerlist: "
-              << tr("codes 需要含 powerlist.yaml 的目录文件夹", "codes needs a catalog folder")
-              << "\n";
     return kUsage;
   }
   const Catalog& cat = run.load.catalog;

@@ -123,6 +123,20 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
   return run;
 }
 
+CheckRun run_check_folder(const std::string& dir, const CommonOptions& o, const char* command) {
+  CheckRun run = run_check({dir}, o);
+  if (run.exit_code == kUsage) {
+    std::cerr << "powerlist: " << run.usage_error << "\n";
+  } else if (run.load.catalog.project.standalone) {
+    std::cerr << "powerlist: " << command
+              << (o.lang() == Lang::En ? " needs a catalog folder (holding powerlist.yaml)"
+                                       : " 需要含 powerlist.yaml 的目录文件夹")
+              << "\n";
+    run.exit_code = kUsage;
+  }
+  return run;
+}
+
 int print_findings(const CheckRun& run, const CommonOptions& o,
                    const std::vector<std::string>& paths) {
   const auto& diags = run.load.diags.list();

@@ -46,6 +46,9 @@ struct CheckRun {
   std::string usage_error;
 };
 CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o);
+// run_check for commands that need a catalog folder (build, codes, audit): on an unusable
+// input or a lone department file, prints why and sets run.exit_code to kUsage.
+CheckRun run_check_folder(const std::string& dir, const CommonOptions& o, const char* command);
 // Prints the findings in the requested format; returns the exit code for them.
 int print_findings(const CheckRun& run, const CommonOptions& o,
                    const std::vector<std::string>& paths);
