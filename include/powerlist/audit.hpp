@@ -59,6 +59,8 @@ struct AuditInput {
 AuditReport build_audit(const AuditInput& in);
 // The legal reasoning shown with a rule's findings (Chinese; cites the article behind it).
 std::string audit_reasoning(const std::string& rule);
+// 错误 / 警告 / 提示 for "error" / "warning" / "note".
+const char* severity_zh(const std::string& severity);
 
 std::string render_audit_html(const AuditReport& r, const std::string& template_dir,
                               std::string* error);

@@ -273,4 +273,15 @@ struct Catalog {
 namespace powerlist {
 // "40", "40.2", "40.2.3", "第四十条", "第四十条第二款第三项", "第40条" → ArticleRef.
 std::optional<ArticleRef> parse_article_ref(const std::string& text);
+
+// "《law》第四十条、第四十一条" as the outputs show a citation (no version).
+std::string citation_text(const Citation& c);
+
+// "dept/key": an item's identity in findings, the lock and the outputs.
+inline std::string item_id(const Department& d, const PowerItem& it) {
+  return d.id.value + "/" + it.key.value;
+}
+
+// The values of a list joined with `sep` (Chinese lists use "、").
+std::string join_values(const std::vector<LStr>& values, std::string_view sep = "、");
 }  // namespace powerlist

@@ -14,6 +14,8 @@ std::vector<char32_t> decode_utf8(std::string_view text);
 void append_utf8(std::string& out, char32_t cp);
 // Number of code points in text.
 size_t utf8_length(std::string_view text);
+// `parts` joined with `sep`.
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // Terminal columns: East Asian wide characters count 2.
 size_t display_width(std::string_view text);
 // Code-point index (0-based) of byte offset `byte` in `line`.

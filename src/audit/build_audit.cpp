@@ -13,10 +13,6 @@ namespace powerlist {
 
 namespace {
 
-std::string item_of(const Department& d, const PowerItem& it) {
-  return d.id.value + "/" + it.key.value;
-}
-
 AuditFinding finding_row(const Diagnostic& d, const Sources& sources) {
   AuditFinding f;
   f.severity = std::string(severity_name(d.severity));
@@ -89,7 +85,7 @@ void law_changes(AuditReport& r, const Catalog& c, const LawRegistry& laws,
         const Date due_date = due.due ? *due.due : Date::from_days(next->in_force().days() + 28);
         if (!(due_date < as_of)) continue;
         r.law_changes.push_back(
-            {d.name.value, item_of(d, it), it.name.value, "", ins->name,
+            {d.name.value, item_id(d, it), it.name.value, "", ins->name,
              fmt::format("引用 {} 版；{} 版 {} 施行，应在 {} 前修订目录{}", cited->date.str(),
                          next->date.str(), next->in_force().str(), due_date.str(),
                          due.due ? "" : "（无节假日安排，按 28 日估算）")});
@@ -147,7 +143,7 @@ AuditReport build_audit(const AuditInput& in) {
         ++a.per_category[cat_column[static_cast<int>(it.category.value)]];
       if (it.basis.empty() && it.category.value != Category::Internal)
         r.without_basis.push_back(
-            {d.name.value, item_of(d, it), it.name.value,
+            {d.name.value, item_id(d, it), it.name.value,
              it.category.span.valid() ? category_info(it.category.value).name : "", "",
              "没有实施依据"});
     }

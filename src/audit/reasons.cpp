@@ -80,4 +80,8 @@ std::string audit_reasoning(const std::string& rule) {
   return "";
 }
 
+const char* severity_zh(const std::string& severity) {
+  return severity == "error" ? "错误" : severity == "warning" ? "警告" : "提示";
+}
+
 }  // namespace powerlist

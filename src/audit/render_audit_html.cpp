@@ -9,10 +9,6 @@ namespace {
 
 using Dict = ctemplate::TemplateDictionary;
 
-const char* severity_zh(const std::string& s) {
-  return s == "error" ? "错误" : s == "warning" ? "警告" : "提示";
-}
-
 void group(Dict& dict, const AuditDepartment& d) {
   if (d.findings.empty()) return;
   Dict* g = dict.AddSectionDictionary("GROUP");

@@ -10,10 +10,6 @@ namespace powerlist {
 
 namespace {
 
-const char* severity_zh(const std::string& s) {
-  return s == "error" ? "错误" : s == "warning" ? "警告" : "提示";
-}
-
 void section(PdfWriter& w, int parent, PdfTable t) {
   if (t.rows.empty()) t.rows.push_back({"（无）"});
   TablePlan plan = plan_table(w, t);

@@ -26,7 +26,7 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
   add_common_options(sub, *opts, tr, false);
   sub->callback([=, &exit_code] {
     const std::string dir = args->size() == 2 ? (*args)[0] : ".";
-    const std::string item_id = args->back();
+    const std::string wanted = args->back();
     CheckRun run = run_check({dir}, *opts);
     if (run.exit_code == kUsage) {
       std::cerr << "powerlist: " << run.usage_error << "\n";
@@ -37,29 +37,29 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
     const PowerItem* item = nullptr;
     for (const auto& d : run.load.catalog.departments)
       for (const auto& it : d.powers)
-        if (d.id.value + "/" + it.key.value == item_id) {
+        if (item_id(d, it) == wanted) {
           dept = &d, item = &it;
-        } else if (item_id.size() >= 12) {  // a code: 实施编码 or 基本编码
+        } else if (wanted.size() >= 12) {  // a code: 实施编码 or 基本编码
           const ItemCodes c = item_codes(run.load.catalog, d, it);
-          if (c.assigned() && (c.implementation == item_id || c.basic == item_id))
+          if (c.assigned() && (c.implementation == wanted || c.basic == wanted))
             dept = &d, item = &it;
         }
     if (!item) {
       std::cerr << "powerlist: "
                 << fmt::format(tr("没有事项 {}（写作 部门标识/事项标识 或编码）",
                                   "no item {} (write department-id/key or a code)"),
-                               item_id)
+                               wanted)
                 << "\n";
       exit_code = kUsage;
       return;
     }
     DiagSink sink;
-    auto flow = resolve_flow(*item, run.templates, sink, item_id);
+    auto flow = resolve_flow(*item, run.templates, sink, wanted);
     if (!flow) {
       std::cerr << "powerlist: "
                 << fmt::format(
                        tr("事项 {} 没有可用的流程（procedure）", "item {} has no usable procedure"),
-                       item_id)
+                       wanted)
                 << "\n";
       exit_code = kFindings;
       return;

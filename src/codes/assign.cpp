@@ -65,10 +65,6 @@ std::string implementation_code(const Catalog& c, const Department& d, const std
   return d.credit_code.value + level_digit(c.project.level.value) + basic;
 }
 
-std::string item_id(const Department& d, const PowerItem& it) {
-  return d.id.value + "/" + it.key.value;
-}
-
 }  // namespace
 
 AssignResult assign_codes(const Catalog& c, const CodeLock& old, Date today) {

@@ -13,17 +13,6 @@ namespace powerlist {
 
 namespace {
 
-bool starts_with_step(const std::string& id) {
-  return id.rfind("step:", 0) == 0;
-}
-
-std::string step_time(const std::string& v) {
-  const size_t a = v.find("时限 ");
-  const size_t b = v.find("；下一环节");
-  return a == std::string::npos ? ""
-                                : v.substr(a, b == std::string::npos ? std::string::npos : b - a);
-}
-
 struct Ref {
   const Department* d;
   const PowerItem* it;
@@ -33,21 +22,13 @@ std::map<std::string, Ref> index(const Catalog& c) {
   std::map<std::string, Ref> out;
   for (const auto& d : c.departments)
     for (const auto& it : d.powers)
-      if (!it.key.value.empty()) out.emplace(d.id.value + "/" + it.key.value, Ref{&d, &it});
+      if (!it.key.value.empty()) out.emplace(item_id(d, it), Ref{&d, &it});
   return out;
 }
 
-std::string join(const std::vector<LStr>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : "、") + s.value;
-  return out;
-}
-
+// With the version, since a new version of the same article is a change of basis.
 std::string citation(const Citation& c) {
-  std::string s = "《" + c.law.value + "》";
-  for (size_t i = 0; i < c.articles.size(); ++i) s += (i ? "、" : "") + c.articles[i].value.str();
-  if (c.version) s += "（" + c.version->value.str() + "）";
-  return s;
+  return citation_text(c) + (c.version ? "（" + c.version->value.str() + "）" : "");
 }
 
 struct Field {
@@ -55,6 +36,7 @@ struct Field {
   Message label;
   std::string value;
   bool limit = false;
+  std::string time;  // for limit fields: what a limit change compares (a step's limit only)
 };
 
 // Every compared field of an item as text, in display order.
@@ -62,7 +44,7 @@ std::vector<Field> snapshot(const Catalog& c, const Ref& r, const TemplateLibrar
   const PowerItem& it = *r.it;
   std::vector<Field> f;
   auto add = [&](std::string id, const char* zh, const char* en, std::string v, bool lim = false) {
-    f.push_back({std::move(id), {zh, en}, std::move(v), lim});
+    f.push_back({std::move(id), {zh, en}, v, lim, lim ? v : ""});
   };
   add("name", "名称", "name", it.name.value);
   add("category", "权力类别", "category",
@@ -94,15 +76,15 @@ std::vector<Field> snapshot(const Catalog& c, const Ref& r, const TemplateLibrar
   add("public", "是否公开", "public", it.is_public.value ? "公开" : "不公开");
   if (it.disclosure)
     add("disclosure", "公开形式/范围/时间", "disclosure",
-        join(it.disclosure->forms) + "；" + it.disclosure->scope.value + "；" +
+        join_values(it.disclosure->forms) + "；" + it.disclosure->scope.value + "；" +
             it.disclosure->timing.value);
-  add("rights", "相对人权利", "rights", join(it.rights));
+  add("rights", "相对人权利", "rights", join_values(it.rights));
   std::string pen;
   for (const auto& p : it.penalties)
     pen +=
         (pen.empty() ? "" : "、") + p.kind.value + (p.max ? fmt::format("（≤{}元）", *p.max) : "");
   add("penalties", "处罚种类", "penalty kinds", pen);
-  add("measures", "强制措施", "coercive measures", join(it.measures));
+  add("measures", "强制措施", "coercive measures", join_values(it.measures));
   if (it.procedure) {
     DiagSink ignored;
     auto flow = resolve_flow(it, templates, ignored, "");
@@ -112,12 +94,14 @@ std::vector<Field> snapshot(const Catalog& c, const Ref& r, const TemplateLibrar
         if (s.kind != StepKind::Step) continue;
         std::string next;
         for (const auto& b : s.next) next += (next.empty() ? "" : "、") + b.to.value;
+        const std::string time =
+            (s.limit ? s.limit->str() : "—") + (s.excluded ? "（不计入时限）" : "");
         f.push_back({"step:" + s.id,
                      {"流程环节「" + s.id + "」", "step '" + s.id + "'"},
-                     fmt::format("承办 {}；时限 {}{}；下一环节 {}", s.actor.empty() ? "—" : s.actor,
-                                 s.limit ? s.limit->str() : "—", s.excluded ? "（不计入时限）" : "",
-                                 next.empty() ? "—" : next),
-                     true});
+                     fmt::format("承办 {}；时限 {}；下一环节 {}", s.actor.empty() ? "—" : s.actor,
+                                 time, next.empty() ? "—" : next),
+                     true,
+                     time});
       }
   }
   return f;
@@ -125,14 +109,15 @@ std::vector<Field> snapshot(const Catalog& c, const Ref& r, const TemplateLibrar
 
 ItemChange header(const Catalog& c, const Ref& r) {
   ItemChange ch;
-  ch.id = r.d->id.value + "/" + r.it->key.value;
+  ch.id = item_id(*r.d, *r.it);
   ch.name = r.it->name.value;
   ch.category = r.it->category.span.valid() ? category_info(r.it->category.value).name : "";
   ch.code = item_codes(c, *r.d, *r.it).implementation;
   return ch;
 }
 
-// Field changes; a step's limit change counts as a limit change only when its time changed.
+// Field changes; a limit field counts as a limit change only when its time changed (a
+// step whose actor changed is a change, not a limit change).
 std::vector<FieldChange> compare(const std::vector<Field>& a, const std::vector<Field>& b) {
   std::vector<FieldChange> out;
   std::map<std::string, const Field*> in_a, in_b;
@@ -143,11 +128,11 @@ std::vector<FieldChange> compare(const std::vector<Field>& a, const std::vector<
   for (const auto& f : a)
     if (!in_b.count(f.id)) order.push_back(&f);
   for (const Field* f : order) {
-    const std::string ov = in_a.count(f->id) ? in_a[f->id]->value : "";
-    const std::string nv = in_b.count(f->id) ? in_b[f->id]->value : "";
+    const Field* fa = in_a.count(f->id) ? in_a[f->id] : nullptr;
+    const Field* fb = in_b.count(f->id) ? in_b[f->id] : nullptr;
+    const std::string ov = fa ? fa->value : "", nv = fb ? fb->value : "";
     if (ov == nv) continue;
-    bool limit = f->limit;
-    if (limit && starts_with_step(f->id)) limit = step_time(ov) != step_time(nv);
+    const bool limit = f->limit && (fa ? fa->time : "") != (fb ? fb->time : "");
     out.push_back({f->id, f->label, ov, nv, limit});
   }
   return out;

@@ -149,7 +149,7 @@ static void index_items(LoadResult& res) {
   for (const auto& d : res.catalog.departments)
     for (const auto& it : d.powers) {
       if (it.key.value.empty()) continue;
-      const std::string id = d.id.value + "/" + it.key.value;
+      const std::string id = item_id(d, it);
       auto [pos, fresh] = res.item_starts.emplace(id, it.span);
       if (fresh || pos->second.file == it.span.file) continue;
       res.diags.add(
@@ -169,11 +169,12 @@ static void load_ledgers(LoadResult& res, const fs::path& root) {
   if (fs::is_regular_file(lock, ec)) {
     uint32_t id = res.sources.add("powerlist.lock", lock.string(), "");
     res.files += 1;
-    if (read_source(res.sources.get_mut(id), id, res.diags, LoadLimits{}))
+    if (read_source(res.sources.get_mut(id), id, res.diags, LoadLimits{})) {
       res.catalog.lock = parse_lock(res.sources.get_mut(id), id, res.diags);
-    else
+    } else {
+      res.catalog.lock.present = true;
       res.catalog.lock.usable = false;
-    res.catalog.lock.present = true;
+    }
   }
   for (const auto& b : res.catalog.project.baseline) {
     const fs::path path = root / b.value;

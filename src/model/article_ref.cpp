@@ -49,4 +49,19 @@ std::optional<ArticleRef> parse_article_ref(const std::string& raw) {
   return r;
 }
 
+std::string citation_text(const Citation& c) {
+  std::string out = "《" + c.law.value + "》";
+  for (size_t i = 0; i < c.articles.size(); ++i) out += (i ? "、" : "") + c.articles[i].value.str();
+  return out;
+}
+
+std::string join_values(const std::vector<LStr>& values, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) out += sep;
+    out += values[i].value;
+  }
+  return out;
+}
+
 }  // namespace powerlist

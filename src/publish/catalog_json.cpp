@@ -94,8 +94,7 @@ std::string item_json(const PublicItem& p) {
       "     \"penalties\": {}, \"measures\": {}, \"duties\": {}, \"accountability\": {},\n"
       "     \"materials\": {}, \"service\": {},\n"
       "     \"procedure\": {{\"template\": {}, \"steps\": {}}}}}",
-      q(d.id.value + "/" + it.key.value), q_or_null(p.codes.basic),
-      q_or_null(p.codes.implementation),
+      q(item_id(d, it)), q_or_null(p.codes.basic), q_or_null(p.codes.implementation),
       list(p.codes.handle,
            [](const std::pair<std::string, std::string>& h) {
              return fmt::format("{{\"code\": {}, \"name\": {}}}", q(h.first), q(h.second));

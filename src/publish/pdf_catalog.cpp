@@ -10,6 +10,7 @@
 #include "pdf_table.hpp"
 #include "pdf_writer.hpp"
 #include "powerlist/publish.hpp"
+#include "powerlist/text.hpp"
 
 namespace powerlist {
 
@@ -27,13 +28,9 @@ std::string date_zh(const std::optional<Loc<Date>>& d) {
 }
 
 std::string basis_cell(const PowerItem& it) {
-  std::string out;
-  for (const auto& b : it.basis) {
-    std::string arts;
-    for (const auto& a : b.articles) arts += (arts.empty() ? "" : "、") + a.value.str();
-    out += (out.empty() ? "" : "；") + ("《" + b.law.value + "》" + arts);
-  }
-  return out.empty() ? "—" : out;
+  std::vector<std::string> parts;
+  for (const auto& b : it.basis) parts.push_back(citation_text(b));
+  return parts.empty() ? "—" : join(parts, "；");
 }
 
 std::string fees_cell(const PowerItem& it) {
@@ -45,9 +42,7 @@ std::string fees_cell(const PowerItem& it) {
 
 std::string disclosure_cell(const PowerItem& it) {
   if (!it.disclosure) return "—";
-  std::string forms;
-  for (const auto& f : it.disclosure->forms) forms += (forms.empty() ? "" : "、") + f.value;
-  return forms + "；" + it.disclosure->scope.value;
+  return join_values(it.disclosure->forms) + "；" + it.disclosure->scope.value;
 }
 
 std::vector<PdfColumn> catalog_columns() {

@@ -50,7 +50,7 @@ PangoLayout* PdfWriter::layout(const std::string& s, double w, const TextStyle& 
   pango_font_description_set_weight(fd, st.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description(l, fd);
   pango_font_description_free(fd);
-  pango_layout_set_width(l, static_cast<int>(w * PANGO_SCALE));
+  if (w > 0) pango_layout_set_width(l, static_cast<int>(w * PANGO_SCALE));  // else one line
   pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment(l, st.align);
   if (st.max_height > 0) {
@@ -70,8 +70,7 @@ double PdfWriter::measure(const std::string& s, double w, const TextStyle& st) {
 }
 
 double PdfWriter::text_width(const std::string& s, const TextStyle& st) {
-  PangoLayout* l = layout(s, -1, st);
-  pango_layout_set_width(l, -1);
+  PangoLayout* l = layout(s, 0, st);
   int pw = 0, ph = 0;
   pango_layout_get_size(l, &pw, &ph);
   g_object_unref(l);

@@ -20,7 +20,7 @@ std::vector<PublicItem> collect_public_items(const Catalog& catalog,
       p.stem = p.codes.assigned() ? p.codes.implementation : d.id.value + "-" + it.key.value;
       if (it.procedure) {
         DiagSink ignored;  // check reported these; build runs only without errors
-        p.flow = resolve_flow(it, templates, ignored, d.id.value + "/" + it.key.value);
+        p.flow = resolve_flow(it, templates, ignored, item_id(d, it));
       }
       out.push_back(std::move(p));
     }

@@ -18,25 +18,10 @@ namespace {
 
 using Dict = ctemplate::TemplateDictionary;
 
-std::string join(const std::vector<std::string>& v, const char* sep = "、") {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
-std::string join(const std::vector<LStr>& v, const char* sep = "、") {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : sep) + s.value;
-  return out;
-}
-
 std::string articles_text(const Citation& c) {
   std::string out;
   for (const auto& a : c.articles) out += (out.empty() ? "" : "、") + a.value.str();
   return out;
-}
-
-std::string citation_text(const Citation& c) {
-  return "《" + c.law.value + "》" + articles_text(c);
 }
 
 std::string or_dash(const std::string& s) {
@@ -112,16 +97,6 @@ void fill_index(Dict& dict, const Catalog& c, const std::vector<PublicItem>& ite
   }
 }
 
-std::string contacts_complaint(const Department& d) {
-  if (!d.contacts || !d.contacts->complaint) return "—";
-  const Complaint& k = *d.contacts->complaint;
-  std::vector<std::string> parts;
-  if (!k.phone.empty()) parts.push_back("电话 " + k.phone);
-  if (!k.web.empty()) parts.push_back("网址 " + k.web);
-  if (!k.address.empty()) parts.push_back("地址 " + k.address);
-  return parts.empty() ? "—" : join(parts, "；");
-}
-
 // 责任事项 in the order a procedure runs, not the byte order of the YAML map.
 std::vector<std::pair<std::string, std::string>> duties_in_order(
     const std::map<std::string, std::string>& duties) {
@@ -185,11 +160,11 @@ void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
     std::vector<std::string> kinds;
     for (const auto& k : it.penalties)
       kinds.push_back(k.max ? fmt::format("{}（最高 {} 元）", k.kind.value, *k.max) : k.kind.value);
-    dict.AddSectionDictionary("PENALTY")->SetValue("KINDS", join(kinds));
+    dict.AddSectionDictionary("PENALTY")->SetValue("KINDS", join(kinds, "、"));
   }
   if (!it.measures.empty())
-    dict.AddSectionDictionary("MEASURE")->SetValue("MEASURES", join(it.measures));
-  dict.SetValue("FORMS", it.disclosure ? or_dash(join(it.disclosure->forms)) : "—");
+    dict.AddSectionDictionary("MEASURE")->SetValue("MEASURES", join_values(it.measures));
+  dict.SetValue("FORMS", it.disclosure ? or_dash(join_values(it.disclosure->forms)) : "—");
   dict.SetValue("SCOPE", it.disclosure ? or_dash(it.disclosure->scope.value) : "—");
   dict.SetValue("TIMING", it.disclosure ? or_dash(it.disclosure->timing.value) : "—");
   for (const auto& b : it.basis) {
@@ -199,16 +174,17 @@ void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
     if (b.version) s->AddSectionDictionary("VERSION")->SetValue("VERSION", b.version->value.str());
     if (!b.text.empty()) s->AddSectionDictionary("QUOTE")->SetValue("QUOTE", b.text);
   }
-  dict.SetValue("RIGHTS", or_dash(join(it.rights)));
+  dict.SetValue("RIGHTS", or_dash(join_values(it.rights)));
   dict.SetValue("CONSULT", d.contacts ? or_dash(d.contacts->consult) : "—");
   dict.SetValue("SUPERVISE", d.contacts ? or_dash(d.contacts->supervise) : "—");
   if (d.contacts && d.contacts->supervision) {
     const Supervision& s = *d.contacts->supervision;
     std::string text = s.internal.empty() ? "" : "内部：" + s.internal;
-    if (!s.external.empty()) text += (text.empty() ? "" : "；") + ("外部：" + join(s.external));
+    if (!s.external.empty())
+      text += (text.empty() ? "" : "；") + ("外部：" + join(s.external, "、"));
     dict.AddSectionDictionary("SUPERVISION")->SetValue("SUPERVISION", text);
   }
-  dict.SetValue("COMPLAINT", contacts_complaint(d));
+  dict.SetValue("COMPLAINT", or_dash(chart_info(d, it, "").complaint));  // as on the chart
   if (!it.duties.empty() || !it.accountability.empty()) {
     Dict* s = dict.AddSectionDictionary("DUTIES");
     for (const auto& [stage, text] : duties_in_order(it.duties)) {
@@ -239,12 +215,12 @@ void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
     if (it.service) {
       const Service& s = *it.service;
       Dict* v = g->AddSectionDictionary("SERVICE");
-      v->SetValue("CHANNELS", or_dash(join(s.channels)));
+      v->SetValue("CHANNELS", or_dash(join(s.channels, "、")));
       v->SetValue("VISITS", s.visits ? fmt::format("{} 次", *s.visits) : "—");
       v->SetValue("LOCATION", or_dash(s.location));
       v->SetValue("HOURS", or_dash(s.hours));
       v->SetValue("OBJECTS", or_dash(s.objects));
-      v->SetValue("SPECIAL", or_dash(join(s.special)));
+      v->SetValue("SPECIAL", or_dash(join(s.special, "、")));
     }
   }
   if (!p.svg.empty()) {

@@ -136,7 +136,7 @@ void check_basis(RuleContext& ctx) {
   for (const auto& d : ctx.catalog.departments) {
     for (const auto& item : d.powers) {
       if (!item.active() || !item.category.span.valid()) continue;
-      const std::string id = d.id.value + "/" + item.key.value;
+      const std::string id = item_id(d, item);
       ItemCtx ic{ctx, id};
       if (item.basis.empty()) {
         if (item.category.value != Category::Internal)

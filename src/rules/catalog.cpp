@@ -14,11 +14,14 @@ namespace {
 // The general procedure laws are cited by every department for how a power is exercised,
 // not for which department holds it; an overlap there says nothing about 多头执法.
 bool is_procedure_law(const std::string& normalized) {
-  static const char* names[] = {"行政许可法", "行政处罚法",       "行政强制法", "行政复议法",
-                                "行政诉讼法", "政府信息公开条例", "国家赔偿法"};
-  for (const char* n : names)
-    if (normalized == LawRegistry::normalize(n)) return true;
-  return false;
+  static const std::set<std::string> names = [] {
+    std::set<std::string> out;
+    for (const char* n : {"行政许可法", "行政处罚法", "行政强制法", "行政复议法", "行政诉讼法",
+                          "政府信息公开条例", "国家赔偿法"})
+      out.insert(LawRegistry::normalize(n));
+    return out;
+  }();
+  return names.count(normalized) > 0;
 }
 
 // catalog/overlap: (law, article, category) → the first department claiming it. One finding
@@ -47,7 +50,7 @@ void check_overlap(RuleContext& ctx) {
             continue;
           const Claim& o = it->second;
           auto& diag = ctx.sink.add(
-              "catalog/overlap", a.span, d.id.value + "/" + item.key.value,
+              "catalog/overlap", a.span, item_id(d, item),
               {fmt::format("《{}》{}的{}已由{}的“{}"
                            "”行使；同一法条同一类别由两个部门行使（多头执法、职能交叉），"
                            "请与该部门核实职责划分",
@@ -77,13 +80,12 @@ void check_catalog(RuleContext& ctx) {
       auto k = std::make_pair(item.name.value, static_cast<int>(item.category.value));
       auto [it, fresh] = seen.emplace(k, &item);
       if (fresh) continue;
-      auto& diag =
-          ctx.sink.add("catalog/duplicate-name", item.name.span, d.id.value + "/" + item.key.value,
-                       {fmt::format("本部门已有同名同类别事项“{}”（{}）", item.name.value,
-                                    it->second->key.value),
-                        fmt::format("another active {} item is named '{}' ({})",
-                                    category_info(item.category.value).en, item.name.value,
-                                    it->second->key.value)});
+      auto& diag = ctx.sink.add("catalog/duplicate-name", item.name.span, item_id(d, item),
+                                {fmt::format("本部门已有同名同类别事项“{}”（{}）", item.name.value,
+                                             it->second->key.value),
+                                 fmt::format("another active {} item is named '{}' ({})",
+                                             category_info(item.category.value).en, item.name.value,
+                                             it->second->key.value)});
       diag.notes.push_back(
           {fmt::format("同名事项在第 {} 行", it->second->name.span.line),
            fmt::format("the other item is on line {}", it->second->name.span.line)});

@@ -13,10 +13,6 @@ namespace powerlist {
 
 namespace {
 
-std::string id_of(const Department& d, const PowerItem& it) {
-  return d.id.value + "/" + it.key.value;
-}
-
 void check_lock(RuleContext& ctx) {
   const Catalog& c = ctx.catalog;
   std::set<std::string> in_sources;
@@ -25,7 +21,7 @@ void check_lock(RuleContext& ctx) {
     all_loaded = all_loaded && d.loaded;
     for (const auto& it : d.powers) {
       if (it.key.value.empty()) continue;
-      const std::string id = id_of(d, it);
+      const std::string id = item_id(d, it);
       in_sources.insert(id);
       auto e = c.lock.entries.find(id);
       if (e == c.lock.entries.end()) {
@@ -78,7 +74,7 @@ void check_baseline(RuleContext& ctx) {
   for (const auto& d : c.departments)
     for (const auto& it : d.powers) {
       if (!it.active()) continue;
-      const std::string id = id_of(d, it);
+      const std::string id = item_id(d, it);
       if (it.baseline.value.empty()) {
         ctx.sink.add(
             "catalog/baseline-extra", it.name.span, id,

@@ -7,7 +7,7 @@ void check_disclosure(RuleContext& ctx) {
   for (const auto& d : ctx.catalog.departments) {
     for (const auto& item : d.powers) {
       if (!item.active()) continue;
-      const std::string id = d.id.value + "/" + item.key.value;
+      const std::string id = item_id(d, item);
       if (!item.is_public.value) {
         if (!item.secrecy || item.secrecy->reason.value.empty())
           ctx.sink.add("disclosure/secret-reason", item.is_public.span, id,

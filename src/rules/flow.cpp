@@ -60,7 +60,7 @@ void check_flows(RuleContext& ctx) {
   for (const auto& d : ctx.catalog.departments) {
     for (const auto& item : d.powers) {
       if (!item.active() || !item.category.span.valid()) continue;
-      const std::string id = d.id.value + "/" + item.key.value;
+      const std::string id = item_id(d, item);
       if (!item.procedure) {
         ctx.sink.add("flow/missing", item.key.span.valid() ? item.key.span : item.span, id,
                      {"事项没有运行流程（procedure）：每项行政权力都应制作一个流程图",

@@ -61,7 +61,7 @@ void check_limits(RuleContext& ctx) {
   for (const auto& d : ctx.catalog.departments) {
     for (const auto& item : d.powers) {
       if (!item.active() || !item.category.span.valid()) continue;
-      const std::string id = d.id.value + "/" + item.key.value;
+      const std::string id = item_id(d, item);
       const bool on_application = item.initiation.value == Initiation::OnApplication;
       const auto& st = item.limits.statutory;
       const auto& pr = item.limits.promised;

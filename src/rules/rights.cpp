@@ -58,7 +58,7 @@ void check_rights(RuleContext& ctx) {
 
     for (const auto& item : d.powers) {
       if (!item.active() || !item.category.span.valid()) continue;
-      const std::string id = d.id.value + "/" + item.key.value;
+      const std::string id = item_id(d, item);
       const auto rights = declared_rights(item);
       const Category c = item.category.value;
       if (c == Category::Penalty) {

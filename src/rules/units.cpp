@@ -76,7 +76,7 @@ void check_units(RuleContext& ctx) {
       if (known) continue;
       std::string list;
       for (const auto& u : d.units) list += (list.empty() ? "" : "、") + u.value;
-      ctx.sink.add("unit/handled-by", item.handled_by.span, d.id.value + "/" + item.key.value,
+      ctx.sink.add("unit/handled-by", item.handled_by.span, item_id(d, item),
                    {fmt::format("承办机构“{}”不是本部门内设机构（{}）", item.handled_by.value,
                                 list.empty() ? "未列出 units" : list),
                     fmt::format("handled_by '{}' is not one of department.units ({})",
