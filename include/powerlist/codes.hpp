@@ -14,11 +14,14 @@ namespace powerlist {
 CodeLock parse_lock(SourceFile& src, uint32_t file, DiagSink& sink);
 // Sorted, one entry per line, diff-friendly; byte-identical for the same entries.
 std::string render_lock(const CodeLock& lock);
-// Writes `text` to `path` through a temporary file and a rename; "" or an error message.
-std::string write_file_atomic(const std::string& path, const std::string& text);
 
 // Reads the 基本目录 file named by powerlist.yaml `baseline:`; findings are schema/*.
 std::vector<BaselineEntry> parse_baseline(SourceFile& src, uint32_t file, DiagSink& sink);
+
+// A 实施编码 as GB/T 39046 builds it: 18 characters of the 统一社会信用代码 charset, the
+// 行使层级 digit 1–7, then the 12-digit 基本编码. Codes become file names, so the lock is
+// held to exactly this shape.
+bool valid_implementation_code(std::string_view code);
 
 // 行使层级 digit (GB/T 39046 A.2) of a level name: 国家级 → '1' … 乡级 → '5'; '4' if unknown.
 char level_digit(const std::string& level);

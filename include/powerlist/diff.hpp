@@ -21,6 +21,7 @@ struct FieldChange {
 struct ItemChange {
   std::string id, name, category, code;
   std::string date, reason;  // retirements
+  bool non_public = false;   // marked in every rendering: the report is not for publication
   std::vector<FieldChange> changes;
 };
 

@@ -22,6 +22,9 @@ struct LoadOptions {
   LoadLimits limits;
   unsigned jobs = 1;
   std::optional<Date> today;  // effective date for a standalone department file
+  // Department files, laws and baseline may lie outside the catalog folder (--allow-outside).
+  // Off by default: a catalog from a submission must not make powerlist read /etc/passwd.
+  bool allow_outside = false;
   // Called as department files finish loading (from worker threads, serialized).
   std::function<void(size_t done, size_t total)> progress;
 };
@@ -39,6 +42,11 @@ struct LoadResult {
 // `paths` is one folder holding powerlist.yaml, or one or more department files (checked
 // with the built-in defaults). Anything else sets `fatal`.
 LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions& opts);
+
+// Why `path` (as found through powerlist.yaml) may not be read, or an empty message: it must
+// lie inside the catalog folder `root` unless `allow_outside`.
+Message outside_catalog_problem(const std::string& root, const std::string& path,
+                                const std::string& shown, bool allow_outside);
 
 // Parses one department file's text (used by tests and the fuzzer): the file is added to
 // `result.sources` under `display`.

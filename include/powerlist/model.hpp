@@ -119,6 +119,7 @@ struct Procedure {
   std::map<std::string, LStr> actors;           // overrides by step id
   std::map<std::string, Loc<Duration>> limits;  // overrides by step id
   std::vector<Step> steps;
+  bool refused = false;  // over the size limits (schema/too-large): not resolved or drawn
   Span span;
 };
 

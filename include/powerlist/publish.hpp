@@ -15,6 +15,9 @@ namespace powerlist {
 struct PublicItem {
   const Department* dept = nullptr;
   const PowerItem* item = nullptr;
+  // The 主项 of a 子项 when it is itself active and public; a non-public parent is never
+  // named, keyed or coded in a public output.
+  const PowerItem* parent = nullptr;
   ItemCodes codes;
   std::string stem;  // output file stem: the 实施编码, or "<dept>-<key>" before `codes`
   std::optional<Flow> flow;
@@ -61,9 +64,10 @@ struct PublishOptions {
   std::function<void(const std::string& stage, size_t done, size_t total)> progress;
 };
 
-// Writes every output into a temporary sibling of `out_dir`, then swaps it into place, so
-// a failed build leaves the previous output untouched. Returns "" or an error message.
-std::string publish_all(const Catalog& catalog, const TemplateLibrary& templates,
-                        const std::string& out_dir, const PublishOptions& opts);
+class OutputDir;
+// Writes every output into `out`'s staging folder, then commits it, so a failed build
+// leaves the previous output untouched. Returns an empty message on success.
+Message publish_all(const Catalog& catalog, const TemplateLibrary& templates, OutputDir& out,
+                    const PublishOptions& opts);
 
 }  // namespace powerlist

@@ -21,6 +21,13 @@ size_t display_width(std::string_view text);
 // Code-point index (0-based) of byte offset `byte` in `line`.
 size_t char_index_of_byte(std::string_view line, size_t byte);
 
+// Text safe to print on a terminal: C0 controls (but newline) shown as control pictures
+// (U+2400…), C1 controls, DEL and bidirectional overrides as U+FFFD, so a name from a
+// submitted catalog cannot move the cursor, recolour or reorder what the reviewer reads.
+std::string printable(std::string_view s);
+// True for code points printable() replaces (excerpt lines use it too).
+bool is_terminal_control(char32_t cp);
+
 std::string json_escape(std::string_view s);  // without surrounding quotes
 std::string xml_escape(std::string_view s);
 std::string trim(std::string_view s);

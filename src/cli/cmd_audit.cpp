@@ -8,6 +8,7 @@
 #include "powerlist/audit.hpp"
 #include "powerlist/calendar.hpp"
 #include "powerlist/codes.hpp"
+#include "powerlist/fsio.hpp"
 #include "powerlist/report.hpp"
 
 namespace powerlist {
@@ -47,16 +48,19 @@ void register_audit(CLI::App& app, const Tr& tr, int& exit_code) {
       exit_code = kInternal;
       return;
     }
-    std::filesystem::path html_path(*out);
-    std::filesystem::path pdf_path = html_path;
-    pdf_path.replace_extension(".pdf");
+    // "-o rep", "-o rep.html" and "-o rep.pdf" all mean rep.html + rep.pdf.
+    std::filesystem::path base(*out);
+    const std::string ext = base.extension().string();
+    if (ext == ".html" || ext == ".htm" || ext == ".pdf") base.replace_extension();
+    const std::filesystem::path html_path = base.string() + ".html";
+    const std::filesystem::path pdf_path = base.string() + ".pdf";
     std::error_code ec;
     if (html_path.has_parent_path())
       std::filesystem::create_directories(html_path.parent_path(), ec);
     for (const auto& [path, data] : {std::pair{html_path, &html}, std::pair{pdf_path, &pdf}}) {
-      std::string err = write_file_atomic(path.string(), *data);
-      if (!err.empty()) {
-        std::cerr << "powerlist: " << err << "\n";
+      const Message err = write_file_atomic(path.string(), *data);
+      if (!err.zh.empty()) {
+        std::cerr << "powerlist: " << err.in(opts->lang()) << "\n";
         exit_code = kUsage;
         return;
       }

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "common.hpp"
+#include "powerlist/output_dir.hpp"
 #include "powerlist/publish.hpp"
 
 namespace powerlist {
@@ -34,7 +35,8 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
   add_common_options(sub, *opts, tr, true);
   sub->add_option("--as-of", opts->as_of,
                   tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date (YYYY-MM-DD)"));
-  sub->callback([opts, dir, out, dot, assign, internal, tr, &exit_code] {
+  sub->callback([opts, dir, out, dot, assign, internal, &exit_code] {
+    const Tr say{opts->lang()};
     if (*assign) {
       CommonOptions quiet = *opts;
       quiet.quiet = true;
@@ -53,13 +55,24 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
     // Findings go to stderr so that build output on stdout stays the list of written paths.
     const int findings = print_findings(run, *opts, {*dir});
     if (run.load.diags.has_errors()) {
-      std::cerr << tr("存在错误，未写入输出（原有输出保持不变）\n",
-                      "errors found; nothing written (previous output kept)\n");
+      std::cerr << say("存在错误，未写入输出（原有输出保持不变）\n",
+                       "errors found; nothing written (previous output kept)\n");
       exit_code = findings == kOk ? kFindings : findings;
       return;
     }
     const std::string out_dir =
         out->empty() ? (std::filesystem::path(*dir) / "out").string() : *out;
+    Message refusal;
+    auto output = OutputDir::open(out_dir, output_guard(run), refusal, [&] {
+      std::cerr << fmt::format(say("另一个 powerlist build 正在写入 {}，等待其完成…\n",
+                                   "another powerlist build is writing {}; waiting for it…\n"),
+                               out_dir);
+    });
+    if (!output) {
+      std::cerr << "powerlist: " << refusal.in(opts->lang()) << "\n";
+      exit_code = kUsage;
+      return;
+    }
     PublishOptions po;
     po.dot = *dot;
     po.internal = *internal;
@@ -69,9 +82,11 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
         std::fprintf(stderr, "\r\033[K%s %zu/%zu", stage.c_str(), done, total);
         if (done == total) std::fprintf(stderr, "\r\033[K");
       };
-    std::string err = publish_all(run.load.catalog, run.templates, out_dir, po);
-    if (!err.empty()) {
-      std::cerr << "powerlist: " << err << "\n";
+    const Message err = publish_all(run.load.catalog, run.templates, *output, po);
+    if (!err.zh.empty()) {
+      std::cerr << "powerlist: " << err.in(opts->lang()) << "\n"
+                << say("未写入输出（原有输出保持不变）\n",
+                       "nothing written (previous output kept)\n");
       exit_code = kUsage;
       return;
     }

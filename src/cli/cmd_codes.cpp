@@ -6,6 +6,7 @@
 
 #include "common.hpp"
 #include "powerlist/codes.hpp"
+#include "powerlist/fsio.hpp"
 #include "powerlist/text.hpp"
 
 namespace powerlist {
@@ -52,16 +53,16 @@ int run_codes(const std::string& dir, const CommonOptions& o, const std::string&
   }
   AssignResult res = assign_codes(cat, cat.lock, *today);
   if (!o.quiet)
-    for (const auto& m : res.log) std::cout << m.in(o.lang()) << "\n";
+    for (const auto& m : res.log) std::cout << printable(m.in(o.lang())) << "\n";
   const std::string path = (std::filesystem::path(dir) / "powerlist.lock").string();
   const std::string text = render_lock(res.lock);
   const std::string before =
       cat.lock.present ? run.load.sources.get(cat.lock.file).text : std::string();
   const bool changed = text != before;
   if (changed && !dry_run) {
-    std::string err = write_file_atomic(path, text);
-    if (!err.empty()) {
-      std::cerr << "powerlist: " << err << "\n";
+    const Message err = write_file_atomic(path, text);
+    if (!err.zh.empty()) {
+      std::cerr << "powerlist: " << err.in(o.lang()) << "\n";
       return kUsage;
     }
   }
@@ -72,12 +73,12 @@ int run_codes(const std::string& dir, const CommonOptions& o, const std::string&
                              !changed  ? tr("powerlist.lock 无变化", "powerlist.lock unchanged")
                              : dry_run ? tr("未写入（--dry-run）", "not written (--dry-run)")
                                        : tr("已写入 powerlist.lock", "powerlist.lock written"));
-  for (const auto& m : res.errors) std::cerr << "powerlist: " << m.in(o.lang()) << "\n";
+  for (const auto& m : res.errors) std::cerr << "powerlist: " << printable(m.in(o.lang())) << "\n";
   if (!res.errors.empty()) return kFindings;
   // Items removed without a retirement record stay in the ledger and stay an error.
   for (const auto& d : run.load.diags.list())
     if (d.rule == "catalog/removed-silently" && !d.suppressed) {
-      std::cerr << d.message.in(o.lang()) << "\n";
+      std::cerr << printable(d.message.in(o.lang())) << "\n";
       return kFindings;
     }
   return kOk;

@@ -8,7 +8,9 @@
 
 #include "common.hpp"
 #include "powerlist/diff.hpp"
+#include "powerlist/fsio.hpp"
 #include "powerlist/law.hpp"
+#include "powerlist/text.hpp"
 
 namespace powerlist {
 
@@ -71,12 +73,11 @@ void register_diff(CLI::App& app, const Tr& tr, int& exit_code) {
       return;
     }
     if (out->empty()) {
-      std::cout << text;
+      std::cout << (*format == "text" ? printable(text) : text);
     } else {
-      std::ofstream f(*out, std::ios::binary);
-      f << text;
-      if (!f) {
-        std::cerr << "powerlist: " << t("无法写入 ", "cannot write ") << *out << "\n";
+      const Message err = write_file_atomic(*out, text);
+      if (!err.zh.empty()) {
+        std::cerr << "powerlist: " << err.in(l) << "\n";
         exit_code = kUsage;
         return;
       }

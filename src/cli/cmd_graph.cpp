@@ -5,6 +5,8 @@
 #include "common.hpp"
 #include "powerlist/codes.hpp"
 #include "powerlist/flow.hpp"
+#include "powerlist/fsio.hpp"
+#include "powerlist/publish.hpp"
 
 namespace powerlist {
 
@@ -65,7 +67,7 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
       return;
     }
     std::string error;
-    const std::string data = render_flow(
+    std::string data = render_flow(
         *flow, chart_info(*dept, *item, item_codes(run.load.catalog, *dept, *item).implementation),
         *format, &error);
     if (!error.empty()) {
@@ -73,13 +75,13 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
       exit_code = kInternal;
       return;
     }
+    if (*format == "pdf") normalize_pdf_dates(data);
     if (out->empty()) {
       std::cout.write(data.data(), static_cast<std::streamsize>(data.size()));
     } else {
-      std::ofstream f(*out, std::ios::binary);
-      f << data;
-      if (!f) {
-        std::cerr << "powerlist: " << tr("无法写入 ", "cannot write ") << *out << "\n";
+      const Message err = write_file_atomic(*out, data);
+      if (!err.zh.empty()) {
+        std::cerr << "powerlist: " << err.in(opts->lang()) << "\n";
         exit_code = kUsage;
         return;
       }

@@ -1,6 +1,8 @@
 // init, schema, gen: commands that write scaffolding rather than check a catalog.
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "common.hpp"
 #include "powerlist/format_spec.hpp"
 #include "powerlist/gen.hpp"
@@ -62,7 +64,27 @@ void register_gen(CLI::App& app, const Tr& tr, int& exit_code) {
       ->check(CLI::Range(1, 100000));
   sub->add_option("--seed", o->seed, tr("随机种子", "random seed"));
   sub->add_option("-o,--output", *dir, tr("输出文件夹", "output folder"));
-  sub->callback([o, dir, &exit_code] {
+  auto lang = std::make_shared<std::string>();
+  sub->add_option("--lang", *lang, tr("消息语言 zh|en", "message language zh|en"))
+      ->check(CLI::IsMember({"zh", "en"}));
+  auto force = std::make_shared<bool>(false);
+  sub->add_flag("--force", *force,
+                tr("输出文件夹已有内容时仍然写入（覆盖同名文件）",
+                   "write into a non-empty output folder (overwrites files of the same name)"));
+  sub->callback([o, dir, force, lang, &exit_code] {
+    const Tr say{*lang == "en" ? Lang::En : Lang::Zh};
+    std::error_code ec;
+    if (!*force && std::filesystem::exists(*dir, ec) &&
+        !(std::filesystem::is_directory(*dir, ec) && std::filesystem::is_empty(*dir, ec))) {
+      std::cerr << "powerlist: "
+                << fmt::format(say("{} 已存在且不为空，未写入；确需覆盖请加 --force",
+                                   "{} exists and is not empty; nothing written (use "
+                                   "--force to overwrite)"),
+                               *dir)
+                << "\n";
+      exit_code = kUsage;
+      return;
+    }
     std::string err = write_files(*dir, generate_catalog(*o), true);
     if (!err.empty()) {
       std::cerr << "powerlist: " << err << "\n";
@@ -73,7 +95,7 @@ void register_gen(CLI::App& app, const Tr& tr, int& exit_code) {
     CommonOptions quiet;
     quiet.quiet = true;
     quiet.no_progress = true;
-    exit_code = run_codes(*dir, quiet, "2026-01-01", false) == kOk ? kOk : kInternal;
+    exit_code = run_codes(*dir, quiet, "2026-01-01", false);
   });
 }
 

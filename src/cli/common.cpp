@@ -9,6 +9,7 @@
 
 #include "powerlist/flow.hpp"
 #include "powerlist/law.hpp"
+#include "powerlist/output_dir.hpp"
 #include "powerlist/report.hpp"
 #include "powerlist/rules.hpp"
 
@@ -34,6 +35,9 @@ void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool find
   app->add_option("--jobs,-j", o.jobs,
                   tr("并行任务数（默认：CPU 核数）", "parallel jobs (default: cores)"));
   app->add_flag("--no-progress", o.no_progress, tr("不显示进度", "no progress display"));
+  app->add_flag("--allow-outside", o.allow_outside,
+                tr("允许读取目录文件夹之外的部门文件、法规库和基本目录",
+                   "allow department files, law registries and baselines outside the catalog"));
 }
 
 static Severity fail_threshold(const std::string& s) {
@@ -45,6 +49,7 @@ static Severity fail_threshold(const std::string& s) {
 CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o) {
   CheckRun run;
   LoadOptions lo;
+  lo.allow_outside = o.allow_outside;
   lo.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   const bool show_progress = !o.quiet && !o.no_progress && isatty(STDERR_FILENO);
   if (show_progress)
@@ -96,6 +101,12 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
   std::vector<ExtraLawFile> law_files;
   for (const auto& l : run.load.catalog.project.laws) {
     const auto path = std::filesystem::path(run.load.catalog.root) / l.value;
+    const Message outside =
+        outside_catalog_problem(run.load.catalog.root, path, l.value, o.allow_outside);
+    if (!outside.zh.empty()) {
+      run.load.diags.add("schema/type", l.span, "", outside);
+      continue;
+    }
     if (!std::filesystem::is_regular_file(path)) {
       run.load.diags.add("schema/required", l.span, "",
                          {"法规库文件“" + l.value + "”不存在",
@@ -135,6 +146,16 @@ CheckRun run_check_folder(const std::string& dir, const CommonOptions& o, const 
     run.exit_code = kUsage;
   }
   return run;
+}
+
+OutputGuard output_guard(const CheckRun& run) {
+  OutputGuard g;
+  g.catalog_root = run.load.catalog.root;
+  for (size_t i = 1; i < run.load.sources.size(); ++i) {
+    const SourceFile& f = run.load.sources.get(static_cast<uint32_t>(i));
+    if (!f.builtin && !f.fs_path.empty()) g.sources.emplace_back(f.fs_path);
+  }
+  return g;
 }
 
 int print_findings(const CheckRun& run, const CommonOptions& o,

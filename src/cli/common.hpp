@@ -31,6 +31,7 @@ struct CommonOptions {
   unsigned jobs = 0;
   bool no_progress = false;
   bool show_suppressed = false;
+  bool allow_outside = false;
   std::string as_of;
   Lang lang() const { return lang_name == "en" ? Lang::En : Lang::Zh; }
 };
@@ -49,6 +50,9 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
 // run_check for commands that need a catalog folder (build, codes, audit): on an unusable
 // input or a lone department file, prints why and sets run.exit_code to kUsage.
 CheckRun run_check_folder(const std::string& dir, const CommonOptions& o, const char* command);
+// What a build's -o must not touch: the catalog folder and every file the run read.
+struct OutputGuard;
+OutputGuard output_guard(const CheckRun& run);
 // Prints the findings in the requested format; returns the exit code for them.
 int print_findings(const CheckRun& run, const CommonOptions& o,
                    const std::vector<std::string>& paths);

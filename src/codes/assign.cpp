@@ -9,6 +9,14 @@
 
 namespace powerlist {
 
+bool valid_implementation_code(std::string_view code) {
+  static constexpr std::string_view kCreditChars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  if (code.size() != 31) return false;
+  for (size_t i = 0; i < 18; ++i)
+    if (kCreditChars.find(code[i]) == std::string_view::npos) return false;
+  return code[18] >= '1' && code[18] <= '7' && is_digits(code.substr(19), 12);
+}
+
 char level_digit(const std::string& level) {
   static const char* names[] = {"国家级", "省级", "市级", "县级", "乡级"};
   for (int i = 0; i < 5; ++i)
@@ -62,7 +70,8 @@ struct Numbering {
 
 std::string implementation_code(const Catalog& c, const Department& d, const std::string& basic) {
   if (d.credit_code.value.size() != 18 || basic.empty()) return "";
-  return d.credit_code.value + level_digit(c.project.level.value) + basic;
+  std::string code = d.credit_code.value + level_digit(c.project.level.value) + basic;
+  return valid_implementation_code(code) ? code : "";
 }
 
 }  // namespace

@@ -58,9 +58,14 @@ void read_entry(Reader& r, const YAML::Node& key, const YAML::Node& value, LockE
                 fmt::format("basic code '{}' must be 12 digits", s)});
     } else if (k == "implementation") {
       e.implementation = s;
-      if (utf8_length(s) != 31)
-        bad(v, {fmt::format("实施编码“{}”应为 31 个字符", s),
-                fmt::format("implementation code '{}' must be 31 characters", s)});
+      if (!valid_implementation_code(s))
+        bad(v, {fmt::format("实施编码“{}”格式不对：应为 18 位统一社会信用代码 + 1 位行使层级 + 12 "
+                            "位基本编码，共 31 个字符",
+                            s),
+                fmt::format("implementation code '{}' is malformed: 18-character credit code + "
+                            "level digit + 12-digit basic code, 31 characters",
+                            s)});
+
     } else if (k == "assigned" || k == "retired") {
       auto d = parse_date(s);
       if (!d)
@@ -77,7 +82,14 @@ void read_entry(Reader& r, const YAML::Node& key, const YAML::Node& value, LockE
     } else if (k == "reason") {
       e.reason = s;
     } else if (k == "previous" && v.IsSequence()) {
-      for (const auto& p : v) e.previous.push_back(p.IsScalar() ? p.Scalar() : "");
+      for (const auto& p : v) {
+        e.previous.push_back(p.IsScalar() ? p.Scalar() : "");
+        const std::string& code = e.previous.back();
+        if (!is_basic_code(code) && !valid_implementation_code(code))
+          bad(p, {fmt::format("previous 中的编码“{}”既不是基本编码也不是实施编码", code),
+                  fmt::format("previous code '{}' is neither a basic nor an implementation code",
+                              code)});
+      }
     } else {
       bad(kv.first, {fmt::format("锁文件条目中有未知的键“{}”", k),
                      fmt::format("unknown key '{}' in a lock entry", k)});
@@ -85,6 +97,11 @@ void read_entry(Reader& r, const YAML::Node& key, const YAML::Node& value, LockE
   }
   if (e.basic.empty())
     bad(key, {"锁文件条目缺少 basic（基本编码）", "lock entry without a basic code"});
+  else if (valid_implementation_code(e.implementation) && is_basic_code(e.basic) &&
+           e.implementation.compare(19, 12, e.basic) != 0)
+    bad(key, {fmt::format("实施编码“{}”的后 12 位与基本编码“{}”不一致", e.implementation, e.basic),
+              fmt::format("implementation code '{}' does not end with its basic code '{}'",
+                          e.implementation, e.basic)});
   if (!has_status) bad(key, {"锁文件条目缺少 status", "lock entry without a status"});
   if (!e.active && !e.retired)
     bad(key, {"已取消的条目缺少 retired 日期", "a retired entry needs its retired date"});
@@ -113,6 +130,22 @@ void check_reuse(const std::vector<const LockEntry*>& order, DiagSink& sink) {
     for (const auto& p : e->previous)
       if (ok) ok = claim(p, *e, p.size() == 12);
   }
+}
+
+// The count in the header ("# 条目数 / entries: N"), if the lock carries one.
+std::optional<std::pair<size_t, uint32_t>> declared_count(const SourceFile& src) {
+  static constexpr std::string_view kTag = "entries: ";
+  for (uint32_t line = 1; line <= src.line_starts.size(); ++line) {
+    const std::string_view t = src.line_text(line);
+    if (!starts_with(t, "#")) break;
+    const size_t at = t.find(kTag);
+    if (at == std::string_view::npos) continue;
+    const std::string_view digits = t.substr(at + kTag.size());
+    if (digits.empty() || digits.size() > 9 || !is_digits(digits, digits.size()))
+      return std::nullopt;
+    return std::pair{static_cast<size_t>(std::stoul(std::string(digits))), line};
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -175,6 +208,19 @@ CodeLock parse_lock(SourceFile& src, uint32_t file, DiagSink& sink) {
       order.push_back(&it->second);
     }
   check_reuse(order, sink);
+  if (auto declared = declared_count(src)) {
+    const size_t found = codes.IsMap() ? codes.size() : 0;
+    if (declared->first != found)
+      sink.add(
+          kRule, Span{file, declared->second, 1, declared->second, 2}, "",
+          {fmt::format("powerlist.lock 记录有 {} 条，实际读到 {} 条：文件可能被截断或被手工改动；"
+                       "请从版本库恢复（git checkout powerlist.lock）后重新运行 powerlist codes",
+                       declared->first, found),
+           fmt::format("powerlist.lock declares {} entries but holds {}: it was cut short or "
+                       "edited by hand; restore it from version control (git checkout "
+                       "powerlist.lock) and run powerlist codes again",
+                       declared->first, found)});
+  }
   if (sink.count(Severity::Error) > errors_before) lock.usable = false;
   return lock;
 }
@@ -195,8 +241,10 @@ static std::string quoted(const std::string& s) {
 std::string render_lock(const CodeLock& lock) {
   std::string out =
       "# powerlist.lock — 事项编码台账，由 powerlist codes 生成；请随目录一起提交，不要手工修改。\n"
-      "# Code ledger written by `powerlist codes`; commit it with the catalog.\n"
-      "version: 1\ncodes:\n";
+      "# Code ledger written by `powerlist codes`; commit it with the catalog.\n";
+  // The count lets a lock cut short at a line boundary be told from a complete one.
+  out += fmt::format("# 条目数 / entries: {}\n", lock.entries.size());
+  out += "version: 1\ncodes:\n";
   for (const auto& [id, e] : lock.entries) {  // std::map: sorted by id
     out += fmt::format("  {}: {{basic: {}", id, quoted(e.basic));
     if (!e.implementation.empty()) out += ", implementation: " + quoted(e.implementation);
@@ -212,26 +260,6 @@ std::string render_lock(const CodeLock& lock) {
     out += "}\n";
   }
   return out;
-}
-
-std::string write_file_atomic(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp-powerlist";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return "无法写入 / cannot write " + tmp;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    return "无法替换 / cannot replace " + path + ": " + ec.message();
-  }
-  return "";
 }
 
 }  // namespace powerlist

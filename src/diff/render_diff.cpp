@@ -17,9 +17,13 @@ std::string shown(const std::string& v, Lang lang) {
   return v.empty() ? (lang == Lang::En ? "(none)" : "（无）") : v;
 }
 
-std::string item_line(const char* mark, const ItemChange& c) {
-  return fmt::format("  {} {} {}（{}）{}\n", mark, c.id, c.name, c.category,
-                     c.code.empty() ? "" : " " + c.code);
+std::string non_public_mark(const ItemChange& c, Lang lang) {
+  return !c.non_public ? "" : lang == Lang::En ? " [non-public]" : " 【不公开】";
+}
+
+std::string item_line(const char* mark, const ItemChange& c, Lang lang) {
+  return fmt::format("  {} {} {}（{}）{}{}\n", mark, c.id, c.name, c.category,
+                     c.code.empty() ? "" : " " + c.code, non_public_mark(c, lang));
 }
 
 }  // namespace
@@ -34,22 +38,22 @@ std::string render_diff_text(const CatalogDiff& d, Lang lang) {
       d.limit_changes);
   if (!d.added.empty()) {
     out += en ? "\nAdded:\n" : "\n新增：\n";
-    for (const auto& c : d.added) out += item_line("+", c);
+    for (const auto& c : d.added) out += item_line("+", c, lang);
   }
   if (!d.retired.empty()) {
     out += en ? "\nRetired:\n" : "\n取消：\n";
     for (const auto& c : d.retired)
-      out += item_line("-", c) + fmt::format("      {} {}\n", shown(c.date, lang), c.reason);
+      out += item_line("-", c, lang) + fmt::format("      {} {}\n", shown(c.date, lang), c.reason);
   }
   if (!d.removed_silently.empty()) {
     out += en ? "\nRemoved without a retirement record [catalog/removed-silently]:\n"
               : "\n未经取消而删除（不得擅自放弃、隐瞒行政权力）[catalog/removed-silently]：\n";
-    for (const auto& c : d.removed_silently) out += item_line("!", c);
+    for (const auto& c : d.removed_silently) out += item_line("!", c, lang);
   }
   if (!d.changed.empty()) {
     out += en ? "\nChanged:\n" : "\n变更：\n";
     for (const auto& c : d.changed) {
-      out += item_line("~", c);
+      out += item_line("~", c, lang);
       for (const auto& f : c.changes)
         out += fmt::format("      {}：{} → {}{}\n", f.label.in(lang), shown(f.old_value, lang),
                            shown(f.new_value, lang),
@@ -64,9 +68,10 @@ std::string render_diff_json(const CatalogDiff& d) {
     std::string out = "[";
     for (size_t i = 0; i < v.size(); ++i) {
       const ItemChange& c = v[i];
-      out += fmt::format("{}\n    {{\"id\": {}, \"name\": {}, \"category\": {}, \"code\": {}",
-                         i ? "," : "", q(c.id), q(c.name), q(c.category),
-                         c.code.empty() ? "null" : q(c.code));
+      out += fmt::format(
+          "{}\n    {{\"id\": {}, \"name\": {}, \"category\": {}, \"code\": {}, \"public\": {}",
+          i ? "," : "", q(c.id), q(c.name), q(c.category), c.code.empty() ? "null" : q(c.code),
+          c.non_public ? "false" : "true");
       if (with_retire)
         out += fmt::format(", \"date\": {}, \"reason\": {}", c.date.empty() ? "null" : q(c.date),
                            q(c.reason));
@@ -111,7 +116,7 @@ std::string render_diff_html(const CatalogDiff& d, const std::string& template_d
     for (const auto& c : v) {
       auto* s = dict.AddSectionDictionary(section);
       s->SetValue("ID", c.id);
-      s->SetValue("NAME", c.name);
+      s->SetValue("NAME", c.name + non_public_mark(c, Lang::Zh));
       s->SetValue("CATEGORY", c.category);
       s->SetValue("CODE", c.code.empty() ? "—" : c.code);
       s->SetValue("DATE", c.date.empty() ? "—" : c.date);

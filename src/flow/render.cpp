@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "powerlist/flow.hpp"
+#include "powerlist/fsio.hpp"
 #include "powerlist/text.hpp"
 
 namespace powerlist {
@@ -211,6 +212,7 @@ std::string write_dot(Agraph_t* g) {
 
 std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format,
                         std::string* error) {
+  use_utc_for_documents();  // PDF dates do not depend on the TZ
   std::lock_guard<std::mutex> lock(g_graphviz);
   static GVC_t* gvc = gvContext();
   Agraph_t* g = build_graph(flow, info);

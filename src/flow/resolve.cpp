@@ -54,7 +54,7 @@ Flow flow_of_template(const ProcedureTemplate& t) {
 
 std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& templates,
                                  DiagSink& sink, const std::string& item_id) {
-  if (!item.procedure) return std::nullopt;
+  if (!item.procedure || item.procedure->refused) return std::nullopt;
   const Procedure& p = *item.procedure;
   Flow f;
   f.span = p.span;
@@ -76,12 +76,11 @@ std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& t
   reindex(f);
   for (const auto& s : p.steps) {
     FlowStep fs = from_step(s, &item, {});
-    auto it = f.index.find(fs.id);
-    if (it != f.index.end())
-      f.steps[it->second] = std::move(fs);
-    else
+    auto [it, fresh] = f.index.emplace(fs.id, f.steps.size());
+    if (fresh)
       f.steps.push_back(std::move(fs));
-    reindex(f);
+    else
+      f.steps[it->second] = std::move(fs);
   }
   auto unknown = [&](const std::string& step, Span at, const char* what_zh, const char* what_en) {
     sink.add("flow/unknown-step", at, item_id,

@@ -14,6 +14,7 @@
 #include "load_parts.hpp"
 #include "parse_file.hpp"
 #include "powerlist/codes.hpp"
+#include "powerlist/fsio.hpp"
 #include "powerlist/load.hpp"
 #include "powerlist/text.hpp"
 
@@ -99,6 +100,18 @@ static std::vector<std::string> expand_glob(const fs::path& root, const std::str
   return out;
 }
 
+Message outside_catalog_problem(const std::string& root, const std::string& path,
+                                const std::string& shown, bool allow_outside) {
+  if (allow_outside || path_within(path, root)) return {};
+  return {fmt::format("“{}”位于目录文件夹之外，不予读取（防止提交的目录读取本机其他文件）；"
+                      "确需读取时请加 --allow-outside",
+                      shown),
+          fmt::format("'{}' lies outside the catalog folder and is not read (a submitted catalog "
+                      "must not read other files of this machine); pass --allow-outside if you "
+                      "mean it",
+                      shown)};
+}
+
 static void parse_department_file(LoadResult& res, uint32_t id, DiagSink& sink,
                                   std::vector<Suppression>& sups, Department& out,
                                   const LoadOptions& opts, bool read) {
@@ -163,7 +176,7 @@ static void index_items(LoadResult& res) {
 
 // powerlist.lock and the 基本目录 file: read after the departments so that their file ids
 // come last and department findings keep their order.
-static void load_ledgers(LoadResult& res, const fs::path& root) {
+static void load_ledgers(LoadResult& res, const fs::path& root, const LoadOptions& opts) {
   std::error_code ec;
   const fs::path lock = root / "powerlist.lock";
   if (fs::is_regular_file(lock, ec)) {
@@ -178,6 +191,11 @@ static void load_ledgers(LoadResult& res, const fs::path& root) {
   }
   for (const auto& b : res.catalog.project.baseline) {
     const fs::path path = root / b.value;
+    const Message outside = outside_catalog_problem(root, path, b.value, opts.allow_outside);
+    if (!outside.zh.empty()) {
+      res.diags.add("schema/type", b.span, "", outside);
+      continue;
+    }
     if (!fs::is_regular_file(path, ec)) {
       res.diags.add("schema/required", b.span, "",
                     {fmt::format("基本目录文件“{}”不存在", b.value),
@@ -235,12 +253,17 @@ LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions
                        fmt::format("department pattern '{}' matches no file", g.value)});
       for (const auto& m : matches) {
         if (!seen.insert(fs::weakly_canonical(m, ec).string()).second) continue;
+        const Message outside = outside_catalog_problem(p, m, m, opts.allow_outside);
+        if (!outside.zh.empty()) {
+          res.diags.add("schema/type", g.span, "", outside);
+          continue;
+        }
         ids.push_back(res.sources.add(fs::relative(m, p, ec).string(), m, ""));
       }
     }
     res.files += ids.size();
     load_departments(res, ids, opts);
-    load_ledgers(res, p);
+    load_ledgers(res, p, opts);
   } else {
     res.catalog.project.standalone = true;
     res.catalog.project.effective = Loc<Date>{opts.today.value_or(Date{2026, 1, 1}), {}};

@@ -85,10 +85,40 @@ std::optional<Procedure> load_procedure(Reader& r, const YAML::Node& n, Span whe
     p.limits.emplace(step, Loc<Duration>{*d, text.span});
   }
   YAML::Node steps = f.get("steps");
+  // A 流程图 is read on one page: real procedures have under 30 steps. Far larger graphs
+  // only make the layout slow (minutes for a few thousand decisions), so they are refused.
+  constexpr size_t kMaxSteps = 150, kMaxEdges = 400;
+  size_t edges = 0;
+  bool too_large = false;
   if (steps.IsDefined() && !steps.IsNull() && r.is_seq(steps, "steps"))
-    for (const auto& s : steps)
-      if (auto st = load_step(r, s)) p.steps.push_back(std::move(*st));
-  if (p.template_name.value.empty() && p.steps.empty())
+    for (const auto& s : steps) {
+      if (p.steps.size() == kMaxSteps) {
+        r.report("schema/too-large", r.span(steps),
+                 {fmt::format("流程环节超过 {} 个，无法绘制为一页流程图；请拆分事项或合并环节",
+                              kMaxSteps),
+                  fmt::format("more than {} procedure steps cannot be drawn as a one-page "
+                              "flowchart; split the item or merge steps",
+                              kMaxSteps)});
+        p.steps.clear();
+        too_large = true;
+        break;
+      }
+      if (auto st = load_step(r, s)) {
+        edges += st->next.size();
+        p.steps.push_back(std::move(*st));
+      }
+      if (edges > kMaxEdges) {
+        r.report("schema/too-large", r.span(steps),
+                 {fmt::format("流程连线超过 {} 条，无法绘制为一页流程图", kMaxEdges),
+                  fmt::format("more than {} procedure edges cannot be drawn as one flowchart",
+                              kMaxEdges)});
+        p.steps.clear();
+        too_large = true;
+        break;
+      }
+    }
+  p.refused = too_large;
+  if (p.template_name.value.empty() && p.steps.empty() && !too_large)
     r.report(
         "schema/required", p.span,
         {"流程须指定 template（模板）或 steps（环节）", "procedure needs a template or steps"});

@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "powerlist/fsio.hpp"
 #include "powerlist/text.hpp"
 
 namespace powerlist {
@@ -47,27 +48,19 @@ static Span file_span(uint32_t file_id) {
 }
 
 bool read_source(SourceFile& src, uint32_t file_id, DiagSink& sink, const LoadLimits& limits) {
-  std::ifstream in(src.fs_path, std::ios::binary);
-  if (!in) {
-    sink.add(
-        "schema/syntax", Span{file_id, 0, 0, 0, 0}, "",
-        {fmt::format("无法读取文件 {}", src.fs_path), fmt::format("cannot read {}", src.fs_path)});
-    return false;
+  size_t size = 0;
+  const ReadStatus st = read_regular_file(src.fs_path, limits.max_file_bytes, src.text, &size);
+  if (st == ReadStatus::Ok) {
+    src.index_lines();
+    return true;
   }
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<long long>(in.tellg());
-  in.seekg(0);
-  if (size < 0 || static_cast<size_t>(size) > limits.max_file_bytes) {
-    sink.add("schema/too-large", file_span(file_id), "",
-             {fmt::format("文件大小 {} 字节超过上限 {} 字节", size, limits.max_file_bytes),
-              fmt::format("file size {} bytes exceeds the limit of {} bytes", size,
-                          limits.max_file_bytes)});
-    return false;
-  }
-  src.text.assign(static_cast<size_t>(size), '\0');
-  in.read(src.text.data(), size);
+  src.text.clear();
   src.index_lines();
-  return true;
+  const bool too_large = st == ReadStatus::TooLarge;
+  sink.add(too_large ? "schema/too-large" : "schema/syntax",
+           too_large ? file_span(file_id) : Span{file_id, 0, 0, 0, 0}, "",
+           read_error_message(st, src.display, size, limits.max_file_bytes));
+  return false;
 }
 
 static std::string translate_yaml_error(const std::string& msg) {

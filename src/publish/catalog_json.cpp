@@ -100,7 +100,7 @@ std::string item_json(const PublicItem& p) {
              return fmt::format("{{\"code\": {}, \"name\": {}}}", q(h.first), q(h.second));
            }),
       q(d.id.value), q(d.name.value), q(d.credit_code.value), q(it.key.value), q(it.name.value),
-      q(ci.name), q(ci.code), q_or_null(it.parent.value),
+      q(ci.name), q(ci.code), q_or_null(p.parent ? p.parent->key.value : ""),
       q(it.initiation.value == Initiation::OnApplication ? "依申请" : "依职权"),
       q_or_null(it.conditions.value), q(it.handled_by.value), q_or_null(it.responsible.value),
       list(it.basis, citation), duration(it.limits.statutory), duration(it.limits.promised),

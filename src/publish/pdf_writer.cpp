@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "powerlist/fsio.hpp"
+
 namespace powerlist {
 
 static cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int len) {
@@ -10,6 +12,7 @@ static cairo_status_t append_bytes(void* closure, const unsigned char* data, uns
 }
 
 PdfWriter::PdfWriter(const std::string& title, const std::string& author) {
+  use_utc_for_documents();  // PDF dates do not depend on the TZ
   surface_ = cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, kA4Short, kA4Long);
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, author.c_str());
@@ -92,13 +95,6 @@ int PdfWriter::outline(int parent, const std::string& name, int page, bool open)
   return cairo_pdf_surface_add_outline(
       surface_, parent, name.c_str(), attrs.c_str(),
       open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : static_cast<cairo_pdf_outline_flags_t>(0));
-}
-
-void PdfWriter::link(double x, double y, double w, double h, int page) {
-  const std::string attrs =
-      fmt::format("rect=[{:.1f} {:.1f} {:.1f} {:.1f}] page={}", x, y, w, h, page);
-  cairo_tag_begin(cr_, CAIRO_TAG_LINK, attrs.c_str());
-  cairo_tag_end(cr_, CAIRO_TAG_LINK);
 }
 
 std::string PdfWriter::finish(std::string* error) {

@@ -1,6 +1,6 @@
 // A small layer over cairo-pdf and pango for the printed catalogs: A4 pages in either
 // orientation, wrapped CJK text (always plain text, never pango markup), 公文-style page
-// numbers, bookmarks and internal links.
+// numbers and bookmarks.
 #pragma once
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -43,8 +43,6 @@ class PdfWriter {
 
   // A bookmark pointing at `page`; returns its id for children (0 = top level).
   int outline(int parent, const std::string& name, int page, bool open = false);
-  // A clickable area that goes to `page`.
-  void link(double x, double y, double w, double h, int page);
 
   // Finishes the document; returns its bytes ("" with `error` set on failure).
   std::string finish(std::string* error);

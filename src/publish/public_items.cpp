@@ -17,6 +17,10 @@ std::vector<PublicItem> collect_public_items(const Catalog& catalog,
       p.dept = &d;
       p.item = &it;
       p.codes = item_codes(catalog, d, it);
+      if (!it.parent.value.empty())
+        for (const auto& other : d.powers)
+          if (other.key.value == it.parent.value && other.active() && other.is_public.value)
+            p.parent = &other;
       p.stem = p.codes.assigned() ? p.codes.implementation : d.id.value + "-" + it.key.value;
       if (it.procedure) {
         DiagSink ignored;  // check reported these; build runs only without errors
@@ -36,13 +40,23 @@ std::vector<std::pair<const Department*, const PowerItem*>> collect_internal_ite
   return out;
 }
 
+// cairo writes "(D:YYYYMMDDHHmmSS" and then the local offset ("Z", "+08'00", "-05'00'"):
+// the date is set to `fixed` in UTC with the offset written as zeros (same length, so the
+// cross-reference offsets stay valid), or the entry is blanked when no date is wanted.
 static void blank_date(std::string& pdf, const char* key, const char* fixed) {
   for (size_t pos = pdf.find(key); pos != std::string::npos; pos = pdf.find(key, pos + 1)) {
     const size_t open = pdf.find('(', pos), close = pdf.find(')', pos);
-    if (open == std::string::npos || close == std::string::npos || close - pos > 64) continue;
+    if (open == std::string::npos || close == std::string::npos || close < open || close - pos > 64)
+      continue;
     const size_t digits = open + 3;  // after "(D:"
-    if (fixed && close - digits == 15 && pdf[close - 1] == 'Z') {
+    const bool dated = pdf.compare(open, 3, "(D:") == 0 && close >= digits + 14;
+    if (fixed && dated) {
       pdf.replace(digits, 14, fixed);
+      for (size_t i = digits + 14; i < close; ++i) {
+        char& c = pdf[i];
+        if (c == '-') c = '+';
+        if (c >= '0' && c <= '9') c = '0';
+      }
     } else {
       for (size_t i = pos; i <= close; ++i) pdf[i] = ' ';
     }

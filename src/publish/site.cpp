@@ -129,12 +129,7 @@ void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
     h->SetValue("HNAME", name);
     h->SetValue("HCODE", code);
   }
-  if (!it.parent.value.empty()) {
-    std::string parent = it.parent.value;
-    for (const auto& other : d.powers)
-      if (other.key.value == it.parent.value) parent = other.name.value;
-    dict.AddSectionDictionary("PARENT")->SetValue("PARENT_NAME", parent);
-  }
+  if (p.parent) dict.AddSectionDictionary("PARENT")->SetValue("PARENT_NAME", p.parent->name.value);
   dict.SetValue("DEPT_NAME", d.name.value);
   dict.SetValue("NATURE", d.nature.value.empty() ? "法定机关" : d.nature.value);
   dict.SetValue("HANDLED_BY", or_dash(it.handled_by.value));

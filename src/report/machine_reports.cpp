@@ -219,7 +219,7 @@ std::string render_github(const ReportInput& in) {
                            d.span.end_line, d.span.end_col);
     props += ",title=" + gh_prop(d.rule);
     out += fmt::format("::{} {}::{}\n", cmd, props,
-                       gh_data(d.message.in(in.lang) + " [" + d.rule + "]"));
+                       gh_data(printable(d.message.in(in.lang)) + " [" + d.rule + "]"));
   }
   return out;
 }

@@ -29,7 +29,7 @@ std::string excerpt(const SourceFile& src, const Span& s, bool color) {
   if (line.empty()) return "";
   auto cps = decode_utf8(line);
   for (auto& cp : cps)
-    if (cp == U'\t' || cp < 0x20) cp = U' ';
+    if (cp == U'\t' || is_terminal_control(cp)) cp = U' ';
   size_t start = std::min<size_t>(s.col ? s.col - 1 : 0, cps.size());
   size_t end = (s.end_line == s.line && s.end_col > s.col) ? s.end_col - 1 : start + 1;
   end = std::min(std::max(end, start + 1), std::max(cps.size(), start + 1));
@@ -58,20 +58,20 @@ std::string render_text(const ReportInput& in) {
   for (const auto& d : in.diags) {
     if (d.suppressed && !in.show_suppressed) continue;
     const SourceFile& src = in.sources.get(d.span.file);
-    std::string where = src.display.empty() ? "powerlist" : src.display;
+    std::string where = src.display.empty() ? "powerlist" : printable(src.display);
     if (d.span.valid()) where += fmt::format(":{}:{}", d.span.line, d.span.col);
     std::string sev(severity_name(d.severity));
-    std::string msg = d.message.in(in.lang);
+    std::string msg = printable(d.message.in(in.lang));
     if (d.suppressed)
-      msg += in.lang == Lang::En ? fmt::format(" (suppressed: {})", d.suppression_reason)
-                                 : fmt::format("（已忽略：{}）", d.suppression_reason);
+      msg += in.lang == Lang::En ? fmt::format(" (suppressed: {})", printable(d.suppression_reason))
+                                 : fmt::format("（已忽略：{}）", printable(d.suppression_reason));
     if (in.color)
       out += fmt::format("{}{}:{} {}{}:{} {} [{}]\n", kBold, where, kReset,
                          severity_color(d.severity), sev, kReset, msg, d.rule);
     else
       out += fmt::format("{}: {}: {} [{}]\n", where, sev, msg, d.rule);
     if (d.span.valid()) out += excerpt(src, d.span, in.color);
-    for (const auto& n : d.notes) out += fmt::format("    note: {}\n", n.in(in.lang));
+    for (const auto& n : d.notes) out += fmt::format("    note: {}\n", printable(n.in(in.lang)));
   }
   out += summary_line(count_findings(in.diags), in.lang) + "\n";
   return out;

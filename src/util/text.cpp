@@ -107,6 +107,28 @@ size_t char_index_of_byte(std::string_view line, size_t byte) {
   return utf8_length(line.substr(0, std::min(byte, line.size())));
 }
 
+bool is_terminal_control(char32_t cp) {
+  return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+         (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t bad = find_invalid_utf8(s);
+  const std::string_view valid = s.substr(0, bad == std::string_view::npos ? s.size() : bad);
+  for (char32_t cp : decode_utf8(valid)) {
+    if (cp == U'\n' || cp == U'\t' || !is_terminal_control(cp))
+      append_utf8(out, cp);
+    else if (cp < 0x20)
+      append_utf8(out, 0x2400 + cp);
+    else
+      append_utf8(out, 0xfffd);
+  }
+  if (bad != std::string_view::npos) append_utf8(out, 0xfffd);
+  return out;
+}
+
 std::string json_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);

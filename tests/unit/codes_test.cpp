@@ -8,6 +8,7 @@
 #include <set>
 
 #include "helpers.hpp"
+#include "powerlist/fsio.hpp"
 #include "powerlist/gen.hpp"
 #include "powerlist/text.hpp"
 
@@ -56,7 +57,7 @@ std::string assign(const fs::path& dir, const FileSet& files, Date today) {
   REQUIRE(res.catalog.lock.usable);
   AssignResult a = assign_codes(res.catalog, res.catalog.lock, today);
   const std::string text = render_lock(a.lock);
-  REQUIRE(write_file_atomic((dir / "powerlist.lock").string(), text).empty());
+  REQUIRE(write_file_atomic((dir / "powerlist.lock").string(), text).zh.empty());
   return text;
 }
 
