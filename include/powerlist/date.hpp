@@ -20,6 +20,9 @@ struct Date {
   friend bool operator<=(const Date& a, const Date& b) { return !(b < a); }
 };
 
+// Today's local date; SOURCE_DATE_EPOCH (reproducible-builds.org) when it is set.
+Date today();
+
 // Accepts YYYY-MM-DD (also YYYY-M-D and YYYY年M月D日); rejects impossible dates.
 std::optional<Date> parse_date(std::string_view text);
 

@@ -25,6 +25,8 @@ struct LoadOptions {
   // Department files, laws and baseline may lie outside the catalog folder (--allow-outside).
   // Off by default: a catalog from a submission must not make powerlist read /etc/passwd.
   bool allow_outside = false;
+  // Set from powerlist.yaml before department files are read.
+  Profile profile = Profile::PowerCatalog;
   // Called as department files finish loading (from worker threads, serialized).
   std::function<void(size_t done, size_t total)> progress;
 };

@@ -56,6 +56,8 @@ struct Citation {
   std::vector<Loc<ArticleRef>> articles;
   std::optional<Loc<Date>> version;
   std::string text;
+  LStr tag;  // the source's level tag without brackets: 法律, 部门规章, 规范性文件 …
+  std::string note;  // the version note as written: （2005年12月29日…第三次修正）
   Span span;
 };
 
@@ -63,6 +65,9 @@ struct Limits {
   std::optional<Loc<Duration>> statutory;
   std::optional<Citation> statutory_basis;
   std::optional<Loc<Duration>> promised;
+  // The limits as written when they are more than one duration
+  // (告知承诺制：20个工作日；非告知承诺制：10个工作日); the durations hold the first one.
+  std::string statutory_note, promised_note;
   bool statutory_given = false, promised_given = false;  // key present, even if unparsable
   Span span;
 };
@@ -110,7 +115,7 @@ struct Step {
   bool excluded = false;
   std::vector<Branch> next;
   std::vector<LStr> rights_at;
-  std::map<std::string, std::string> disclose;  // scope, form
+  std::map<std::string, std::string> disclose;  // scope, form, timing
   Span span;
 };
 
@@ -127,6 +132,27 @@ struct Risk {
   LStr step;
   LStr level;  // A/B/C
   std::string point, measures;
+  Span span;
+};
+
+// Where an item imported from a workbook came from (findings on it point there).
+struct SourceRef {
+  std::string file, sheet;
+  uint32_t row = 0;  // 1-based
+  Span span;
+};
+
+// 协助/配合 another department's enforcement.
+struct Cooperation {
+  LStr department;
+  std::string duty;
+  Span span;
+};
+
+// One row of a 行政处罚 裁量基准: circumstance → penalty kind and range.
+struct DiscretionRow {
+  std::string circumstance;
+  LStr penalty, range;
   Span span;
 };
 
@@ -164,6 +190,9 @@ struct PowerItem {
   LStr parent;
   std::vector<Citation> basis;
   bool has_basis_key = false;
+  // The 实施依据 cell as written, kept when the citations above do not render back to it
+  // (an imported cell that was not fully understood); exports write it back verbatim.
+  std::string basis_text;
   Loc<Initiation> initiation;
   LStr conditions, handled_by, responsible;
   Limits limits;
@@ -185,6 +214,21 @@ struct PowerItem {
   std::vector<Material> materials;
   std::optional<Service> service;
   std::optional<Retirement> retired;
+  // Columns of a published 权责清单 (FORMAT.md second wave; docs/format.md).
+  LStr seq;                                  // 序号 as written
+  LStr level;                                // 实施层级 of the item (地州市级 …)
+  LStr authority;                            // 权限: what this level does
+  LStr dept_duty;                            // 部门职责
+  LStr duty_basis;                           // 责任事项依据
+  LStr accountable;                          // 追责对象范围
+  LStr note;                                 // 备注
+  std::map<std::string, std::string> extra;  // other columns of the source, by header
+  std::optional<SourceRef> source;
+  std::optional<Loc<Date>> revised;  // last revision of the item (catalog/revision-overdue)
+  // 廉政风险防控 and 公开 elements (issue 12).
+  LStr commitment, discipline, entrusted_by;
+  std::vector<Cooperation> cooperation;
+  std::vector<DiscretionRow> discretion;
   Span span;  // the item's mapping (first line = the "- key:" line)
 
   bool active() const { return !retired.has_value(); }
@@ -221,8 +265,15 @@ struct Ratio {
   long long num = 2, den = 3;
 };
 
+// Which fields a catalog must have (FORMAT.md `profile`).
+enum class Profile {
+  PowerCatalog,  // 职权目录: every field as specified (default)
+  DutyList,      // 权责清单: the published list; service fields optional
+};
+
 struct Project {
   LStr title, region_code, region_name, level, publisher;
+  Profile profile = Profile::PowerCatalog;
   std::optional<Loc<Date>> effective;
   std::optional<Date> last_revision;  // the declared `effective` when --as-of replaced it
   std::vector<LStr> department_globs, laws, baseline;

@@ -33,4 +33,10 @@ std::string render_junit(const ReportInput& in);
 std::string render_github(const ReportInput& in);
 std::string summary_line(const Counts& c, Lang lang);
 
+// Where a finding is, as text reports print it: "departments/a.yaml:42:7", or for a workbook
+// "应急管理局.xls:Sheet1!E12" (the cell of the span), or just the file without a span.
+std::string finding_location(const SourceFile& src, const Span& span);
+// "E12" for a span in a sheet, "" otherwise.
+std::string finding_cell(const SourceFile& src, const Span& span);
+
 }  // namespace powerlist

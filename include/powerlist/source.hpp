@@ -21,6 +21,12 @@ struct SourceFile {
   std::string text;     // the bytes, BOM removed
   std::vector<uint32_t> line_starts;
   bool builtin = false;  // shipped data (catalogs/), not one of the user's inputs
+  // A sheet of a workbook: spans are (row, column), and excerpts show the cell's text.
+  std::string sheet;
+  std::vector<std::string> grid;  // the sheet's cells, row-major
+  uint32_t grid_cols = 0;
+  bool is_sheet() const { return !sheet.empty(); }
+  std::string_view cell_text(uint32_t row1, uint32_t col1) const;
   void index_lines();
   std::string_view line_text(uint32_t line1) const;
 };

@@ -54,7 +54,7 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
     }
     // Findings go to stderr so that build output on stdout stays the list of written paths.
     const int findings = print_findings(run, *opts, {*dir});
-    if (run.load.diags.has_errors()) {
+    if (run.load().diags.has_errors()) {
       std::cerr << say("存在错误，未写入输出（原有输出保持不变）\n",
                        "errors found; nothing written (previous output kept)\n");
       exit_code = findings == kOk ? kFindings : findings;
@@ -82,7 +82,7 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
         std::fprintf(stderr, "\r\033[K%s %zu/%zu", stage.c_str(), done, total);
         if (done == total) std::fprintf(stderr, "\r\033[K");
       };
-    const Message err = publish_all(run.load.catalog, run.templates, *output, po);
+    const Message err = publish_all(run.load().catalog, run.templates(), *output, po);
     if (!err.zh.empty()) {
       std::cerr << "powerlist: " << err.in(opts->lang()) << "\n"
                 << say("未写入输出（原有输出保持不变）\n",

@@ -9,10 +9,14 @@ void register_check(CLI::App& app, const Tr& tr, int& exit_code) {
   auto paths = std::make_shared<std::vector<std::string>>();
   sub->add_option(
       "paths", *paths,
-      tr("目录文件夹（含 powerlist.yaml）或部门文件", "catalog folder or department files"));
+      tr("目录文件夹（含 powerlist.yaml）、部门文件，或权责清单工作簿（.xls .xlsx .et .csv）",
+         "catalog folder, department files, or workbooks (.xls .xlsx .et .csv)"));
   add_common_options(sub, *opts, tr, true);
   sub->add_option("--as-of", opts->as_of,
                   tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date (YYYY-MM-DD)"));
+  sub->add_option("--map", opts->maps,
+                  tr("工作簿列名对应的字段，如 --map 职权名称=事项名称（可重复）",
+                     "workbook heading → field, e.g. --map 职权名称=name (repeatable)"));
   sub->callback([opts, paths, &exit_code] {
     CheckRun run = run_check(*paths, *opts);
     if (run.exit_code == kUsage) {

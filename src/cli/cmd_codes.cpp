@@ -13,13 +13,11 @@ namespace powerlist {
 
 // The date written as `assigned`/`retired` when the source gives none: --date, else
 // SOURCE_DATE_EPOCH (reproducible runs), else today's local date.
+// The date written as `assigned`/`retired` when the source gives none: --date, else
+// SOURCE_DATE_EPOCH (reproducible runs), else today's local date.
 static std::optional<Date> codes_date(const std::string& given) {
   if (!given.empty()) return parse_date(given);
-  std::time_t t = std::time(nullptr);
-  if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::atoll(e));
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+  return today();
 }
 
 static bool has_schema_errors(const DiagSink& sink) {
@@ -42,10 +40,10 @@ int run_codes(const std::string& dir, const CommonOptions& o, const std::string&
   if (run.exit_code == kUsage) {
     return kUsage;
   }
-  const Catalog& cat = run.load.catalog;
+  const Catalog& cat = run.load().catalog;
   // Codes are only given out when the whole catalog was read and the ledger is sound;
   // otherwise an item in a broken file could lose its number.
-  if (!cat.lock.usable || has_schema_errors(run.load.diags)) {
+  if (!cat.lock.usable || has_schema_errors(run.load().diags)) {
     print_findings(run, o, {dir});
     std::cerr << tr("目录或锁文件有错误，未改写 powerlist.lock\n",
                     "the catalog or the lock has errors; powerlist.lock not rewritten\n");
@@ -57,7 +55,7 @@ int run_codes(const std::string& dir, const CommonOptions& o, const std::string&
   const std::string path = (std::filesystem::path(dir) / "powerlist.lock").string();
   const std::string text = render_lock(res.lock);
   const std::string before =
-      cat.lock.present ? run.load.sources.get(cat.lock.file).text : std::string();
+      cat.lock.present ? run.load().sources.get(cat.lock.file).text : std::string();
   const bool changed = text != before;
   if (changed && !dry_run) {
     const Message err = write_file_atomic(path, text);
@@ -76,7 +74,7 @@ int run_codes(const std::string& dir, const CommonOptions& o, const std::string&
   for (const auto& m : res.errors) std::cerr << "powerlist: " << printable(m.in(o.lang())) << "\n";
   if (!res.errors.empty()) return kFindings;
   // Items removed without a retirement record stay in the ledger and stay an error.
-  for (const auto& d : run.load.diags.list())
+  for (const auto& d : run.load().diags.list())
     if (d.rule == "catalog/removed-silently" && !d.suppressed) {
       std::cerr << printable(d.message.in(o.lang())) << "\n";
       return kFindings;

@@ -37,12 +37,12 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
     }
     const Department* dept = nullptr;
     const PowerItem* item = nullptr;
-    for (const auto& d : run.load.catalog.departments)
+    for (const auto& d : run.load().catalog.departments)
       for (const auto& it : d.powers)
         if (item_id(d, it) == wanted) {
           dept = &d, item = &it;
         } else if (wanted.size() >= 12) {  // a code: 实施编码 or 基本编码
-          const ItemCodes c = item_codes(run.load.catalog, d, it);
+          const ItemCodes c = item_codes(run.load().catalog, d, it);
           if (c.assigned() && (c.implementation == wanted || c.basic == wanted))
             dept = &d, item = &it;
         }
@@ -56,7 +56,7 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
       return;
     }
     DiagSink sink;
-    auto flow = resolve_flow(*item, run.templates, sink, wanted);
+    auto flow = resolve_flow(*item, run.templates(), sink, wanted);
     if (!flow) {
       std::cerr << "powerlist: "
                 << fmt::format(
@@ -68,7 +68,8 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
     }
     std::string error;
     std::string data = render_flow(
-        *flow, chart_info(*dept, *item, item_codes(run.load.catalog, *dept, *item).implementation),
+        *flow,
+        chart_info(*dept, *item, item_codes(run.load().catalog, *dept, *item).implementation),
         *format, &error);
     if (!error.empty()) {
       std::cerr << "powerlist: " << error << "\n";

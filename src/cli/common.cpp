@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "../workbook/columns.hpp"
 #include "powerlist/flow.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/output_dir.hpp"
@@ -46,20 +47,37 @@ static Severity fail_threshold(const std::string& s) {
   return Severity::Error;
 }
 
+std::map<std::string, Field> parse_column_maps(const std::vector<std::string>& maps, Lang lang,
+                                               std::string& error) {
+  std::map<std::string, Field> out;
+  for (const auto& m : maps) {
+    const size_t eq = m.rfind('=');
+    const auto field = eq == std::string::npos ? std::nullopt : parse_field(m.substr(eq + 1));
+    if (!field || eq == 0) {
+      std::string keys;
+      for (const auto& f : field_infos()) keys += std::string(keys.empty() ? "" : ", ") + f.key;
+      error = "--map " + m +
+              (lang == Lang::En ? ": expected heading=field, field one of: " + keys
+                                : "：应为 列名=字段，字段可为：" + keys + "（或其中文列名）");
+      return {};
+    }
+    out[header_key(m.substr(0, eq))] = *field;
+  }
+  return out;
+}
+
 CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o) {
   CheckRun run;
-  LoadOptions lo;
-  lo.allow_outside = o.allow_outside;
-  lo.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  SessionOptions so;
+  so.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  so.allow_outside = o.allow_outside;
   const bool show_progress = !o.quiet && !o.no_progress && isatty(STDERR_FILENO);
   if (show_progress)
-    lo.progress = [&](size_t done, size_t total) {
+    so.load_progress = [&](size_t done, size_t total) {
       std::fprintf(stderr, "\r%s %zu/%zu", o.lang() == Lang::En ? "loading" : "加载", done, total);
       if (done == total) std::fprintf(stderr, "\r\033[K");
     };
-  // Validate --rule before doing any work: a typo is a usage error.
-  SeverityPolicy policy;
-  std::vector<std::pair<std::string, Severity>> cli_rules;
+  // Validate --rule, --as-of and --map before doing any work: a typo is a usage error.
   for (const auto& r : o.rules) {
     auto eq = r.find('=');
     std::string id = r.substr(0, eq);
@@ -72,65 +90,31 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
                                 : "：应为 RULES.md 中的规则编号=off|warning|error");
       return run;
     }
-    cli_rules.emplace_back(id, *sev);
+    so.rules.emplace_back(id, *sev);
   }
-  std::optional<Date> as_of;
   if (!o.as_of.empty()) {
-    as_of = parse_date(o.as_of);
-    if (!as_of) {
+    so.as_of = parse_date(o.as_of);
+    if (!so.as_of) {
       run.exit_code = kUsage;
       run.usage_error = "--as-of " + o.as_of +
                         (o.lang() == Lang::En ? ": expected YYYY-MM-DD" : "：应为 YYYY-MM-DD");
       return run;
     }
-    lo.today = as_of;
   }
-  run.load = load_catalog(paths.empty() ? std::vector<std::string>{"."} : paths, lo);
-  // --as-of audits the catalog as of another date than its `effective`.
-  if (as_of) {
-    auto& proj = run.load.catalog.project;
-    if (proj.effective) proj.last_revision = proj.effective->value;
-    proj.effective = Loc<Date>{*as_of, {}};
-  }
-  if (!run.load.fatal.empty()) {
+  std::string map_error;
+  so.import.overrides = parse_column_maps(o.maps, o.lang(), map_error);
+  if (!map_error.empty()) {
     run.exit_code = kUsage;
-    run.usage_error = run.load.fatal;
+    run.usage_error = map_error;
     return run;
   }
-  // The law registry: built-in data plus the catalog's own `laws:` files.
-  std::vector<ExtraLawFile> law_files;
-  for (const auto& l : run.load.catalog.project.laws) {
-    const auto path = std::filesystem::path(run.load.catalog.root) / l.value;
-    const Message outside =
-        outside_catalog_problem(run.load.catalog.root, path, l.value, o.allow_outside);
-    if (!outside.zh.empty()) {
-      run.load.diags.add("schema/type", l.span, "", outside);
-      continue;
-    }
-    if (!std::filesystem::is_regular_file(path)) {
-      run.load.diags.add("schema/required", l.span, "",
-                         {"法规库文件“" + l.value + "”不存在",
-                          "law registry file '" + l.value + "' does not exist"});
-      continue;
-    }
-    law_files.push_back({l.value, path.string()});
-  }
-  RegistryLoad reg =
-      load_registry(data_dir() + "/catalogs/laws", law_files, run.load.sources, run.load.diags);
-  if (!reg.fatal.empty()) {
+  run.session = Session::open(paths, so);
+  if (!run.session->fatal().empty()) {
     run.exit_code = kUsage;
-    run.usage_error = reg.fatal;
+    run.usage_error = run.session->fatal();
     return run;
   }
-  run.laws = std::move(reg.registry);
-  run.templates =
-      load_templates(data_dir() + "/templates/procedures", run.load.sources, run.load.diags);
-  run_rules(run.load.catalog, run.load.diags, &run.laws, &run.templates);
-  for (const auto& [id, sev] : run.load.catalog.project.rule_settings)
-    policy.overrides[id] = *parse_severity(sev.value);
-  for (const auto& [id, sev] : cli_rules) policy.overrides[id] = sev;
-  finalize_diagnostics(run.load.diags.mutable_list(), policy, run.load.suppressions,
-                       run.load.item_starts);
+  run.session->check();
   return run;
 }
 
@@ -138,7 +122,7 @@ CheckRun run_check_folder(const std::string& dir, const CommonOptions& o, const 
   CheckRun run = run_check({dir}, o);
   if (run.exit_code == kUsage) {
     std::cerr << "powerlist: " << run.usage_error << "\n";
-  } else if (run.load.catalog.project.standalone) {
+  } else if (run.load().catalog.project.standalone) {
     std::cerr << "powerlist: " << command
               << (o.lang() == Lang::En ? " needs a catalog folder (holding powerlist.yaml)"
                                        : " 需要含 powerlist.yaml 的目录文件夹")
@@ -150,9 +134,9 @@ CheckRun run_check_folder(const std::string& dir, const CommonOptions& o, const 
 
 OutputGuard output_guard(const CheckRun& run) {
   OutputGuard g;
-  g.catalog_root = run.load.catalog.root;
-  for (size_t i = 1; i < run.load.sources.size(); ++i) {
-    const SourceFile& f = run.load.sources.get(static_cast<uint32_t>(i));
+  g.catalog_root = run.load().catalog.root;
+  for (size_t i = 1; i < run.load().sources.size(); ++i) {
+    const SourceFile& f = run.load().sources.get(static_cast<uint32_t>(i));
     if (!f.builtin && !f.fs_path.empty()) g.sources.emplace_back(f.fs_path);
   }
   return g;
@@ -160,15 +144,15 @@ OutputGuard output_guard(const CheckRun& run) {
 
 int print_findings(const CheckRun& run, const CommonOptions& o,
                    const std::vector<std::string>& paths) {
-  const auto& diags = run.load.diags.list();
-  ReportInput in{diags, run.load.sources};
+  const auto& diags = run.load().diags.list();
+  ReportInput in{diags, run.load().sources};
   in.lang = o.lang();
   in.color = o.format == "text" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   in.show_suppressed = o.show_suppressed;
   in.fail_on = fail_threshold(o.fail_on);
-  in.files = run.load.files;
-  in.items = run.load.catalog.item_count();
-  if (!run.load.catalog.root.empty()) {
+  in.files = run.load().files;
+  in.items = run.load().catalog.item_count();
+  if (!run.load().catalog.root.empty()) {
     std::string root = paths.empty() ? "." : paths.front();
     if (root != "." && root != "./") in.uri_prefix = root.back() == '/' ? root : root + "/";
   }

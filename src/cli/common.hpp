@@ -9,6 +9,7 @@
 #include "powerlist/flow.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/load.hpp"
+#include "powerlist/session.hpp"
 
 namespace powerlist {
 
@@ -32,21 +33,27 @@ struct CommonOptions {
   bool no_progress = false;
   bool show_suppressed = false;
   bool allow_outside = false;
+  std::vector<std::string> maps;  // --map 列名=字段 for workbooks
   std::string as_of;
   Lang lang() const { return lang_name == "en" ? Lang::En : Lang::Zh; }
 };
 
 void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool findings);
 
-// Load + rules + severity policy, as `check` and `build` need them.
+// A checked Session, as `check`, `build` and the other commands need it.
 struct CheckRun {
-  LoadResult load;
-  LawRegistry laws;
-  TemplateLibrary templates;
+  std::unique_ptr<Session> session;
   int exit_code = kOk;  // kUsage when the input is unusable
   std::string usage_error;
+  LoadResult& load() { return session->load(); }
+  const LoadResult& load() const { return session->load(); }
+  const LawRegistry& laws() const { return session->laws(); }
+  const TemplateLibrary& templates() const { return session->templates(); }
 };
 CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o);
+// --map 列名=字段 values → overrides for the workbook front end; `error` set on a bad one.
+std::map<std::string, Field> parse_column_maps(const std::vector<std::string>& maps, Lang lang,
+                                               std::string& error);
 // run_check for commands that need a catalog folder (build, codes, audit): on an unusable
 // input or a lone department file, prints why and sets run.exit_code to kUsage.
 CheckRun run_check_folder(const std::string& dir, const CommonOptions& o, const char* command);
@@ -68,6 +75,7 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code);
 void register_codes(CLI::App& app, const Tr& tr, int& exit_code);
 void register_diff(CLI::App& app, const Tr& tr, int& exit_code);
 void register_audit(CLI::App& app, const Tr& tr, int& exit_code);
+void register_import(CLI::App& app, const Tr& tr, int& exit_code);
 // `codes` itself, also run by `build --assign`.
 int run_codes(const std::string& dir, const CommonOptions& o, const std::string& date_text,
               bool dry_run);

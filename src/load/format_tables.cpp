@@ -108,6 +108,12 @@ const TableSpec* project_table() {
           {"laws", {"法规库"}, K::StringList, "补充法规库文件，追加到内置 catalogs/laws"},
           {"baseline", {"基本目录"}, K::String, "用于比对的基本目录文件"},
           {"settings", {"设置"}, K::Map, "检查设置", settings_table},
+          {"profile",
+           {"目录类型"},
+           K::Enum,
+           "职权目录（默认，全部字段）或 权责清单（公布的清单：办理时限、流程、办事指南等可不填）",
+           nullptr,
+           {"职权目录", "权责清单"}},
       }};
   return &t;
 }
@@ -217,8 +223,13 @@ const TableSpec* citation_table() {
            {"条款", "条"},
            K::StringList,
            "条款：\"40\" 第四十条，\"40.2\" 第二款，\"40.2.3\" 第三项；也可写 第四十条"},
-          {"version", {"版本"}, K::Date, "引用的版本（修正/修订日期）"},
+          {"version", {"版本"}, K::Date, "引用的版本：修正/修订的公布日期或会议通过日期"},
           {"text", {"原文"}, K::String, "条文原文（可选）"},
+          {"tag",
+           {"层级标注"},
+           K::String,
+           "原清单中的层级标注，如 部门规章（用于判断法规库外文件的效力层级）"},
+          {"note", {"版本说明"}, K::String, "原清单中的版本说明，如 （2021年4月29日第三次修正）"},
       }};
   return &t;
 }
@@ -231,6 +242,11 @@ static const TableSpec* limits_table() {
           {"statutory", {"法定时限"}, K::Duration, "法定时限，如 20工作日；法律未规定时写 无"},
           {"statutory_basis", {"法定时限依据"}, K::Citation, "法定时限的依据", citation_table},
           {"promised", {"承诺时限"}, K::Duration, "承诺时限；依申请事项有法定时限时必填"},
+          {"statutory_note",
+           {"法定时限说明"},
+           K::String,
+           "法定时限的原文（含多个时限时，如 告知承诺制：20个工作日；非告知承诺制：10个工作日）"},
+          {"promised_note", {"承诺时限说明"}, K::String, "承诺时限的原文（含多个时限时）"},
       }};
   return &t;
 }
@@ -247,22 +263,27 @@ static const TableSpec* fee_table() {
 }
 
 static const TableSpec* disclosure_table() {
-  static const TableSpec t{
-      "disclosure",
-      "公开",
-      {
-          {"forms",
-           {"公开形式"},
-           K::StringList,
-           "公开形式：政府网站、政务公开栏、办事指南、服务卡……"},
-          {"scope", {"公开范围"}, K::Enum, "公开范围", nullptr, {"社会公开", "相对人", "内部"}},
-          {"timing",
-           {"公开时间"},
-           K::Enum,
-           "公开时间",
-           nullptr,
-           {"长期公开", "即时公开", "定期公开"}},
-      }};
+  static const TableSpec t{"disclosure",
+                           "公开",
+                           {
+                               {"forms",
+                                {"公开形式"},
+                                K::StringList,
+                                "公开形式：政府网站、政务公开栏、办事指南、服务卡……"},
+                               {"scope",
+                                {"公开范围"},
+                                K::Enum,
+                                "公开范围：社会公开、相对人（仅向当事人公开）、依申请公开、一定范围"
+                                "内公开、内部（不对外公开）",
+                                nullptr,
+                                {"社会公开", "相对人", "依申请公开", "一定范围内公开", "内部"}},
+                               {"timing",
+                                {"公开时间"},
+                                K::Enum,
+                                "公开时间（随时公开 即 即时公开）",
+                                nullptr,
+                                {"长期公开", "即时公开", "随时公开", "定期公开"}},
+                           }};
   return &t;
 }
 
@@ -304,6 +325,7 @@ static const TableSpec* disclose_table() {
                            {
                                {"scope", {"公开范围"}, K::String, "公开范围"},
                                {"form", {"公开形式"}, K::String, "公开形式，如 受理通知书"},
+                               {"timing", {"公开时间"}, K::String, "公开时间，如 受理时"},
                            }};
   return &t;
 }
@@ -417,6 +439,45 @@ static const TableSpec* retired_table() {
   return &t;
 }
 
+static const TableSpec* source_table() {
+  static const TableSpec t{"source",
+                           "来源",
+                           {
+                               {"file", {"文件"}, K::String, "来源工作簿", nullptr, {}, true},
+                               {"sheet", {"工作表"}, K::String, "工作表名称"},
+                               {"row", {"行"}, K::Int, "行号（从 1 开始）", nullptr, {}, true},
+                           }};
+  return &t;
+}
+
+static const TableSpec* cooperation_table() {
+  static const TableSpec t{"cooperation",
+                           "协助配合",
+                           {
+                               {"department",
+                                {"部门"},
+                                K::String,
+                                "被协助的部门（本目录部门标识或名称）",
+                                nullptr,
+                                {},
+                                true},
+                               {"duty", {"职责"}, K::String, "协助、配合的内容"},
+                           }};
+  return &t;
+}
+
+static const TableSpec* discretion_table() {
+  static const TableSpec t{
+      "discretion",
+      "裁量基准",
+      {
+          {"circumstance", {"情节"}, K::String, "违法情节", nullptr, {}, true},
+          {"penalty", {"处罚种类"}, K::Enum, "处罚种类", nullptr, penalty_values(), true},
+          {"range", {"幅度"}, K::String, "处罚幅度，如 1000元以上5000元以下"},
+      }};
+  return &t;
+}
+
 const TableSpec* item_table() {
   static const TableSpec t{
       "item",
@@ -469,6 +530,29 @@ const TableSpec* item_table() {
           {"materials", {"申请材料"}, K::MapList, "申请材料", material_table},
           {"service", {"办事指南"}, K::Map, "办事指南", service_table},
           {"retired", {"取消"}, K::Map, "取消记录：保留在文件和编码锁中，不再输出", retired_table},
+          {"basis_text",
+           {"实施依据原文"},
+           K::String,
+           "实施依据原文：导入时未能完全解析的单元格原样保留，导出时写回"},
+          {"seq", {"序号"}, K::String, "原清单中的序号（原样保留）"},
+          {"level", {"实施层级"}, K::String, "实施层级，如 地州市级、县市区级"},
+          {"authority", {"权限", "实施权限"}, K::String, "本层级的实施权限"},
+          {"dept_duty", {"部门职责"}, K::String, "部门职责"},
+          {"duty_basis", {"责任事项依据"}, K::String, "责任事项依据"},
+          {"accountable", {"追责对象范围", "追责对象"}, K::String, "追责对象范围"},
+          {"note", {"备注"}, K::String, "备注"},
+          {"extra", {"其他"}, K::StringMap, "原清单中的其他列（列名 → 内容），导出时原样写回"},
+          {"source", {"来源"}, K::Map, "导入来源：工作簿、工作表、行号", source_table},
+          {"revised", {"修订日期"}, K::Date, "本事项最近一次修订的日期"},
+          {"commitment", {"服务承诺"}, K::String, "服务承诺"},
+          {"discipline", {"工作纪律"}, K::String, "工作纪律"},
+          {"cooperation",
+           {"协助配合"},
+           K::MapList,
+           "协助、配合其他部门执法的职责",
+           cooperation_table},
+          {"entrusted_by", {"委托机关"}, K::String, "委托机关（受委托组织实施的事项）"},
+          {"discretion", {"裁量基准"}, K::MapList, "行政处罚裁量基准", discretion_table},
       }};
   return &t;
 }

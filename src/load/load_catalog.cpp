@@ -45,6 +45,8 @@ static void load_project_file(LoadResult& res, const YAML::Node& root, uint32_t 
   if (auto v = r.enum_value(f, "level", project_table()->find("level")->values)) p.level = *v;
   if (auto v = r.date(f, "effective")) p.effective = *v;
   if (auto v = r.str(f, "publisher")) p.publisher = *v;
+  if (auto v = r.enum_value(f, "profile", project_table()->find("profile")->values))
+    p.profile = v->value == "权责清单" ? Profile::DutyList : Profile::PowerCatalog;
   p.department_globs = r.str_list(f, "departments");
   p.laws = r.str_list(f, "laws");
   if (auto v = r.str(f, "baseline")) p.baseline.push_back(*v);
@@ -121,6 +123,7 @@ static void parse_department_file(LoadResult& res, uint32_t id, DiagSink& sink,
   scan_suppressions(src, id, sups);
   if (!pf.ok) return;
   Reader r(src, id, sink);
+  r.set_profile(opts.profile);
   out = load_department(r, pf.root);
 }
 
@@ -243,6 +246,8 @@ LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions
     scan_suppressions(res.sources.get(pid), pid, res.suppressions);
     if (!pf.ok) return res;
     load_project_file(res, pf.root, pid);
+    LoadOptions dept_opts = opts;
+    dept_opts.profile = res.catalog.project.profile;
     std::vector<uint32_t> ids;
     std::set<std::string> seen;
     for (const auto& g : res.catalog.project.department_globs) {
@@ -262,7 +267,7 @@ LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions
       }
     }
     res.files += ids.size();
-    load_departments(res, ids, opts);
+    load_departments(res, ids, dept_opts);
     load_ledgers(res, p, opts);
   } else {
     res.catalog.project.standalone = true;

@@ -25,6 +25,8 @@ static void load_limits(Reader& r, PowerItem& item, const YAML::Node& n, Span wh
   if (f.has("statutory_basis"))
     item.limits.statutory_basis = load_citation(r, f.get("statutory_basis"), f.span);
   if (auto d = r.duration(f, "promised")) item.limits.promised = *d;
+  if (auto v = r.str(f, "statutory_note")) item.limits.statutory_note = v->value;
+  if (auto v = r.str(f, "promised_note")) item.limits.promised_note = v->value;
 }
 
 static void load_fees(Reader& r, PowerItem& item, const YAML::Node& n) {
@@ -166,6 +168,51 @@ static void load_disclosure_parts(Reader& r, PowerItem& item, const Fields& f) {
   }
 }
 
+// The columns of a published 权责清单, the import source and the issue-12 elements.
+static void load_list_columns(Reader& r, PowerItem& item, const Fields& f) {
+  for (auto [key, field] : {std::pair{"seq", &item.seq},
+                            {"level", &item.level},
+                            {"authority", &item.authority},
+                            {"dept_duty", &item.dept_duty},
+                            {"duty_basis", &item.duty_basis},
+                            {"accountable", &item.accountable},
+                            {"note", &item.note},
+                            {"commitment", &item.commitment},
+                            {"discipline", &item.discipline},
+                            {"entrusted_by", &item.entrusted_by}})
+    if (auto v = r.str(f, key)) *field = *v;
+  for (auto& [column, text] : r.str_map(f, "extra")) item.extra[column] = text.value;
+  if (auto v = r.str(f, "basis_text")) item.basis_text = v->value;
+  if (f.has("source")) {
+    Fields s = r.fields(f.get("source"), *item_table()->find("source")->table(), f.span);
+    if (s.ok) {
+      SourceRef src;
+      src.span = s.span;
+      if (auto v = r.str(s, "file")) src.file = v->value;
+      if (auto v = r.str(s, "sheet")) src.sheet = v->value;
+      if (auto v = r.integer(s, "row"); v && v->value > 0 && v->value < (1LL << 31))
+        src.row = static_cast<uint32_t>(v->value);
+      item.source = std::move(src);
+    }
+  }
+  if (auto v = r.date(f, "revised")) item.revised = *v;
+  load_map_list(r, f, "cooperation", item.cooperation, [&](const Fields& e) {
+    Cooperation c;
+    c.span = e.span;
+    if (auto v = r.str(e, "department")) c.department = *v;
+    if (auto v = r.str(e, "duty")) c.duty = v->value;
+    return c;
+  });
+  load_map_list(r, f, "discretion", item.discretion, [&](const Fields& e) {
+    DiscretionRow d;
+    d.span = e.span;
+    if (auto v = r.str(e, "circumstance")) d.circumstance = v->value;
+    if (auto v = r.enum_value(e, "penalty", penalty_values())) d.penalty = *v;
+    if (auto v = r.str(e, "range")) d.range = *v;
+    return d;
+  });
+}
+
 std::optional<PowerItem> load_item(Reader& r, const YAML::Node& n, const std::string& dept_id) {
   PowerItem item;
   item.span = r.span(n);
@@ -242,7 +289,9 @@ std::optional<PowerItem> load_item(Reader& r, const YAML::Node& n, const std::st
                 fmt::format("baseline code '{}' must be 12 digits (quoted)", v->value)});
   }
   load_guide_parts(r, item, f);
-  if (item.initiation.value == Initiation::OnApplication && !f.has("conditions") && !item.retired)
+  load_list_columns(r, item, f);
+  if (item.initiation.value == Initiation::OnApplication && !f.has("conditions") && !item.retired &&
+      r.profile() == Profile::PowerCatalog)
     r.report("schema/required", item.initiation.span,
              {"依申请事项须填写 conditions（行使条件）", "an 依申请 item needs conditions"});
   return item;

@@ -62,6 +62,7 @@ std::optional<Step> load_step(Reader& r, const YAML::Node& n) {
     if (d.ok) {
       if (auto v = r.str(d, "scope")) s.disclose["scope"] = v->value;
       if (auto v = r.str(d, "form")) s.disclose["form"] = v->value;
+      if (auto v = r.str(d, "timing")) s.disclose["timing"] = v->value;
     }
   }
   return s;

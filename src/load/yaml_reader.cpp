@@ -112,6 +112,9 @@ Fields Reader::fields(const YAML::Node& node, const TableSpec& table, Span where
   Span at = f.span;
   for (const auto& spec : table.fields) {
     if (!spec.required) continue;
+    // A published 权责清单 has no 行使方式 or 三定 units column.
+    if (profile_ == Profile::DutyList && (spec.key == "initiation" || spec.key == "units"))
+      continue;
     auto it = f.entries.find(spec.key);
     if (it != f.entries.end() && !is_null(it->second.value)) continue;
     if (it != f.entries.end() && missing_zh.empty()) at = span(it->second.key);

@@ -31,6 +31,9 @@ class Reader {
       : src_(src), file_(file_id), sink_(sink) {}
 
   void set_item(std::string item) { item_ = std::move(item); }
+  // Under profile 权责清单 the service fields are optional (FORMAT.md second wave).
+  void set_profile(Profile p) { profile_ = p; }
+  Profile profile() const { return profile_; }
   const std::string& item() const { return item_; }
   uint32_t file() const { return file_; }
 
@@ -65,6 +68,7 @@ class Reader {
   uint32_t file_;
   DiagSink& sink_;
   std::string item_;
+  Profile profile_ = Profile::PowerCatalog;
 };
 
 }  // namespace powerlist

@@ -1,3 +1,5 @@
+#include <cstring>
+
 #include "powerlist/model.hpp"
 #include "powerlist/text.hpp"
 
@@ -11,6 +13,9 @@ static std::optional<int> to_int(std::string_view s) {
 
 std::optional<ArticleRef> parse_article_ref(const std::string& raw) {
   std::string t = trim(raw);
+  // 第（四）项 and 第(4)项 as catalogs write items.
+  for (const char* bracket : {"（", "）", "(", ")"})
+    for (size_t at; (at = t.find(bracket)) != std::string::npos;) t.erase(at, std::strlen(bracket));
   if (t.empty()) return std::nullopt;
   ArticleRef r;
   if (t.find("第") == std::string::npos) {

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+#include <ctime>
+
 #include "powerlist/text.hpp"
 
 namespace powerlist {
@@ -78,6 +81,15 @@ std::optional<Date> parse_date(std::string_view text) {
   int maxd = mdays[d.m - 1] + (d.m == 2 && leap(d.y) ? 1 : 0);
   if (d.d > maxd) return std::nullopt;
   return d;
+}
+
+Date today() {
+  std::time_t t = std::time(nullptr);
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e)
+    t = static_cast<std::time_t>(std::atoll(e));
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 }  // namespace powerlist

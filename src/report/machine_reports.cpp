@@ -79,6 +79,13 @@ std::string render_json(const ReportInput& in) {
         q(d.rule), q(severity_name(d.severity)), q(file_of(in, d)), d.span.line, d.span.col,
         d.span.end_line, d.span.end_col, d.item.empty() ? "null" : q(d.item),
         q(d.message.in(in.lang)), notes);
+    // Workbook findings: the sheet and the cell (line = row, column = column number).
+    const SourceFile& src = in.sources.get(d.span.file);
+    if (src.is_sheet()) {
+      const std::string cell = finding_cell(src, d.span);
+      rec += fmt::format(", \"sheet\": {}, \"cell\": {}", q(src.sheet),
+                         cell.empty() ? "null" : q(cell));
+    }
     if (d.suppressed) {
       if (!in.show_suppressed) continue;
       suppressed += std::string(first_s ? "\n  " : ",\n  ") + rec +
@@ -139,6 +146,15 @@ std::string render_sarif(const ReportInput& in) {
                                    : "";
     std::string props =
         d.item.empty() ? "" : fmt::format(", \"properties\": {{\"item\": {}}}", q(d.item));
+    // A workbook's sheet is the finding's logical location (SARIF 3.33).
+    const SourceFile& src = in.sources.get(d.span.file);
+    if (src.is_sheet()) {
+      const std::string cell = finding_cell(src, d.span);
+      const std::string fq = cell.empty() ? src.sheet : src.sheet + "!" + cell;
+      loc.insert(loc.size() - 2, fmt::format(", \"logicalLocations\": [{{\"name\": {}, "
+                                             "\"fullyQualifiedName\": {}, \"kind\": \"sheet\"}}]",
+                                             q(src.sheet), q(fq)));
+    }
     auto idx = index.count(d.rule) ? index[d.rule] : 0;
     results += fmt::format(
         "{}{{\"ruleId\": {}, \"ruleIndex\": {}, \"level\": {}, \"message\": {{\"text\": {}}}, "
@@ -172,8 +188,9 @@ std::string render_junit(const ReportInput& in) {
     std::string failing, other;
     size_t nfail = 0;
     for (const Diagnostic* d : list) {
-      std::string line = fmt::format("{}:{}:{}: {}: {} [{}]\n", name, d->span.line, d->span.col,
-                                     severity_name(d->severity), d->message.in(in.lang), d->rule);
+      std::string line =
+          fmt::format("{}: {}: {} [{}]\n", finding_location(in.sources.get(file), d->span),
+                      severity_name(d->severity), d->message.in(in.lang), d->rule);
       if (d->severity >= in.fail_on) {
         failing += line;
         ++nfail;
@@ -217,7 +234,10 @@ std::string render_github(const ReportInput& in) {
     if (d.span.valid())
       props += fmt::format(",line={},col={},endLine={},endColumn={}", d.span.line, d.span.col,
                            d.span.end_line, d.span.end_col);
-    props += ",title=" + gh_prop(d.rule);
+    const SourceFile& src = in.sources.get(d.span.file);
+    props += ",title=" + gh_prop(src.is_sheet() ? d.rule + " (" + src.sheet + "!" +
+                                                      finding_cell(src, d.span) + ")"
+                                                : d.rule);
     out += fmt::format("::{} {}::{}\n", cmd, props,
                        gh_data(printable(d.message.in(in.lang)) + " [" + d.rule + "]"));
   }

@@ -3,6 +3,7 @@
 
 #include "powerlist/report.hpp"
 #include "powerlist/text.hpp"
+#include "powerlist/workbook.hpp"
 
 namespace powerlist {
 
@@ -51,15 +52,53 @@ std::string excerpt(const SourceFile& src, const Span& s, bool color) {
   return "    " + shown + "\n    " + std::string(pad, ' ') + caret + "\n";
 }
 
+// A cell's text (its first line, cut to fit) under the finding.
+std::string cell_excerpt(const SourceFile& src, const Span& s) {
+  std::string text(src.cell_text(s.line, s.col));
+  const size_t nl = text.find('\n');
+  const bool more = nl != std::string::npos;
+  if (more) text.erase(nl);
+  text = printable(text);
+  std::string shown;
+  size_t width = 0;
+  for (char32_t cp : decode_utf8(text)) {
+    std::string ch;
+    append_utf8(ch, cp);
+    width += display_width(ch);
+    if (width > 76) {
+      shown += "…";
+      break;
+    }
+    shown += ch;
+  }
+  if (shown.empty()) return "";
+  return "    " + finding_cell(src, s) + ": " + shown + (more && width <= 76 ? " …" : "") + "\n";
+}
+
 }  // namespace
+
+std::string finding_cell(const SourceFile& src, const Span& span) {
+  if (!src.is_sheet() || !span.valid() || span.col == 0) return "";
+  return cell_name(span.line - 1, span.col - 1);
+}
+
+std::string finding_location(const SourceFile& src, const Span& span) {
+  std::string where = src.display.empty() ? "powerlist" : src.display;
+  if (src.is_sheet()) {
+    where += ":" + src.sheet;
+    if (span.valid()) where += "!" + finding_cell(src, span);
+  } else if (span.valid()) {
+    where += fmt::format(":{}:{}", span.line, span.col);
+  }
+  return where;
+}
 
 std::string render_text(const ReportInput& in) {
   std::string out;
   for (const auto& d : in.diags) {
     if (d.suppressed && !in.show_suppressed) continue;
     const SourceFile& src = in.sources.get(d.span.file);
-    std::string where = src.display.empty() ? "powerlist" : printable(src.display);
-    if (d.span.valid()) where += fmt::format(":{}:{}", d.span.line, d.span.col);
+    const std::string where = printable(finding_location(src, d.span));
     std::string sev(severity_name(d.severity));
     std::string msg = printable(d.message.in(in.lang));
     if (d.suppressed)
@@ -70,7 +109,8 @@ std::string render_text(const ReportInput& in) {
                          severity_color(d.severity), sev, kReset, msg, d.rule);
     else
       out += fmt::format("{}: {}: {} [{}]\n", where, sev, msg, d.rule);
-    if (d.span.valid()) out += excerpt(src, d.span, in.color);
+    if (d.span.valid())
+      out += src.is_sheet() ? cell_excerpt(src, d.span) : excerpt(src, d.span, in.color);
     for (const auto& n : d.notes) out += fmt::format("    note: {}\n", printable(n.in(in.lang)));
   }
   out += summary_line(count_findings(in.diags), in.lang) + "\n";

@@ -1,6 +1,39 @@
+#include <algorithm>
+#include <set>
+
 #include "powerlist/rules.hpp"
+#include "powerlist/text.hpp"
 
 namespace powerlist {
+
+namespace {
+
+// Under profile 权责清单 a catalog is the published list: the fields of a 职权目录 that the
+// list does not have (办理时限, 流程, 公开, 相对人权利, 编码) are not asked for (RULES.md,
+// second wave). Rights and contacts the list does state are still checked.
+bool silenced_by_list_profile(const Catalog& c, const Diagnostic& d) {
+  static const std::set<std::string_view> service_rules = {"flow/missing",
+                                                           "disclosure/missing",
+                                                           "limits/statutory-missing",
+                                                           "limits/promised-missing",
+                                                           "limits/step-missing",
+                                                           "code/unassigned"};
+  if (service_rules.count(d.rule)) return true;
+  if (!starts_with(d.rule, "rights/")) return false;
+  // Department-level: only when the department gives no contacts at all.
+  if (d.item.empty()) {
+    for (const auto& dep : c.departments)
+      if (dep.file == d.span.file || dep.span.file == d.span.file) return !dep.contacts.has_value();
+    return true;
+  }
+  // Item-level: only items that state no rights.
+  for (const auto& dep : c.departments)
+    for (const auto& it : dep.powers)
+      if (item_id(dep, it) == d.item) return declared_rights(it).empty();
+  return true;
+}
+
+}  // namespace
 
 Date RuleContext::as_of() const {
   const auto& e = catalog.project.effective;
@@ -18,6 +51,13 @@ void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws,
   check_basis(ctx);
   check_limits(ctx);
   check_flows(ctx);
+  if (catalog.project.profile == Profile::DutyList) {
+    auto& list = sink.mutable_list();
+    list.erase(
+        std::remove_if(list.begin(), list.end(),
+                       [&](const Diagnostic& d) { return silenced_by_list_profile(catalog, d); }),
+        list.end());
+  }
 }
 
 }  // namespace powerlist

@@ -1,0 +1,393 @@
+// Parsing and rendering the free-text 实施依据 of published catalogs (basis_text.hpp).
+#include "basis_text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "powerlist/text.hpp"
+
+namespace powerlist {
+
+namespace {
+
+using U = std::u32string;
+
+U to_u32(const std::string& s) {
+  const size_t bad = find_invalid_utf8(s);
+  const auto cps =
+      decode_utf8(std::string_view(s).substr(0, bad == std::string::npos ? s.size() : bad));
+  return U(cps.begin(), cps.end());
+}
+
+std::string to_utf8(const U& u, size_t b = 0, size_t e = U::npos) {
+  std::string out;
+  e = std::min(e, u.size());
+  for (size_t i = b; i < e; ++i) append_utf8(out, u[i]);
+  return out;
+}
+
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x3000 || c == 0xA0;
+}
+
+bool is_numeral(char32_t c) {
+  return (c >= U'0' && c <= U'9') ||
+         std::u32string_view(U"零〇一二三四五六七八九十百千两").find(c) !=
+             std::u32string_view::npos;
+}
+
+std::string trim_u(const U& u, size_t b, size_t e) {
+  while (b < e && is_space(u[b])) ++b;
+  while (e > b && is_space(u[e - 1])) --e;
+  return to_utf8(u, b, e);
+}
+
+// Position after the bracket that closes the one at `open` (nested brackets of the same
+// kind counted), or npos.
+size_t close_of(const U& u, size_t open, char32_t o, char32_t c) {
+  int depth = 0;
+  for (size_t i = open; i < u.size(); ++i) {
+    if (u[i] == o) ++depth;
+    if (u[i] == c && --depth == 0) return i + 1;
+  }
+  return U::npos;
+}
+
+// True when only whitespace, list numbering or a "依据：" label precedes `i` on its line.
+bool at_line_start(const U& u, size_t i) {
+  size_t b = i;
+  while (b > 0 && u[b - 1] != U'\n') --b;
+  const U prefix = u.substr(b, i - b);
+  U stripped;
+  for (char32_t c : prefix)
+    if (!is_space(c)) stripped += c;
+  if (stripped.empty()) return true;
+  for (const U label : {U"依据：", U"设定依据：", U"实施依据：", U"法律依据：", U"依据:"})
+    if (stripped.size() >= label.size() &&
+        stripped.compare(stripped.size() - label.size(), label.size(), label) == 0)
+      stripped.erase(stripped.size() - label.size());
+  for (char32_t c : stripped)
+    if (!(is_numeral(c) ||
+          std::u32string_view(U"（）().、．,，;；").find(c) != std::u32string_view::npos))
+      return false;
+  return true;
+}
+
+// 《…》 that names an instrument (法, 条例, 办法 …) rather than a form or a document quoted in
+// an article (《海事报告书》, 《种畜禽生产经营许可证申请表》).
+bool names_instrument(const U& u, size_t open) {
+  const size_t close = close_of(u, open, U'《', U'》');
+  if (close == U::npos || close < open + 3) return false;
+  const U name = u.substr(open + 1, close - open - 2);
+  for (const U suffix : {U"法",   U"条例", U"规定", U"办法", U"细则", U"决定", U"规则", U"通知",
+                         U"意见", U"目录", U"批复", U"标准", U"规程", U"公告", U"解释", U"命令",
+                         U"令",   U"规范", U"纲要", U"方案", U"制度", U"指引", U"准则"})
+    if (name.size() >= suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return true;
+  return false;
+}
+
+// Start of an instrument: 【tag】《 or a 《 at the start of a line naming an instrument.
+bool block_start(const U& u, size_t i) {
+  if (u[i] == U'【') {
+    const size_t close = u.find(U'】', i);
+    if (close == U::npos || close - i > 14) return false;
+    size_t j = close + 1;
+    while (j < u.size() && is_space(u[j])) ++j;
+    return j < u.size() && u[j] == U'《' && at_line_start(u, i);
+  }
+  if (u[i] == U'《')
+    return (i > 0 && u[i - 1] == U'】') || (at_line_start(u, i) && names_instrument(u, i));
+  return false;
+}
+
+// Length of a run of article references at `i` (第十五条、第五十八条第一款第（四）项 …), 0 if none.
+size_t ref_run_length(const U& u, size_t i) {
+  size_t j = i, last_good = i;
+  bool any = false;
+  while (j < u.size()) {
+    if (u[j] != U'第') break;
+    size_t k = j + 1;
+    if (k < u.size() && (u[k] == U'（' || u[k] == U'(')) ++k;
+    const size_t digits = k;
+    while (k < u.size() && is_numeral(u[k])) ++k;
+    if (k == digits) break;
+    if (k < u.size() && (u[k] == U'）' || u[k] == U')')) ++k;
+    if (k >= u.size() || std::u32string_view(U"条款项").find(u[k]) == std::u32string_view::npos)
+      break;
+    ++k;
+    if (k < u.size() && u[k] == U'之' && k + 1 < u.size() && is_numeral(u[k + 1])) k += 2;
+    any = true;
+    last_good = j = k;
+    // Separators between references.
+    size_t s = j;
+    while (s < u.size() && (is_space(u[s]) && u[s] != U'\n')) ++s;
+    if (s < u.size() &&
+        std::u32string_view(U"、，,和及与至").find(u[s]) != std::u32string_view::npos) {
+      ++s;
+      while (s < u.size() && (is_space(u[s]) && u[s] != U'\n')) ++s;
+      if (s < u.size() && u[s] == U'第') {
+        j = s;
+        continue;
+      }
+    }
+    if (s < u.size() && u[s] == U'第') {  // 第十条第二款 written with a space
+      j = s;
+      continue;
+    }
+    break;
+  }
+  return any ? last_good - i : 0;
+}
+
+void parse_body(const U& u, size_t b, size_t e, ParsedCitation head,
+                std::vector<ParsedCitation>& out) {
+  // Article groups start at the body's start or at the start of a line.
+  std::vector<std::pair<size_t, size_t>> groups;  // (start, ref run length)
+  size_t i = b;
+  while (i < e && is_space(u[i])) ++i;
+  for (size_t p = i; p < e; ++p) {
+    if (u[p] != U'第') continue;
+    if (!(p == i || at_line_start(u, p))) continue;
+    const size_t len = ref_run_length(u, p);
+    if (len) groups.emplace_back(p, len);
+  }
+  if (groups.empty()) {
+    head.text = trim_u(u, i, e);
+    out.push_back(std::move(head));
+    return;
+  }
+  if (groups.front().first > i) {
+    // Words between the header and the first article: part of the note, e.g. "修正" lines.
+    head.note += trim_u(u, i, groups.front().first);
+  }
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const auto [start, len] = groups[g];
+    const size_t end = g + 1 < groups.size() ? groups[g + 1].first : e;
+    ParsedCitation c = head;
+    c.articles = split_article_refs(to_utf8(u, start, start + len));
+    for (const auto& a : c.articles)
+      if (auto r = parse_article_ref(a)) c.refs.push_back(*r);
+    size_t t = start + len;
+    while (t < end && is_space(u[t]) && u[t] != U'\n') ++t;
+    if (t < end && (u[t] == U'：' || u[t] == U':')) ++t;
+    c.text = trim_u(u, t, end);
+    out.push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> split_article_refs(const std::string& run) {
+  std::vector<std::string> out;
+  const U u = to_u32(run);
+  int article = 0;
+  size_t i = 0;
+  std::string pending_range_from;
+  bool range = false;
+  while (i < u.size()) {
+    if (u[i] != U'第') {
+      if (u[i] == U'至') range = true;
+      ++i;
+      continue;
+    }
+    // One reference: 第X条[第Y款][第（Z）项], or a continuation 第Y款 / 第Z项.
+    size_t j = i;
+    std::string piece;
+    while (j < u.size() && u[j] == U'第') {
+      size_t k = j + 1;
+      while (k < u.size() && u[k] != U'条' && u[k] != U'款' && u[k] != U'项') ++k;
+      if (k >= u.size()) break;
+      piece += to_utf8(u, j, k + 1);
+      j = k + 1;
+      if (j < u.size() && u[j] == U'之') {  // 第十条之一
+        piece += to_utf8(u, j, std::min(u.size(), j + 2));
+        j += 2;
+      }
+    }
+    i = std::max(j, i + 1);
+    if (piece.empty()) continue;
+    auto ref = parse_article_ref(piece);
+    if (ref && ref->article) {
+      if (range && article) {
+        for (int a = article + 1; a < ref->article && a - article < 60; ++a)
+          out.push_back(ArticleRef{a, 0, 0}.str());
+      }
+      article = ref->article;
+      out.push_back(piece);
+    } else if (article) {
+      // 第二款 after 第四条第一款: the same article.
+      auto full = parse_article_ref(ArticleRef{article, 0, 0}.str() + piece);
+      if (full) out.push_back(full->str());
+    }
+    range = false;
+  }
+  return out;
+}
+
+std::optional<Date> version_from_note(const std::string& note) {
+  const U u = to_u32(note);
+  struct Found {
+    size_t pos, end;
+    Date date;
+  };
+  std::vector<Found> dates;
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (!(u[i] >= U'0' && u[i] <= U'9')) continue;
+    size_t j = i;
+    auto number = [&](size_t max) {
+      int v = 0;
+      size_t n = 0;
+      while (j < u.size() && u[j] >= U'0' && u[j] <= U'9' && n < max)
+        v = v * 10 + int(u[j++] - U'0'), ++n;
+      while (j < u.size() && u[j] == U' ') ++j;
+      return n ? v : -1;
+    };
+    const int y = number(4);
+    if (y < 1949 || j >= u.size() || u[j] != U'年') {
+      i = std::max(i, j);
+      continue;
+    }
+    ++j;
+    while (j < u.size() && u[j] == U' ') ++j;
+    const int m = number(2);
+    if (m < 1 || j >= u.size() || u[j] != U'月') continue;
+    ++j;
+    while (j < u.size() && u[j] == U' ') ++j;
+    const int d = number(2);
+    if (d < 1 || j >= u.size() || u[j] != U'日') continue;
+    if (auto date = parse_date(fmt::format("{:04d}-{:02d}-{:02d}", y, m, d)))
+      dates.push_back({i, j + 1, *date});
+    i = j;
+  }
+  std::optional<Date> best, effective_only;
+  for (size_t k = 0; k < dates.size(); ++k) {
+    const size_t end = k + 1 < dates.size() ? dates[k + 1].pos : u.size();
+    const std::string tail = to_utf8(u, dates[k].end, end);
+    const bool versioned =
+        tail.find("修正") != std::string::npos || tail.find("修订") != std::string::npos ||
+        tail.find("修改") != std::string::npos || tail.find("通过") != std::string::npos ||
+        tail.find("公布") != std::string::npos || tail.find("发布") != std::string::npos ||
+        tail.find("颁布") != std::string::npos || tail.find("令第") != std::string::npos;
+    const bool effective = tail.find("施行") != std::string::npos;
+    if (versioned && (!effective || tail.find("施行") > tail.find("修"))) {
+      if (!best || *best < dates[k].date) best = dates[k].date;
+    } else if (effective && (!effective_only || *effective_only < dates[k].date)) {
+      effective_only = dates[k].date;
+    }
+  }
+  return best;
+}
+
+ParsedBasis parse_basis_text(const std::string& cell) {
+  ParsedBasis out;
+  const U u = to_u32(cell);
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (!block_start(u, i)) continue;
+    starts.push_back(i);
+    // Skip to the end of this header so a 《 inside the tag block does not start another.
+    if (u[i] == U'【') i = u.find(U'】', i);
+    if (i != U::npos && i < u.size()) {
+      const size_t title = u.find(U'《', i);
+      const size_t end = title == U::npos ? U::npos : close_of(u, title, U'《', U'》');
+      if (end == U::npos) break;
+      i = end - 1;
+    }
+  }
+  const std::string before = starts.empty() ? trim_u(u, 0, u.size()) : trim_u(u, 0, starts[0]);
+  if (!before.empty()) out.leftovers.push_back(before);
+  for (size_t k = 0; k < starts.size(); ++k) {
+    const size_t b = starts[k], e = k + 1 < starts.size() ? starts[k + 1] : u.size();
+    ParsedCitation head;
+    size_t i = b;
+    if (u[i] == U'【') {
+      const size_t close = u.find(U'】', i);
+      U tag;
+      for (size_t t = i + 1; t < close; ++t)
+        if (!is_space(u[t])) tag += u[t];
+      head.tag = to_utf8(tag);
+      i = close + 1;
+      while (i < e && is_space(u[i])) ++i;
+    }
+    const size_t title_end = close_of(u, i, U'《', U'》');
+    if (title_end == U::npos || title_end > e) {
+      out.leftovers.push_back(trim_u(u, b, e));
+      continue;
+    }
+    U name;
+    for (size_t t = i + 1; t + 1 < title_end; ++t)
+      if (!is_space(u[t])) name += u[t];
+    head.law = to_utf8(name);
+    i = title_end;
+    size_t s = i;
+    while (s < e && is_space(u[s])) ++s;
+    if (s < e && (u[s] == U'（' || u[s] == U'(')) {
+      const size_t close =
+          u[s] == U'（' ? close_of(u, s, U'（', U'）') : close_of(u, s, U'(', U')');
+      if (close != U::npos && close <= e) {
+        head.note = to_utf8(u, s, close);
+        i = close;
+      }
+    }
+    parse_body(u, i, e, head, out.citations);
+  }
+  for (auto& c : out.citations)
+    if (!c.note.empty()) c.version = version_from_note(c.note);
+  return out;
+}
+
+std::string render_basis_text(const std::vector<Citation>& basis) {
+  std::string out;
+  const Citation* prev = nullptr;
+  for (const auto& c : basis) {
+    const bool same = prev && prev->law.value == c.law.value && prev->tag.value == c.tag.value &&
+                      prev->note == c.note;
+    if (!same) {
+      if (!out.empty()) out += "\n";
+      if (!c.tag.value.empty()) out += "【" + c.tag.value + "】";
+      out += "《" + c.law.value + "》" + c.note;
+    }
+    std::string refs;
+    for (size_t i = 0; i < c.articles.size(); ++i) {
+      if (i) refs += "、";
+      refs += c.articles[i].value.str();
+    }
+    if (!refs.empty() || !c.text.empty()) {
+      out += "\n" + refs;
+      if (!c.text.empty()) out += (refs.empty() ? "" : "：") + c.text;
+    }
+    prev = &c;
+  }
+  return out;
+}
+
+std::string normalize_for_compare(const std::string& s) {
+  U u = to_u32(s), out;
+  for (char32_t c : u) {
+    if (is_space(c)) continue;
+    if (c >= 0xFF01 && c <= 0xFF5E) c = c - 0xFF01 + 0x21;  // full-width ASCII
+    if (c == U'、' || c == U'；') c = c == U'、' ? U',' : U';';
+    if (c == U'“' || c == U'”') c = U'"';
+    out += c;
+  }
+  // 第(四)项 → 第四项
+  U result;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == U'(' && i > 0 && out[i - 1] == U'第') {
+      size_t j = i + 1;
+      while (j < out.size() && is_numeral(out[j])) ++j;
+      if (j < out.size() && out[j] == U')' && j + 1 < out.size() && out[j + 1] == U'项') {
+        result.append(out, i + 1, j - i - 1);
+        i = j;
+        continue;
+      }
+    }
+    result += out[i];
+  }
+  return to_utf8(result);
+}
+
+}  // namespace powerlist
