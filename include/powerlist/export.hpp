@@ -18,3 +18,35 @@ FileSet render_catalog_yaml(const Catalog& catalog, const std::string& region_co
                             const std::string& region_name);
 
 }  // namespace powerlist
+
+namespace powerlist {
+
+// The review workbook as a table: the standard 权责清单 columns (and those of a 职权目录
+// when the catalog has them), one row per item, each cell with the findings that point at it,
+// and a 审核意见 column with every finding of the row.
+struct ReviewCell {
+  std::string text;
+  std::vector<const Diagnostic*> findings;
+};
+struct ReviewRow {
+  std::string department, category;
+  std::vector<ReviewCell> cells;  // one per column, the last is 审核意见
+  Severity worst = Severity::Off;
+};
+struct ReviewTable {
+  std::string title;
+  std::vector<std::string> columns;
+  std::vector<double> widths;  // in characters, for xlsx
+  std::vector<ReviewRow> rows;
+  std::vector<const Diagnostic*> general;  // findings about no item (files, departments)
+};
+
+ReviewTable build_review_table(const Catalog& catalog, const Sources& sources,
+                               const std::vector<Diagnostic>& findings, Lang lang);
+// The xlsx bytes ("" with `error` set): sheet 审核意见 (highlights, comments, frozen header,
+// filters, widths, landscape A4) and sheet 汇总 (department × category × severity).
+std::string render_review_xlsx(const ReviewTable& table, std::string* error);
+// UTF-8 CSV with BOM (Excel opens it as Chinese text), RFC 4180 quoting.
+std::string render_review_csv(const ReviewTable& table);
+
+}  // namespace powerlist

@@ -1,0 +1,68 @@
+// `powerlist export DIR|FILE --format xlsx|csv -o FILE`: the review workbook the 法制办
+// sends back — the catalog's columns, findings highlighted with comments, a summary sheet.
+#include <fmt/format.h>
+
+#include "common.hpp"
+#include "powerlist/export.hpp"
+#include "powerlist/fsio.hpp"
+
+namespace powerlist {
+
+void register_export(CLI::App& app, const Tr& tr, int& exit_code) {
+  auto* sub = app.add_subcommand(
+      "export", tr("导出审核意见工作簿（xlsx：问题单元格标色并附批注，另有汇总表；或 csv）",
+                   "the review workbook (xlsx with highlighted, commented cells and a summary; "
+                   "or csv)"));
+  auto opts = std::make_shared<CommonOptions>();
+  auto paths = std::make_shared<std::vector<std::string>>();
+  auto out = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("xlsx");
+  sub->add_option(
+      "paths", *paths,
+      tr("目录文件夹、部门文件或工作簿", "catalog folder, department files or workbooks"));
+  sub->add_option("--format", *format, tr("xlsx 或 csv", "xlsx or csv"))
+      ->check(CLI::IsMember({"xlsx", "csv"}));
+  sub->add_option("-o,--output", *out, tr("输出文件，如 审核意见.xlsx", "output file"))->required();
+  sub->add_option("--as-of", opts->as_of,
+                  tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date"));
+  sub->add_option("--map", opts->maps,
+                  tr("工作簿列名对应的字段（可重复）", "workbook heading → field"));
+  sub->add_option("--rule", opts->rules,
+                  tr("调整规则级别 ID=off|warning|error", "override a rule"));
+  add_common_options(sub, *opts, tr, false);
+  sub->callback([opts, paths, out, format, &exit_code] {
+    const Tr say{opts->lang()};
+    CheckRun run = run_check(*paths, *opts);
+    if (run.exit_code == kUsage) {
+      std::cerr << "powerlist: " << run.usage_error << "\n";
+      exit_code = kUsage;
+      return;
+    }
+    const Session& s = *run.session;
+    const ReviewTable table =
+        build_review_table(s.catalog(), s.sources(), s.findings(), opts->lang());
+    std::string error;
+    const std::string bytes =
+        *format == "csv" ? render_review_csv(table) : render_review_xlsx(table, &error);
+    if (!error.empty()) {
+      std::cerr << "powerlist: " << error << "\n";
+      exit_code = kInternal;
+      return;
+    }
+    const Message err = write_file_atomic(*out, bytes);
+    if (!err.zh.empty()) {
+      std::cerr << "powerlist: " << err.in(opts->lang()) << "\n";
+      exit_code = kUsage;
+      return;
+    }
+    size_t marked = 0;
+    for (const auto& r : table.rows) marked += r.worst != Severity::Off;
+    if (!opts->quiet)
+      std::cout << fmt::format(say("审核意见已写入 {}：{} 项，其中 {} 项有问题\n",
+                                   "review written to {}: {} items, {} with findings\n"),
+                               *out, table.rows.size(), marked);
+    exit_code = kOk;
+  });
+}
+
+}  // namespace powerlist

@@ -1,0 +1,203 @@
+// The review workbook as .xlsx through libxlsxwriter (Debian libxlsxwriter-dev).
+#include <fmt/format.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <set>
+
+#include "powerlist/export.hpp"
+#include "powerlist/fsio.hpp"
+#include "powerlist/text.hpp"
+
+namespace powerlist {
+
+namespace {
+
+// Excel's limit for a cell; longer text is cut with a note.
+constexpr size_t kMaxCellChars = 32767;
+
+std::string fit_cell(const std::string& s) {
+  if (utf8_length(s) <= kMaxCellChars) return s;
+  std::string out;
+  size_t n = 0;
+  for (char32_t c : decode_utf8(s)) {
+    if (++n > kMaxCellChars - 40) break;
+    append_utf8(out, c);
+  }
+  return out + "…（原文过长，已截断；完整内容见目录文件）";
+}
+
+std::string comment_text(const std::vector<const Diagnostic*>& findings) {
+  std::string out;
+  for (const Diagnostic* f : findings) {
+    const char* sev = f->severity == Severity::Error     ? "错误"
+                      : f->severity == Severity::Warning ? "警告"
+                                                         : "提示";
+    out += fmt::format("{}{}：{} [{}]", out.empty() ? "" : "\n", sev, f->message.zh, f->rule);
+    for (const auto& n : f->notes) out += "\n  " + n.zh;
+  }
+  return utf8_length(out) > 30000 ? fit_cell(out.substr(0, 30000)) : out;
+}
+
+struct TempFile {
+  std::string path;
+  ~TempFile() {
+    if (!path.empty()) ::unlink(path.c_str());
+  }
+};
+
+}  // namespace
+
+std::string render_review_xlsx(const ReviewTable& t, std::string* error) {
+  // libxlsxwriter writes to a file: a private temporary one, read back.
+  TempFile tmp;
+  {
+    const char* dir = std::getenv("TMPDIR");
+    std::string templ = std::string(dir && *dir ? dir : "/tmp") + "/powerlist-export-XXXXXX";
+    const int fd = ::mkstemp(templ.data());
+    if (fd < 0) {
+      if (error) *error = "无法创建临时文件 / cannot create a temporary file";
+      return "";
+    }
+    ::close(fd);
+    tmp.path = templ;
+  }
+  lxw_workbook* wb = workbook_new(tmp.path.c_str());
+  if (!wb) {
+    if (error) *error = "无法创建工作簿 / cannot create the workbook";
+    return "";
+  }
+  // A fixed creation time (SOURCE_DATE_EPOCH when set): the same input gives the same bytes.
+  lxw_doc_properties props{};
+  props.title = const_cast<char*>(t.title.c_str());
+  std::string subject = "合法性审核意见";
+  props.subject = subject.data();
+  std::string author = "powerlist";
+  props.author = author.data();
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  props.created =
+      epoch && *epoch ? static_cast<time_t>(std::atoll(epoch)) : 1767225600;  // 2026-01-01
+  workbook_set_properties(wb, &props);
+
+  auto font = [&](lxw_format* f) {
+    format_set_font_name(f, "宋体");
+    format_set_font_size(f, 10);
+    format_set_text_wrap(f);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    format_set_border(f, LXW_BORDER_THIN);
+    return f;
+  };
+  lxw_format* head = font(workbook_add_format(wb));
+  format_set_bold(head);
+  format_set_bg_color(head, 0xD9E1F2);
+  format_set_align(head, LXW_ALIGN_CENTER);
+  format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
+  lxw_format* plain = font(workbook_add_format(wb));
+  std::map<Severity, lxw_format*> marked;
+  const std::pair<Severity, lxw_color_t> colors[] = {
+      {Severity::Error, 0xFFC7CE}, {Severity::Warning, 0xFFEB9C}, {Severity::Note, 0xDDEBF7}};
+  for (const auto& [sev, color] : colors) {
+    lxw_format* f = font(workbook_add_format(wb));
+    format_set_bg_color(f, color);
+    marked[sev] = f;
+  }
+  lxw_format* title_fmt = workbook_add_format(wb);
+  format_set_font_name(title_fmt, "黑体");
+  format_set_font_size(title_fmt, 14);
+  format_set_bold(title_fmt);
+
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "审核意见");
+  const lxw_row_t header_row = 1;
+  worksheet_write_string(ws, 0, 0, fit_cell(t.title + " 合法性审核意见").c_str(), title_fmt);
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    worksheet_write_string(ws, header_row, static_cast<lxw_col_t>(c), t.columns[c].c_str(), head);
+    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), t.widths[c],
+                         nullptr);
+  }
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const lxw_row_t row = static_cast<lxw_row_t>(header_row + 1 + r);
+    for (size_t c = 0; c < t.rows[r].cells.size(); ++c) {
+      const ReviewCell& cell = t.rows[r].cells[c];
+      Severity worst = Severity::Off;
+      for (const Diagnostic* f : cell.findings) worst = std::max(worst, f->severity);
+      lxw_format* f = worst == Severity::Off ? plain : marked[worst];
+      // Always a string cell: text such as =HYPERLINK(…) is never a formula.
+      worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), fit_cell(cell.text).c_str(), f);
+      if (!cell.findings.empty() && c + 1 < t.rows[r].cells.size())
+        worksheet_write_comment(ws, row, static_cast<lxw_col_t>(c),
+                                comment_text(cell.findings).c_str());
+    }
+  }
+  const lxw_row_t last = static_cast<lxw_row_t>(header_row + t.rows.size());
+  worksheet_freeze_panes(ws, header_row + 1, 2);
+  worksheet_autofilter(ws, header_row, 0, last, static_cast<lxw_col_t>(t.columns.size() - 1));
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);  // A4
+  worksheet_repeat_rows(ws, header_row, header_row);
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
+
+  // 汇总: items and findings per department and category.
+  lxw_worksheet* sum = workbook_add_worksheet(wb, "汇总");
+  const char* heads[] = {"行使主体", "权力类型", "事项数", "错误", "警告", "提示"};
+  for (lxw_col_t c = 0; c < 6; ++c) {
+    worksheet_write_string(sum, 0, c, heads[c], head);
+    worksheet_set_column(sum, c, c, c < 2 ? 24 : 10, nullptr);
+  }
+  struct Count {
+    size_t items = 0, errors = 0, warnings = 0, notes = 0;
+  };
+  std::map<std::pair<std::string, std::string>, Count> counts;
+  Count total;
+  for (const auto& r : t.rows) {
+    Count& c = counts[{r.department, r.category}];
+    ++c.items;
+    ++total.items;
+    for (const Diagnostic* f : r.cells.back().findings) {
+      size_t Count::*slot = f->severity == Severity::Error     ? &Count::errors
+                            : f->severity == Severity::Warning ? &Count::warnings
+                                                               : &Count::notes;
+      ++(c.*slot);
+      ++(total.*slot);
+    }
+  }
+  lxw_row_t row = 1;
+  auto write_count = [&](const std::string& dept, const std::string& cat, const Count& c,
+                         lxw_format* f) {
+    worksheet_write_string(sum, row, 0, dept.c_str(), f);
+    worksheet_write_string(sum, row, 1, cat.c_str(), f);
+    worksheet_write_number(sum, row, 2, static_cast<double>(c.items), f);
+    worksheet_write_number(sum, row, 3, static_cast<double>(c.errors),
+                           c.errors ? marked[Severity::Error] : f);
+    worksheet_write_number(sum, row, 4, static_cast<double>(c.warnings),
+                           c.warnings ? marked[Severity::Warning] : f);
+    worksheet_write_number(sum, row, 5, static_cast<double>(c.notes), f);
+    ++row;
+  };
+  for (const auto& [key, c] : counts) write_count(key.first, key.second, c, plain);
+  write_count("合计", "", total, head);
+  if (!t.general.empty()) {
+    ++row;
+    worksheet_write_string(sum, row++, 0, "不针对具体事项的问题", head);
+    for (const Diagnostic* f : t.general)
+      worksheet_write_string(sum, row++, 0, fit_cell(comment_text({f})).c_str(), plain);
+  }
+  worksheet_freeze_panes(sum, 1, 0);
+
+  const lxw_error rc = workbook_close(wb);
+  if (rc != LXW_NO_ERROR) {
+    if (error) *error = std::string("libxlsxwriter: ") + lxw_strerror(rc);
+    return "";
+  }
+  std::string bytes;
+  if (read_regular_file(tmp.path, size_t(1) << 31, bytes) != ReadStatus::Ok) {
+    if (error) *error = "无法读回生成的工作簿 / cannot read the written workbook back";
+    return "";
+  }
+  return bytes;
+}
+
+}  // namespace powerlist
