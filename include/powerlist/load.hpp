@@ -50,6 +50,13 @@ LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions
 Message outside_catalog_problem(const std::string& root, const std::string& path,
                                 const std::string& shown, bool allow_outside);
 
+struct ParsedBasis;
+// A 实施依据 text that was partly understood: the part that belongs to no citation is reported
+// (schema/type) at `at`. Both front ends call it, so a workbook and the YAML imported from it
+// give the same finding. Nothing when the text gave no citation at all (basis/missing says so).
+void report_basis_leftovers(DiagSink& sink, Span at, const std::string& item,
+                            const ParsedBasis& parsed);
+
 // Parses one department file's text (used by tests and the fuzzer): the file is added to
 // `result.sources` under `display`.
 void load_department_text(LoadResult& result, const std::string& display, std::string text,

@@ -14,6 +14,8 @@ std::vector<char32_t> decode_utf8(std::string_view text);
 void append_utf8(std::string& out, char32_t cp);
 // Number of code points in text.
 size_t utf8_length(std::string_view text);
+// The first `n` code points of `s` (invalid UTF-8 ends it).
+std::string utf8_prefix(std::string_view s, size_t n);
 // `parts` joined with `sep`.
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // Terminal columns: East Asian wide characters count 2.

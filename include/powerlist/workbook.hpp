@@ -93,7 +93,9 @@ struct ImportReport {
   struct SheetSummary {
     std::string file, sheet;
     bool has_header = false;
-    uint32_t header_row = 0, rows = 0, items = 0, sub_items = 0, reported = 0, skipped = 0;
+    // rows = header_row (title and header rows) + items + merged + reported + empty
+    uint32_t header_row = 0, rows = 0, items = 0, sub_items = 0, merged = 0, reported = 0,
+             empty = 0;
     std::vector<Column> columns;
   };
   struct Row {

@@ -116,10 +116,13 @@ void register_import(CLI::App& app, const Tr& tr, int& exit_code) {
     if (!opts->quiet) {
       std::cout << say("工作表：\n", "sheets:\n");
       for (const auto& sh : rep.sheets)
-        std::cout << fmt::format(say("  {}:{}  {} 行，表头第 {} 行；导入 {} 项（其中子项 {} 个）\n",
-                                     "  {}:{}  {} rows, header at row {}; {} items ({} 子项)\n"),
+        std::cout << fmt::format(say("  {}:{}  {} 行 = 标题和表头 {} + 导入 {}（其中子项 {}）+ "
+                                     "并入上一行 {} + 报告 {} + 空行 {}\n",
+                                     "  {}:{}  {} rows = {} title/header + {} items ({} 子项) + {} "
+                                     "merged + {} reported + "
+                                     "{} empty\n"),
                                  printable(sh.file), printable(sh.sheet), sh.rows, sh.header_row,
-                                 sh.items, sh.sub_items);
+                                 sh.items, sh.sub_items, sh.merged, sh.reported, sh.empty);
       if (!rep.rows.empty())
         std::cout << say("未单独导入的行：\n", "rows not imported as items:\n");
       for (const auto& r : rep.rows)

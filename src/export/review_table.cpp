@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "../workbook/basis_text.hpp"
+#include "powerlist/citation_text.hpp"
 #include "powerlist/export.hpp"
 #include "powerlist/text.hpp"
 

@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
 #include "load_parts.hpp"
+#include "powerlist/citation_text.hpp"
+#include "powerlist/text.hpp"
 
 namespace powerlist {
 
@@ -41,6 +43,19 @@ std::optional<Citation> load_citation(Reader& r, const YAML::Node& n, Span where
   if (auto t = r.str(f, "tag")) c.tag = *t;
   if (auto t = r.str(f, "note")) c.note = t->value;
   return c;
+}
+
+void report_basis_leftovers(DiagSink& sink, Span at, const std::string& item,
+                            const ParsedBasis& parsed) {
+  if (parsed.citations.empty() || parsed.leftovers.empty()) return;
+  std::string left = parsed.leftovers.front();
+  if (utf8_length(left) > 60) left = utf8_prefix(left, 60) + "…";
+  sink.add("schema/type", at, item,
+           {fmt::format(
+                "实施依据中有一段文字不属于任何《法规》引用：“{}”；原文已保留（basis_text）", left),
+            fmt::format("part of the basis belongs to no 《instrument》 citation: '{}'; kept "
+                        "verbatim (basis_text)",
+                        left)});
 }
 
 std::vector<Citation> load_citations(Reader& r, const Fields& f, std::string_view key) {

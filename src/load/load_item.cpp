@@ -3,6 +3,8 @@
 #include <cctype>
 
 #include "load_parts.hpp"
+#include "powerlist/citation_text.hpp"
+#include "powerlist/load.hpp"
 #include "powerlist/text.hpp"
 
 namespace powerlist {
@@ -182,7 +184,10 @@ static void load_list_columns(Reader& r, PowerItem& item, const Fields& f) {
                             {"entrusted_by", &item.entrusted_by}})
     if (auto v = r.str(f, key)) *field = *v;
   for (auto& [column, text] : r.str_map(f, "extra")) item.extra[column] = text.value;
-  if (auto v = r.str(f, "basis_text")) item.basis_text = v->value;
+  if (auto v = r.str(f, "basis_text")) {
+    item.basis_text = v->value;
+    report_basis_leftovers(r.sink(), v->span, r.item(), parse_basis_text(v->value));
+  }
   if (f.has("source")) {
     Fields s = r.fields(f.get("source"), *item_table()->find("source")->table(), f.span);
     if (s.ok) {

@@ -36,6 +36,7 @@ class Reader {
   Profile profile() const { return profile_; }
   const std::string& item() const { return item_; }
   uint32_t file() const { return file_; }
+  DiagSink& sink() { return sink_; }
 
   Span span(const YAML::Node& n) const;
   Diagnostic& report(std::string_view rule, Span span, Message msg);

@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "powerlist/law.hpp"
 #include "powerlist/rules.hpp"
+#include "powerlist/text.hpp"
 
 namespace powerlist {
 
@@ -134,15 +136,32 @@ void check_fees(ItemCtx& ic, const PowerItem& item) {
 void check_basis(RuleContext& ctx) {
   if (!ctx.laws) return;
   for (const auto& d : ctx.catalog.departments) {
+    // A 主项 listed through its 子项 rests on their bases.
+    std::set<std::string> parents;
+    for (const auto& item : d.powers)
+      if (item.active() && !item.parent.value.empty()) parents.insert(item.parent.value);
     for (const auto& item : d.powers) {
       if (!item.active() || !item.category.span.valid()) continue;
       const std::string id = item_id(d, item);
       ItemCtx ic{ctx, id};
       if (item.basis.empty()) {
-        if (item.category.value != Category::Internal)
-          ctx.sink.add("basis/missing", item.key.span.valid() ? item.key.span : item.span, id,
-                       {"事项没有设定依据（basis）：没有法定依据的权力不得列入目录、不得行使",
-                        "the item has no legal basis (basis)"});
+        if (item.category.value != Category::Internal && !parents.count(item.key.value)) {
+          if (item.basis_text.empty()) {
+            ctx.sink.add("basis/missing", item.key.span.valid() ? item.key.span : item.span, id,
+                         {"事项没有设定依据（basis）：没有法定依据的权力不得列入目录、不得行使",
+                          "the item has no legal basis (basis)"});
+          } else {
+            std::string text = trim(item.basis_text);
+            if (utf8_length(text) > 60) text = utf8_prefix(text, 60) + "…";
+            ctx.sink.add("basis/missing", item.key.span.valid() ? item.key.span : item.span, id,
+                         {fmt::format("实施依据“{}”不是法律法规引用（应写明《名称》和条款）："
+                                      "没有法定依据的权力不得列入目录、不得行使",
+                                      text),
+                          fmt::format("the basis '{}' cites no instrument (write 《name》 and the "
+                                      "article)",
+                                      text)});
+          }
+        }
       }
       bool all_resolved = !item.basis.empty();
       std::optional<LawLevel> highest;

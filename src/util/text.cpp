@@ -107,6 +107,17 @@ size_t char_index_of_byte(std::string_view line, size_t byte) {
   return utf8_length(line.substr(0, std::min(byte, line.size())));
 }
 
+std::string utf8_prefix(std::string_view s, size_t n) {
+  std::string out;
+  const size_t bad = find_invalid_utf8(s);
+  size_t count = 0;
+  for (char32_t c : decode_utf8(s.substr(0, bad == std::string_view::npos ? s.size() : bad))) {
+    if (count++ == n) break;
+    append_utf8(out, c);
+  }
+  return out;
+}
+
 bool is_terminal_control(char32_t cp) {
   return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
          (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f || cp == 0x061c;

@@ -7,10 +7,10 @@
 #include <filesystem>
 #include <set>
 
-#include "basis_text.hpp"
 #include "cells.hpp"
 #include "columns.hpp"
 #include "keys.hpp"
+#include "powerlist/citation_text.hpp"
 #include "powerlist/fsio.hpp"
 #include "powerlist/load.hpp"
 #include "powerlist/text.hpp"
@@ -104,9 +104,11 @@ class Builder {
 
  private:
   void add_sheet(const std::string& path, const Sheet& sheet);
+  // A row not imported as an item: merged into another row, or reported (counted).
   void note_row(const std::string& file, const std::string& sheet, uint32_t row, Message why,
                 bool merged) {
     report_.rows.push_back({file, sheet, row + 1, std::move(why), merged});
+    (merged ? report_.sheets.back().merged : report_.sheets.back().reported) += 1;
   }
   void add_record(const Record& r, const std::string& display, const std::string& sheet_name,
                   std::optional<Category> sheet_category);
@@ -178,25 +180,8 @@ void Builder::fill_basis(PowerItem& item, const Record& r) {
   // Keep the cell as written when the citations do not say all of it.
   if (normalize_for_compare(render_basis_text(item.basis)) != normalize_for_compare(cell->text))
     item.basis_text = cell->text;
-  if (parsed.citations.empty() || !parsed.leftovers.empty()) {
-    ++report_.unparsed_basis_cells;
-    std::string left = parsed.leftovers.empty() ? cell->text : parsed.leftovers.front();
-    if (utf8_length(left) > 60) left = utf8_prefix(left, 60) + "…";
-    res_.diags.add(
-        "schema/type", at, "",
-        parsed.citations.empty()
-            ? Message{fmt::format("实施依据无法识别为法律法规引用（应写作《名称》第X条）：“{}”；"
-                                  "原文已保留（basis_text）",
-                                  left),
-                      fmt::format("the basis cannot be read as citations (write "
-                                  "《name》第X条): '{}'; kept verbatim (basis_text)",
-                                  left)}
-            : Message{
-                  fmt::format("实施依据中有一段文字不属于任何《法规》引用：“{}”；原文已保留", left),
-                  fmt::format("part of the basis belongs to no 《instrument》 "
-                              "citation: '{}'; kept verbatim",
-                              left)});
-  }
+  if (parsed.citations.empty() || !parsed.leftovers.empty()) ++report_.unparsed_basis_cells;
+  report_basis_leftovers(res_.diags, at, "", parsed);
 }
 
 void Builder::fill_limits(PowerItem& item, const Record& r) {
@@ -330,6 +315,7 @@ void Builder::add_record(const Record& r, const std::string& display, const std:
       main.category = item.category;
       main.legacy_category = item.legacy_category;
       main.source = item.source;
+      main.handled_by = item.handled_by;  // the 主项's unit: its first 子项's
       main.key = {unique_key(d, name, category_info(item.category.value).code), item.span};
       parent = parents_.emplace(key, main.key.value).first;
       d.powers.push_back(std::move(main));
@@ -366,7 +352,7 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
   summary.rows = sheet.rows;
   const SheetLayout layout = detect_layout(sheet, opts_.overrides);
   summary.has_header = layout.found;
-  summary.header_row = layout.header_row + 1;
+  summary.header_row = layout.found ? layout.header_row + 1 : 0;
   for (const auto& c : layout.columns)
     summary.columns.push_back(
         {c.header, field_info(c.field).key, field_info(c.field).label, c.col, c.by_user});
@@ -431,7 +417,7 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
                   "continuation of merged cells, part of the row above"},
                  true);
       } else {
-        ++report_.sheets.back().skipped;  // an empty row: nothing to account for
+        ++report_.sheets.back().empty;  // an empty row: nothing to account for
       }
       continue;
     }
@@ -446,7 +432,6 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
       note_row(display, src.sheet, r,
                {"重复的表头行（分页打印时常见），未导入", "a repeated header row, not imported"},
                false);
-      ++report_.sheets.back().reported;
       continue;
     }
     // A note typed into the 序号 column, the rest of the row empty.
@@ -459,7 +444,6 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
                {fmt::format("说明文字行（写在序号列）：“{}”，未导入", text),
                 fmt::format("a note in the 序号 column: '{}', not imported", text)},
                false);
-      ++report_.sheets.back().reported;
       continue;
     }
     const bool has_name = rec.get(Field::Name) != nullptr,
@@ -491,7 +475,6 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
       res_.diags.add("schema/required", Span{file, r + 1, 1, r + 1, 2}, "",
                      {"这一行没有事项名称，未导入", "this row has no item name; not imported"});
       note_row(display, src.sheet, r, {"没有事项名称", "no item name"}, false);
-      ++report_.sheets.back().reported;
       continue;
     }
     kept.push_back(std::move(rec));

@@ -82,16 +82,6 @@ std::string clean_text(const std::string& s) {
   return out;
 }
 
-std::string utf8_prefix(const std::string& s, size_t n) {
-  std::string out;
-  size_t count = 0;
-  for (char32_t c : decode(s)) {
-    if (count++ == n) break;
-    append_utf8(out, c);
-  }
-  return out;
-}
-
 std::optional<Duration> first_duration(const std::string& s) {
   const auto cps = decode(s);
   static const std::u32string numerals = U"0123456789.零〇一二三四五六七八九十百两";

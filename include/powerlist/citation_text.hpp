@@ -1,4 +1,5 @@
-// The 实施依据 cell of a published catalog, free text → citations:
+// Citations written as free text (model level: used by the workbook front end, the YAML
+// loader for basis_text, the rules and the exports). The 实施依据 cell of a published catalog:
 //   【法律】《中华人民共和国消防法》（…2021年4月29日…第三次修正）
 //   第十五条、第五十八条第一款第（四）项：<article text>
 // Several instruments per cell, several article groups per instrument, tags with typos,

@@ -1,5 +1,5 @@
 // Parsing and rendering the free-text 实施依据 of published catalogs (basis_text.hpp).
-#include "basis_text.hpp"
+#include "powerlist/citation_text.hpp"
 
 #include <fmt/format.h>
 

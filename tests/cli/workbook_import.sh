@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Workbooks in and out (issue 10), on fixtures the project makes itself
+# (tests/workbooks/make_fixtures.py): check with sheet!cell locations, import to YAML, export,
+# the round trip, --map, and malformed workbooks. UPDATE_GOLDEN=1 rewrites the goldens.
+set -uo pipefail
+BIN="$1"; SRC="$2"
+PY=/usr/bin/python3
+GOLD="$SRC/tests/golden/workbooks"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+compare() {  # golden-name actual-file
+  if [ "${UPDATE_GOLDEN:-}" = "1" ]; then cp "$2" "$GOLD/$1"; return; fi
+  diff -u "$GOLD/$1" "$2" > "$tmp/diff" || { bad "golden $1 differs"; head -40 "$tmp/diff"; }
+}
+export SOURCE_DATE_EPOCH=1780272000  # 2026-06-01: fixed "today" for imports
+$PY "$SRC/tests/workbooks/make_fixtures.py" "$tmp/fx" || { echo "FAIL: fixtures"; exit 1; }
+cd "$tmp/fx"
+for f in categories.xls misnamed-ole.xlsx merged-headers.xlsx hostile.xlsx gb18030.csv utf8-bom.csv; do
+  "$BIN" check "$f" --format json --as-of 2026-06-01 --no-progress > "$tmp/$f.check.json"
+  rc=$?; [ "$rc" -le 1 ] || bad "check $f exit $rc"
+  compare "$f.check.json" "$tmp/$f.check.json"
+  "$BIN" import "$f" -o "$tmp/imp-$f" --as-of 2026-06-01 --no-progress > "$tmp/$f.import.txt"
+  rc=$?; [ "$rc" -le 1 ] || bad "import $f exit $rc"
+  (cd "$tmp/imp-$f" && for y in powerlist.yaml departments/*.yaml; do echo "### $y"; cat "$y"; done) > "$tmp/$f.import.yaml"
+  compare "$f.import.yaml" "$tmp/$f.import.yaml"
+  # Every row accounted for: title/header + items + merged + reported + empty = rows.
+  grep " 行 = " "$tmp/$f.import.txt" | while read -r line; do
+    $PY -c "
+import re,sys
+m=re.search(r'(\d+) 行 = 标题和表头 (\d+) \+ 导入 (\d+)（其中子项 \d+）\+ 并入上一行 (\d+) \+ 报告 (\d+) \+ 空行 (\d+)', sys.argv[1])
+n=list(map(int,m.groups())); sys.exit(0 if n[0]==sum(n[1:]) else 1)" "$line" || bad "$f: rows not all accounted for: $line"
+  done
+  # The imported folder is valid YAML of the format: no schema/* error, the same findings.
+  "$BIN" check "$tmp/imp-$f" --format json --as-of 2026-06-01 --no-progress > "$tmp/$f.recheck.json"
+  $PY - "$tmp/$f.check.json" "$tmp/$f.recheck.json" <<'PY' || bad "$f: the imported catalog is judged differently"
+import json, sys, collections
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+schema = [f for f in b["findings"] if f["rule"].startswith("schema/") and f["rule"] != "schema/type"]
+ca = collections.Counter(f["rule"] for f in a["findings"])
+cb = collections.Counter(f["rule"] for f in b["findings"])
+if schema or ca != cb:
+    print("workbook:", dict(ca)); print("imported:", dict(cb)); print(schema[:3]); sys.exit(1)
+PY
+  "$BIN" export "$f" --format csv -o "$tmp/$f.export.csv" --as-of 2026-06-01 -q || bad "export csv $f"
+  compare "$f.export.csv" "$tmp/$f.export.csv"
+  "$BIN" export "$tmp/imp-$f" -o "$tmp/$f.review.xlsx" --as-of 2026-06-01 -q || bad "export xlsx $f"
+  $PY "$SRC/tests/workbooks/roundtrip.py" "$f" "$tmp/$f.review.xlsx" > "$tmp/rt.txt" || { bad "round trip $f"; cat "$tmp/rt.txt"; }
+done
+# Locations: sheet!cell in text, sheet and cell in JSON, a logical location in SARIF.
+"$BIN" check categories.xls --as-of 2026-06-01 > "$tmp/text.txt"
+grep -q '^categories.xls:行政许可（2项）!E2: warning: ' "$tmp/text.txt" || bad "text location sheet!cell"
+grep -q '"sheet": "行政许可（2项）", "cell": "E2"' "$tmp/categories.xls.check.json" || bad "JSON sheet/cell"
+"$BIN" check categories.xls --as-of 2026-06-01 --format sarif | grep -q '"fullyQualifiedName": "行政许可（2项）!E2", "kind": "sheet"' || bad "SARIF logical location"
+"$BIN" check categories.xls --as-of 2026-06-01 --format github | grep -q '::warning file=categories.xls,line=2,col=5' || bad "GitHub annotation"
+# A misnamed OLE file reads as the .xls it is.
+sed 's/misnamed-ole.xlsx/categories.xls/g' "$tmp/misnamed-ole.xlsx.check.json" | diff -q - "$tmp/categories.xls.check.json" > /dev/null || bad "misnamed OLE differs from the .xls"
+# Two workbooks on one command line form one catalog (cross-department rules run).
+"$BIN" check categories.xls merged-headers.xlsx --format json --as-of 2026-06-01 | $PY -c "import json,sys; d=json.load(sys.stdin); sys.exit(0 if d['summary']['items']==7 else 1)" || bad "two workbooks as one catalog"
+# Hostile cells: literal in YAML, a string (not a formula) in the xlsx, within Excel's cell size.
+grep -q 'name: "<script>alert(1)</script>事项"' "$tmp/hostile.xlsx.import.yaml" || bad "markup name not kept literally"
+$PY - "$tmp/hostile.xlsx.review.xlsx" <<'PY' || bad "hostile cells in the review workbook"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["审核意见"]
+cells = [c for row in ws.iter_rows(min_row=3) for c in row]
+formula = [c for c in cells if c.data_type == "f"]
+assert not formula, formula
+assert any(c.value == '=HYPERLINK("http://example.invalid","点我")' and c.data_type == "s" for c in cells)
+assert max(len(str(c.value or "")) for c in cells) <= 32767
+PY
+grep -q ",\"'=HYPERLINK" "$tmp/hostile.xlsx.export.csv" || bad "CSV: a formula-looking cell must be written as text"
+# The review workbook: highlights, comments, frozen header, filter, summary equal to check.
+$PY - "$tmp/categories.xls.review.xlsx" "$tmp/categories.xls.check.json" <<'PY' || bad "review workbook structure"
+import sys, json, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); check = json.load(open(sys.argv[2]))
+ws = wb["审核意见"]
+assert ws.freeze_panes == "C3", ws.freeze_panes
+assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A2"), ws.auto_filter.ref
+assert ws.page_setup.orientation == "landscape"
+comments = [c for row in ws.iter_rows(min_row=3) for c in row if c.comment]
+assert len(comments) >= check["summary"]["warnings"] + check["summary"]["errors"] - 1, len(comments)
+for c in comments:
+    assert c.fill.fgColor.rgb in ("FFFFC7CE", "FFFFEB9C", "FFDDEBF7"), c.fill.fgColor.rgb
+s = wb["汇总"]
+total = [r for r in s.iter_rows(values_only=True) if r[0] == "合计"][0]
+assert total[2] == check["summary"]["items"], total
+assert total[3] == check["summary"]["errors"] and total[4] == check["summary"]["warnings"], total
+PY
+# Rows reported: the note row of the GB18030 CSV makes import exit 1 and names its row.
+"$BIN" import gb18030.csv -o "$tmp/gbi" --no-progress > "$tmp/gb.txt"; rc=$?
+[ "$rc" = 1 ] || bad "import with a reported row must exit 1 (got $rc)"
+grep -q "gb18030.csv:Sheet1!第3行  说明文字行" "$tmp/gb.txt" || bad "the reported row is not named"
+# --map: a heading no synonym knows.
+printf '序号,清单事项,权力类型,实施依据,行使主体,承办机构\n1,价格监督检查,行政检查,"《中华人民共和国价格法》第三十四条",示范市发展和改革委员会,价格科\n' > "$tmp/map.csv"
+"$BIN" check "$tmp/map.csv" --format json > "$tmp/nomap.json"
+grep -q '"items": 0' "$tmp/nomap.json" || bad "without --map the sheet has no name column"
+"$BIN" check "$tmp/map.csv" --format json --map 清单事项=事项名称 > "$tmp/map.json"
+grep -q '"items": 1' "$tmp/map.json" || bad "--map 清单事项=事项名称 must import the row"
+"$BIN" import "$tmp/map.csv" -o "$tmp/mapi" --map 清单事项=name --no-progress | grep -q "清单事项 → name（事项名称）  \[--map\]" || bad "the mapping table shows --map"
+"$BIN" check "$tmp/map.csv" --map 清单事项=nonsense > /dev/null 2>&1; [ $? = 2 ] || bad "bad --map is a usage error"
+# Malformed workbooks: a clear Chinese message and exit 2, bounded memory and time.
+$PY "$SRC/tests/workbooks/make_fixtures.py" --bad "$tmp/bad"
+for f in "$tmp"/bad/*.xls* "$tmp"/bad/*.csv; do
+  /usr/bin/time -f "%M %e" -o "$tmp/time" timeout 60 "$BIN" check "$f" --no-progress > "$tmp/bad.out" 2>&1; rc=$?
+  [ "$rc" = 2 ] || { bad "$(basename "$f"): exit $rc, want 2"; cat "$tmp/bad.out"; }
+  grep -q "powerlist: .*[，。：]" "$tmp/bad.out" || bad "$(basename "$f"): no Chinese message"
+  read -r kb secs < <(tail -1 "$tmp/time")
+  [ "$kb" -lt 400000 ] || bad "$(basename "$f"): $kb KB"
+done
+exit $fail
