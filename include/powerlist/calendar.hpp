@@ -40,6 +40,15 @@ struct DeadlineResult {
   Message error;               // set when no due date can be given
 };
 
+// The catalog must be revised within 20 working days after a law's new version takes effect
+// (规范行政权力运行: 法律法规修改后 20 个工作日内调整目录). `estimated`: no calendar for that
+// year, counted as 28 natural days.
+struct RevisionDue {
+  Date date;
+  bool estimated = false;
+};
+RevisionDue revision_due(const HolidayCalendar& cal, const Date& effective);
+
 // `law` may be empty or any name/alias of the procedure laws with their own counting rule.
 DeadlineResult compute_deadline(const HolidayCalendar& cal, const Date& from, const Duration& limit,
                                 const std::string& law);

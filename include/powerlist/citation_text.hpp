@@ -35,6 +35,14 @@ ParsedBasis parse_basis_text(const std::string& cell);
 // in “（2000年7月8日…公布，2015年11月4日予以修改）”; nullopt without a full date.
 std::optional<Date> version_from_note(const std::string& note);
 
+// Every date written in a note, in order: YYYY年M月D日, and YYYY年M月 with month_only set
+// (“2017年10月，根据《国务院关于修改部分行政法规的决定》修订”); day 1 then.
+struct NoteDate {
+  Date date;
+  bool month_only = false;
+};
+std::vector<NoteDate> note_dates(const std::string& note);
+
 // Renders citations back into the cell form (one instrument per block; consecutive
 // citations of the same instrument share its header line).
 std::string render_basis_text(const std::vector<Citation>& basis);

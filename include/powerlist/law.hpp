@@ -2,8 +2,10 @@
 // 设定权 (which level may create which power) and the working-day calendar.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -28,12 +30,42 @@ std::optional<LawLevel> parse_law_level(const std::string& s);
 const char* law_level_name(LawLevel l);
 
 struct LawVersion {
-  Date date;  // 公布/修正/修订 date
+  Date date;  // 公布/修正/修订 date (for laws: the 通过 date)
   std::optional<Date> effective;
+  std::optional<Date> meeting;  // the meeting that adopted it, when not the same day
+  std::vector<Date> also;       // other dates sources give this version
   std::string kind;             // 制定 / 修正 / 修订
   std::optional<int> articles;  // highest article number of that text
+  bool truncated = false;       // the collected text stops early: its count is not trusted
+  bool has_text = false;        // its articles are in the registry's texts/ folder
   Date in_force() const { return effective.value_or(date); }
+  // True when `d` names this version: its 公布, meeting, effective or another known date.
+  bool named_by(const Date& d) const;
 };
+
+// The articles of one version of an instrument (texts/<name>/<date>.txt).
+struct ArticleText {
+  int number = 0, suffix = 0;  // 第十条之一 → 10, 1
+  std::string heading;         // 第二章 行政许可的设定
+  // 款 in order; the 项 of a 款 are the lines that followed it starting with （一）.
+  struct Paragraph {
+    std::string text;
+    std::vector<std::string> items;
+  };
+  std::vector<Paragraph> paragraphs;
+  std::string full() const;  // every paragraph and item, one per line
+  // quote_key(full()), computed once (quotations are compared against it many times).
+  const std::u32string& key() const;
+
+ private:
+  mutable std::u32string key_;
+};
+struct LawText {
+  std::vector<ArticleText> articles;
+  const ArticleText* find(int number, int suffix = 0) const;
+};
+// Parses a text file of texts/ (lines "第X条 …", "## 第一章 …", paragraphs, items).
+LawText parse_law_text(std::string_view text);
 
 struct StatutoryLimit {
   std::string key;
@@ -53,11 +85,15 @@ struct Instrument {
   std::string repealed_by;
   std::vector<StatutoryLimit> limits;
   std::string source;
+  std::string text_root;  // folder holding texts/<name>/ for this instrument's versions
   Span span;
 
   // The version in force on `d` (latest in-force date ≤ d), or nullptr.
   const LawVersion* version_on(const Date& d) const;
-  const LawVersion* version_dated(const Date& d) const;  // exact 公布 date
+  const LawVersion* version_dated(const Date& d) const;  // a date that names a version
+  // The version a citation dated `d` means: one that `d` names, else the first promulgated
+  // within half a year after `d` (a meeting date the registry does not list).
+  const LawVersion* version_cited(const Date& d) const;
   // Article count for a check: the given version's, or the nearest earlier known one.
   std::optional<int> article_count(const LawVersion* v) const;
   const StatutoryLimit* limit_for(const ArticleRef& a) const;
@@ -75,10 +111,25 @@ class LawRegistry {
   size_t size() const { return list_.size(); }
   const std::vector<Instrument>& all() const { return list_; }
   static std::string normalize(const std::string& name);
+  // The articles of a version, read from texts/ on first use; nullptr without a text.
+  const LawText* text(const Instrument& ins, const LawVersion& v) const;
+  // Full-text search over the articles of the versions in force on `as_of` (law_search.cpp):
+  // the best `limit` articles for `query`, ranked by how much of the query they contain.
+  struct Hit {
+    std::string law;
+    int article = 0, suffix = 0;
+    std::string text;
+    double score = 0;
+    Date version;
+  };
+  std::vector<Hit> search(const std::string& query, size_t limit, const Date& as_of) const;
 
  private:
   std::vector<Instrument> list_;
   std::unordered_map<std::string, size_t> index_;
+  struct TextCache;
+  std::shared_ptr<TextCache> texts_ = make_text_cache();
+  static std::shared_ptr<TextCache> make_text_cache();
 };
 
 // Loads every *.yaml under `dir` (sorted) and then each of `extra` (users' files, whose
@@ -97,11 +148,41 @@ RegistryLoad load_registry(const std::string& builtin_dir,
 void load_registry_text(LawRegistry& reg, const std::string& display, std::string text,
                         Sources& sources, DiagSink& sink);
 
+// ---- Quotations (quote_match.cpp) ----
+// Text as compared: no whitespace or punctuation, full-width ASCII folded, numerals as
+// Arabic digits (五千 → 5000, 1万 → 10000).
+std::u32string quote_key(std::string_view text);
+// The parts of a quotation: split where it is abridged (……) or names another article.
+std::vector<std::string> quote_fragments(const std::string& quote);
+// Every fragment of `quote` (of 4 characters or more once normalized) occurs in the text.
+bool quote_in_text(const std::string& quote, const std::u32string& text_key);
+// The share of the quotation's character pairs that occur in the text (0…1).
+double quote_containment(const std::string& quote, const std::u32string& text_key);
+
+// ---- Levels of instruments outside the registry (instrument_level.cpp) ----
+// From the catalog's tag (法律, 法规, 部门规章, 规章 …, typos such as 行法规) and the name
+// (a province's name, 国务院关于…的决定, …条例, …办法). nullopt when it cannot be told.
+std::optional<LawLevel> infer_law_level(const std::string& name, const std::string& tag);
+
+// ---- What an article provides for (penalty_words.cpp) ----
+// The 处罚种类 an article text provides for (罚款, 吊销许可证件, 责令停产停业 …).
+std::vector<std::string> penalty_kinds_in(std::string_view text);
+// The 强制措施 an article text provides for (查封, 扣押, 冻结, 限制人身自由).
+std::vector<std::string> measures_in(std::string_view text);
+// Words that show an article provides for a power of the category (罚款 for 行政处罚 …);
+// empty for categories without such words.
+const std::vector<std::string>& category_words(Category c);
+
 // Where catalogs/ and templates/ are: $POWERLIST_DATA_DIR, else the source tree of the build.
 std::string data_dir();
 
 // 设定权 (LEGAL-FACTS.md): may an instrument of `level` create this item's power?
 // Returns "" when it may, else the reason (zh, en).
 Message competence_problem(const PowerItem& item, LawLevel level);
+// The same with the penalty kinds and measures given (read from the cited articles when the
+// item does not list them, as a 权责清单 does not).
+Message competence_problem(const PowerItem& item, LawLevel level,
+                           const std::vector<std::string>& penalties,
+                           const std::vector<std::string>& measures);
 
 }  // namespace powerlist

@@ -46,6 +46,9 @@ const CategoryInfo& category_info(Category c);
 // 监督检查/行政征用/非行政许可审批.
 std::optional<Category> parse_category(const std::string& s, bool* legacy);
 
+// 十五, 一百二十, 一千零五: how articles, 款 and 项 are numbered in Chinese.
+std::string chinese_number(int n);
+
 struct ArticleRef {
   int article = 0, paragraph = 0, item = 0;  // 0 = not given
   std::string str() const;                   // 第四十条第二款第三项

@@ -8,12 +8,14 @@ namespace powerlist {
 
 class LawRegistry;
 class TemplateLibrary;
+class HolidayCalendar;
 
 struct RuleContext {
   const Catalog& catalog;
   DiagSink& sink;
   const LawRegistry* laws = nullptr;           // nullptr: the legal checks (basis/*) are skipped
   const TemplateLibrary* templates = nullptr;  // nullptr: procedures are not checked
+  const HolidayCalendar* calendar = nullptr;   // nullptr: revision deadlines are estimated
   Date as_of() const;                          // the catalog's effective date (or --as-of)
 };
 
@@ -29,7 +31,8 @@ void check_flows(
 
 // Runs every implemented family in a fixed order.
 void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws = nullptr,
-               const TemplateLibrary* templates = nullptr);
+               const TemplateLibrary* templates = nullptr,
+               const HolidayCalendar* calendar = nullptr);
 
 // GB 32100-2015 check character of a 统一社会信用代码; nullopt on a bad charset/length.
 std::optional<char> credit_code_check_char(const std::string& first17);

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "powerlist/calendar.hpp"
 #include "powerlist/codes.hpp"
 #include "powerlist/diag.hpp"
 #include "powerlist/flow.hpp"
@@ -60,6 +61,7 @@ class Session {
   const std::vector<Diagnostic>& findings() const { return load_.diags.list(); }
   const LawRegistry& laws() const { return laws_; }
   const TemplateLibrary& templates() const { return templates_; }
+  const HolidayCalendar& calendar() const { return calendar_; }
   const ImportReport& import_report() const { return import_; }
 
   // Active items in catalog order, procedures resolved and codes looked up once.
@@ -73,6 +75,7 @@ class Session {
   LoadResult load_;
   LawRegistry laws_;
   TemplateLibrary templates_;
+  HolidayCalendar calendar_;
   ImportReport import_;
   SeverityPolicy policy_;
   std::string fatal_;

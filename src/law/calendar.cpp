@@ -196,4 +196,13 @@ DeadlineResult compute_deadline(const HolidayCalendar& cal, const Date& from, co
   return r;
 }
 
+RevisionDue revision_due(const HolidayCalendar& cal, const Date& effective) {
+  Duration twenty;
+  twenty.unit = TimeUnit::WorkDays;
+  twenty.milli = 20 * 1000;
+  const DeadlineResult due = compute_deadline(cal, effective, twenty, "");
+  if (due.due) return {*due.due, false};
+  return {Date::from_days(effective.days() + 28), true};
+}
+
 }  // namespace powerlist

@@ -45,6 +45,15 @@ bool is_enforcement(const PowerItem& item) {
 }  // namespace
 
 Message competence_problem(const PowerItem& item, LawLevel level) {
+  std::vector<std::string> penalties, measures;
+  for (const auto& p : item.penalties) penalties.push_back(p.kind.value);
+  for (const auto& m : item.measures) measures.push_back(m.value);
+  return competence_problem(item, level, penalties, measures);
+}
+
+Message competence_problem(const PowerItem& item, LawLevel level,
+                           const std::vector<std::string>& penalties,
+                           const std::vector<std::string>& measures) {
   const char* lv = law_level_name(level);
   switch (item.category.value) {
     case Category::Licensing:
@@ -58,11 +67,11 @@ Message competence_problem(const PowerItem& item, LawLevel level) {
       if (level == LawLevel::Normative)
         return {"规范性文件不得设定行政处罚（行政处罚法第十六条）",
                 "a normative document may not create a penalty (行政处罚法 art. 16)"};
-      for (const auto& p : item.penalties)
-        if (!penalty_allowed(level, p.kind.value))
-          return {fmt::format("{}无权设定“{}”（行政处罚法第十条至第十四条）", lv, p.kind.value),
-                  fmt::format("a {} may not create the penalty '{}' (行政处罚法 arts. 10–14)", lv,
-                              p.kind.value)};
+      for (const auto& p : penalties)
+        if (!penalty_allowed(level, p))
+          return {
+              fmt::format("{}无权设定“{}”（行政处罚法第十条至第十四条）", lv, p),
+              fmt::format("a {} may not create the penalty '{}' (行政处罚法 arts. 10–14)", lv, p)};
       return {};
     }
     case Category::Coercion: {
@@ -74,11 +83,10 @@ Message competence_problem(const PowerItem& item, LawLevel level) {
       if (level == LawLevel::Normative || is_rule(level))
         return {fmt::format("{}不得设定行政强制措施（行政强制法第十条）", lv),
                 fmt::format("a {} may not create a coercive measure (行政强制法 art. 10)", lv)};
-      for (const auto& m : item.measures)
-        if (!measure_allowed(level, m.value))
-          return {fmt::format("{}无权设定“{}”（行政强制法第十条）", lv, m.value),
-                  fmt::format("a {} may not create the measure '{}' (行政强制法 art. 10)", lv,
-                              m.value)};
+      for (const auto& m : measures)
+        if (!measure_allowed(level, m))
+          return {fmt::format("{}无权设定“{}”（行政强制法第十条）", lv, m),
+                  fmt::format("a {} may not create the measure '{}' (行政强制法 art. 10)", lv, m)};
       return {};
     }
     default:

@@ -24,6 +24,11 @@ const TableSpec* version_table() {
           {"effective", {"施行日期"}, K::Date, "施行日期"},
           {"kind", {"类型"}, K::Enum, "制定 / 修正 / 修订", nullptr, {"制定", "修正", "修订"}},
           {"articles", {"条文数"}, K::Int, "该版本最大条号"},
+          {"meeting", {"会议日期"}, K::Date, "审议通过的会议日期（与公布日期不同时）"},
+          {"also", {"其他日期"}, K::StringList, "来源给出的该版本的其他日期"},
+          {"truncated", {"文本不全"}, K::Bool, "收录的文本不完整，条文数不可信"},
+          {"text", {"有全文"}, K::Bool, "texts/ 中有该版本的条文"},
+          {"order", {"令号"}, K::String, "公布令号，如 农业农村部令2022年第1号"},
       }};
   return &t;
 }
@@ -102,6 +107,11 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
       if (auto d = r.date(vf, "effective")) v.effective = d->value;
       if (auto k = r.str(vf, "kind")) v.kind = k->value;
       if (auto a = r.integer(vf, "articles")) v.articles = static_cast<int>(a->value);
+      if (auto d = r.date(vf, "meeting")) v.meeting = d->value;
+      for (const auto& a : r.str_list(vf, "also"))
+        if (auto d = parse_date(a.value)) v.also.push_back(*d);
+      if (auto b = r.boolean(vf, "truncated")) v.truncated = b->value;
+      if (auto b = r.boolean(vf, "text")) v.has_text = b->value;
       ins.versions.push_back(v);
     }
   }
@@ -141,6 +151,8 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
 
 void read_registry(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& sink) {
   SourceFile& src = sources.get_mut(id);
+  // Article texts live next to the registry file, in texts/<name>/<date>.txt.
+  const std::string text_root = (fs::path(src.fs_path).parent_path() / "texts").string();
   LoadLimits limits;
   ParsedFile pf = parse_source(src, id, sink, limits);
   if (!pf.ok) return;
@@ -150,6 +162,7 @@ void read_registry(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& si
   for (const auto& e : pf.root) {
     auto ins = read_instrument(r, e);
     if (!ins) continue;
+    ins->text_root = text_root;
     Span at = ins->span;
     std::string err = reg.add(std::move(*ins));
     if (!err.empty())

@@ -55,12 +55,27 @@ const LawVersion* Instrument::version_on(const Date& d) const {
 
 const LawVersion* Instrument::version_dated(const Date& d) const {
   for (const auto& v : versions)
-    if (v.date == d || (v.effective && *v.effective == d)) return &v;
+    if (v.named_by(d)) return &v;
+  return nullptr;
+}
+
+const LawVersion* Instrument::version_cited(const Date& d) const {
+  if (const LawVersion* v = version_dated(d)) return v;
+  // A date a month off (the gazette's, or a slip of the catalog's): the nearest version.
+  const LawVersion* near = nullptr;
+  for (const auto& v : versions) {
+    const long gap = std::labs(v.date.days() - d.days());
+    if (gap <= 31 && (!near || gap < std::labs(near->date.days() - d.days()))) near = &v;
+  }
+  if (near) return near;
+  // A meeting date the sources do not list: the version promulgated soon after it.
+  for (const auto& v : versions)
+    if (d < v.date && v.date.days() - d.days() <= 183) return &v;
   return nullptr;
 }
 
 std::optional<int> Instrument::article_count(const LawVersion* v) const {
-  if (!v) return std::nullopt;
+  if (!v || v->truncated) return std::nullopt;  // a text that stops early proves nothing
   if (v->articles) return v->articles;
   // Older versions are often known only from the amendment history: no count to check.
   return std::nullopt;
@@ -128,6 +143,11 @@ std::string LawRegistry::add(Instrument ins) {
       return "“" + ins.name + "” " + v.date.str() + " 版的条文数不一致";
     if (!same->articles) same->articles = v.articles;
     if (!same->effective) same->effective = v.effective;
+    if (!same->meeting) same->meeting = v.meeting;
+    if (!same->has_text && v.has_text) {
+      same->has_text = true;
+      same->truncated = v.truncated;
+    }
   }
   std::sort(cur.versions.begin(), cur.versions.end(),
             [](const LawVersion& a, const LawVersion& b) { return a.date < b.date; });
@@ -148,6 +168,7 @@ std::string LawRegistry::add(Instrument ins) {
     if (!ins.repealed_by.empty()) cur.repealed_by = ins.repealed_by;
   }
   if (!ins.issuer.empty()) cur.issuer = ins.issuer;
+  if (cur.text_root.empty()) cur.text_root = ins.text_root;
   if (!ins.source.empty())
     cur.source = cur.source.empty() ? ins.source : cur.source + "；" + ins.source;
   return "";

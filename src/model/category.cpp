@@ -43,7 +43,7 @@ std::optional<Category> parse_category(const std::string& s, bool* legacy) {
   return std::nullopt;
 }
 
-static std::string chinese_number(int n) {
+std::string chinese_number(int n) {
   static const char* digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
   if (n <= 0) return "零";
   std::string out;

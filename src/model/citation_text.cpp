@@ -110,11 +110,18 @@ size_t ref_run_length(const U& u, size_t i) {
   while (j < u.size()) {
     if (u[j] != U'第') break;
     size_t k = j + 1;
+    auto skip_spaces = [&] {  // 第（二） 项: spaces inside a reference are layout
+      while (k < u.size() && u[k] != U'\n' && is_space(u[k])) ++k;
+    };
+    skip_spaces();
     if (k < u.size() && (u[k] == U'（' || u[k] == U'(')) ++k;
+    skip_spaces();
     const size_t digits = k;
     while (k < u.size() && is_numeral(u[k])) ++k;
     if (k == digits) break;
+    skip_spaces();
     if (k < u.size() && (u[k] == U'）' || u[k] == U')')) ++k;
+    skip_spaces();
     if (k >= u.size() || std::u32string_view(U"条款项").find(u[k]) == std::u32string_view::npos)
       break;
     ++k;
@@ -200,7 +207,8 @@ std::vector<std::string> split_article_refs(const std::string& run) {
       size_t k = j + 1;
       while (k < u.size() && u[k] != U'条' && u[k] != U'款' && u[k] != U'项') ++k;
       if (k >= u.size()) break;
-      piece += to_utf8(u, j, k + 1);
+      for (size_t t = j; t <= k; ++t)
+        if (!is_space(u[t])) append_utf8(piece, u[t]);
       j = k + 1;
       if (j < u.size() && u[j] == U'之') {  // 第十条之一
         piece += to_utf8(u, j, std::min(u.size(), j + 2));
@@ -223,6 +231,48 @@ std::vector<std::string> split_article_refs(const std::string& run) {
       if (full) out.push_back(full->str());
     }
     range = false;
+  }
+  return out;
+}
+
+std::vector<NoteDate> note_dates(const std::string& note) {
+  std::vector<NoteDate> out;
+  const std::string& s = note;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!(s[i] >= '0' && s[i] <= '9')) continue;
+    size_t j = i;
+    auto number = [&](size_t max) {
+      int v = 0;
+      size_t n = 0;
+      while (j < s.size() && s[j] >= '0' && s[j] <= '9' && n < max)
+        v = v * 10 + (s[j++] - '0'), ++n;
+      while (j < s.size() && s[j] == ' ') ++j;
+      return n ? v : -1;
+    };
+    auto unit = [&](const char* u) {
+      if (s.compare(j, 3, u) != 0) return false;
+      j += 3;
+      while (j < s.size() && s[j] == ' ') ++j;
+      return true;
+    };
+    const int y = number(4);
+    if (y < 1949 || !unit("年")) {
+      i = std::max(i, j == i ? i : j - 1);
+      continue;
+    }
+    const int m = number(2);
+    if (m < 1 || !unit("月")) continue;
+    const size_t after_month = j;
+    const int d = number(2);
+    if (d < 1 || !unit("日")) {
+      if (auto date = parse_date(fmt::format("{:04d}-{:02d}-01", y, m)))
+        out.push_back({*date, true});
+      i = after_month - 1;
+      continue;
+    }
+    if (auto date = parse_date(fmt::format("{:04d}-{:02d}-{:02d}", y, m, d)))
+      out.push_back({*date, false});
+    i = j - 1;
   }
   return out;
 }
@@ -328,7 +378,11 @@ ParsedBasis parse_basis_text(const std::string& cell) {
       const size_t close =
           u[s] == U'（' ? close_of(u, s, U'（', U'）') : close_of(u, s, U'(', U')');
       if (close != U::npos && close <= e) {
-        head.note = to_utf8(u, s, close);
+        // Line breaks and spaces inside a note are the cell's layout (2024\n年9月13日).
+        U note;
+        for (size_t t = s; t < close; ++t)
+          if (!is_space(u[t])) note += u[t];
+        head.note = to_utf8(note);
         i = close;
       }
     }

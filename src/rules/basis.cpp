@@ -1,10 +1,14 @@
-// basis/* — legal basis (设定依据): registry lookup, in-force checks, article ranges,
-// 设定权 and fee bases.
+// basis/* — legal basis (设定依据): registry lookup, repeal, versions (named or read from
+// the citation's note), article and clause ranges, 设定权 and fee bases. The checks that read
+// article texts (text-mismatch, clause-range, category-mismatch) are in basis_text.cpp.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <set>
 
+#include "basis_parts.hpp"
+#include "powerlist/calendar.hpp"
+#include "powerlist/citation_text.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/rules.hpp"
 #include "powerlist/text.hpp"
@@ -13,93 +17,150 @@ namespace powerlist {
 
 namespace {
 
-struct ItemCtx {
-  RuleContext& ctx;
-  const std::string& id;
-};
+// A version within a month of the one cited is the same revision under another date of
+// the sources (meeting, promulgation, a data-entry variant), never a newer one.
+constexpr long kSameRevisionDays = 31;
 
-// The checks every citation gets, wherever it appears. Returns the instrument or nullptr.
+// The version a citation names: by `version`, or by the dated events of its note (the
+// latest that names a version of the instrument: the note lists the history up to the version
+// the department copied). A month without a day names the version promulgated in that month.
+std::optional<Loc<Date>> cited_date(const Citation& c, const Instrument& ins) {
+  std::optional<Loc<Date>> best;
+  auto consider = [&](const Date& d, Span at) {
+    if (!best || best->value < d) best = Loc<Date>{d, at};
+  };
+  if (c.version)
+    if (const LawVersion* v = ins.version_cited(c.version->value))
+      consider(v->date, c.version->span);
+  for (const NoteDate& nd : note_dates(c.note)) {
+    if (nd.month_only) {
+      for (const auto& v : ins.versions)
+        if (v.date.y == nd.date.y && v.date.m == nd.date.m) consider(v.date, c.law.span);
+    } else if (const LawVersion* v = ins.version_cited(nd.date)) {
+      consider(v->date, c.law.span);
+    }
+  }
+  if (!best && c.version) return c.version;  // a date no version answers to
+  return best;
+}
+
+std::string revision_note(RuleContext& ctx, const LawVersion& now, Message& en_note) {
+  if (!ctx.calendar) return "";
+  const RevisionDue due = revision_due(*ctx.calendar, now.in_force());
+  en_note.en = fmt::format(
+      "the catalog should have been revised by {} (20 working days after "
+      "the new version took effect){}",
+      due.date.str(), due.estimated ? ", estimated without a holiday calendar" : "");
+  return fmt::format("目录应在新版本施行后 20 个工作日内修订，即 {} 前{}", due.date.str(),
+                     due.estimated ? "（该年没有节假日安排，按 28 日估算）" : "");
+}
+
+}  // namespace
+
 const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
   if (c.law.value.empty()) return nullptr;
   const Instrument* ins = ic.ctx.laws->find(c.law.value);
   DiagSink& sink = ic.ctx.sink;
   if (!ins) {
-    sink.add("basis/unknown-law", c.law.span, ic.id,
-             {fmt::format("法规库中没有“{}”；地方性法规、规章请通过 powerlist.yaml 的 laws 补充",
-                          c.law.value),
-              fmt::format("'{}' is in no law registry; add local instruments through `laws:`",
-                          c.law.value)});
+    if (ic.unknown_reported.insert(LawRegistry::normalize(c.law.value)).second) {
+      const auto level = infer_law_level(c.law.value, c.tag.value);
+      const std::string as =
+          level ? fmt::format("（按{}判断其效力层级）", law_level_name(*level)) : "";
+      sink.add(
+          "basis/unknown-law", c.law.span, ic.id,
+          {fmt::format("法规库中没有“{}”{}；地方性法规、规章请通过 powerlist.yaml 的 laws 补充",
+                       c.law.value, as),
+           fmt::format("'{}' is in no law registry; add local instruments through `laws:`",
+                       c.law.value)});
+    }
     return nullptr;
   }
   const Date d = ic.ctx.as_of();
   if (ins->repealed) {
+    const std::string by =
+        ins->repealed_by.empty() ? "" : fmt::format("，由《{}》取代", ins->repealed_by);
+    const std::string by_en =
+        ins->repealed_by.empty() ? "" : fmt::format(", replaced by 《{}》", ins->repealed_by);
     if (ins->repealed_date && *ins->repealed_date <= d) {
-      std::string by =
-          ins->repealed_by.empty() ? "" : fmt::format("，由《{}》取代", ins->repealed_by);
-      std::string by_en =
-          ins->repealed_by.empty() ? "" : fmt::format(", replaced by 《{}》", ins->repealed_by);
       sink.add("basis/repealed", c.law.span, ic.id,
                {fmt::format("《{}》已于 {} 废止{}", ins->name, ins->repealed_date->str(), by),
                 fmt::format("《{}》 was repealed on {}{}", ins->name, ins->repealed_date->str(),
                             by_en)});
       return ins;
     }
-    if (!ins->repealed_date && kRegistrySnapshot <= d) {
+    // Repealed on a day the data does not give: repealed, unless the catalog is judged as of
+    // a date before its last known version took effect.
+    if (!ins->repealed_date && (ins->versions.empty() || ins->versions.back().in_force() <= d)) {
       sink.add("basis/repealed", c.law.span, ic.id,
-               {fmt::format("《{}》已失效（{} 前废止，具体日期不详）", ins->name,
-                            kRegistrySnapshot.str()),
-                fmt::format("《{}》 is no longer in force (repealed before {}, date unknown)",
-                            ins->name, kRegistrySnapshot.str())});
+               {fmt::format("《{}》已废止（废止日期不详，{} 时已失效）{}", ins->name,
+                            kRegistrySnapshot.str(), by),
+                fmt::format("《{}》 has been repealed (date unknown; no longer in force on {}){}",
+                            ins->name, kRegistrySnapshot.str(), by_en)});
       return ins;
     }
   }
   const LawVersion* v = nullptr;
-  if (c.version) {
-    v = ins->version_dated(c.version->value);
+  const LawVersion* now = ins->version_on(d);
+  if (auto named = cited_date(c, *ins)) {
+    v = ins->version_cited(named->value);
+    const bool complete_history =
+        ins->level == LawLevel::Law || ins->level == LawLevel::AdminRegulation;
     if (!v) {
-      sink.add("basis/unknown-law", c.version->span, ic.id,
-               {fmt::format("法规库中没有《{}》{} 版本", ins->name, c.version->value.str()),
-                fmt::format("no {} version of 《{}》 in the registry", c.version->value.str(),
-                            ins->name)});
+      if (complete_history && c.version)
+        sink.add("basis/unknown-law", named->span, ic.id,
+                 {fmt::format("法规库中没有《{}》{} 版本", ins->name, named->value.str()),
+                  fmt::format("no {} version of 《{}》 in the registry", named->value.str(),
+                              ins->name)});
     } else if (d < v->in_force()) {
-      sink.add("basis/not-yet-effective", c.version->span, ic.id,
+      sink.add("basis/not-yet-effective", named->span, ic.id,
                {fmt::format("《{}》{} 版本自 {} 起施行，晚于目录施行日期 {}", ins->name,
                             v->date.str(), v->in_force().str(), d.str()),
                 fmt::format("the {} version of 《{}》 takes effect on {}, after {}", v->date.str(),
                             ins->name, v->in_force().str(), d.str())});
-    } else if (const LawVersion* now = ins->version_on(d);
-               now && now != v && v->in_force() < now->in_force()) {
-      sink.add("basis/superseded-version", c.version->span, ic.id,
-               {fmt::format("引用的《{}》{} 版本已被 {} 版本取代（{} 起施行）", ins->name,
-                            v->date.str(), now->date.str(), now->in_force().str()),
-                fmt::format(
-                    "the cited {} version of 《{}》 was replaced by the {} version (in force {})",
-                    v->date.str(), ins->name, now->date.str(), now->in_force().str())});
+    } else if (now && now != v && v->in_force() < now->in_force() &&
+               now->date.days() - v->date.days() > kSameRevisionDays) {
+      Message note;
+      const std::string due = revision_note(ic.ctx, *now, note);
+      auto& f = sink.add(
+          "basis/superseded-version", named->span, ic.id,
+          {fmt::format("引用的是《{}》{} 版本，已被 {} {}版本取代（{} 起施行）", ins->name,
+                       v->date.str(), now->date.str(), now->kind, now->in_force().str()),
+           fmt::format(
+               "the cited {} version of 《{}》 was replaced by the {} version (in force {})",
+               v->date.str(), ins->name, now->date.str(), now->in_force().str())});
+      if (!c.version && !c.note.empty())
+        f.notes.push_back(
+            {"版本依据引用中的版本说明：" + c.note, "version read from the note: " + c.note});
+      if (!due.empty()) f.notes.push_back({due, note.en});
     }
-  } else if (!ins->versions.empty()) {
-    v = ins->version_on(d);
-    if (!v)
-      sink.add("basis/not-yet-effective", c.law.span, ic.id,
-               {fmt::format("《{}》自 {} 起施行，晚于目录施行日期 {}", ins->name,
-                            ins->versions.front().in_force().str(), d.str()),
-                fmt::format("《{}》 takes effect on {}, after {}", ins->name,
-                            ins->versions.front().in_force().str(), d.str())});
+  } else if (!ins->versions.empty() && !now) {
+    sink.add("basis/not-yet-effective", c.law.span, ic.id,
+             {fmt::format("《{}》自 {} 起施行，晚于目录施行日期 {}", ins->name,
+                          ins->versions.front().in_force().str(), d.str()),
+              fmt::format("《{}》 takes effect on {}, after {}", ins->name,
+                          ins->versions.front().in_force().str(), d.str())});
   }
-  if (auto count = ins->article_count(v)) {
+  const LawVersion* judged = v ? v : now;
+  if (auto count = ins->article_count(judged)) {
     for (const auto& a : c.articles)
       if (a.value.article > *count)
-        ic.ctx.sink.add("basis/article-range", a.span, ic.id,
-                        {fmt::format("《{}》（{} 版本）只有 {} 条，没有{}", ins->name,
-                                     v->date.str(), *count, a.value.str()),
-                         fmt::format("《{}》 ({} version) has {} articles; there is no article {}",
-                                     ins->name, v->date.str(), *count, a.value.article)});
+        sink.add("basis/article-range", a.span, ic.id,
+                 {fmt::format("《{}》（{} 版本）只有 {} 条，没有{}", ins->name, judged->date.str(),
+                              *count, a.value.str()),
+                  fmt::format("《{}》 ({} version) has {} articles; there is no article {}",
+                              ins->name, judged->date.str(), *count, a.value.article)});
   }
+  check_citation_text(ic, c, *ins, judged, now);
   return ins;
 }
+
+namespace {
 
 void check_fees(ItemCtx& ic, const PowerItem& item) {
   for (const auto& fee : item.fees) {
     if (!fee.basis) {
+      // A 权责清单's fee column is free text with no citation to judge.
+      if (ic.ctx.catalog.project.profile == Profile::DutyList) continue;
       ic.ctx.sink.add("basis/fee-level", fee.span, ic.id,
                       {fmt::format("收费“{}”没有依据", fee.name.value),
                        fmt::format("fee '{}' has no basis", fee.name.value)});
@@ -131,6 +192,26 @@ void check_fees(ItemCtx& ic, const PowerItem& item) {
   }
 }
 
+void report_missing(RuleContext& ctx, const PowerItem& item, const std::string& id) {
+  if (item.basis_text.empty()) {
+    auto& f = ctx.sink.add("basis/missing", item.key.span.valid() ? item.key.span : item.span, id,
+                           {"事项没有设定依据（basis）：没有法定依据的权力不得列入目录、不得行使",
+                            "the item has no legal basis (basis)"});
+    suggest_articles(ctx, item, f);
+    return;
+  }
+  std::string text = trim(item.basis_text);
+  if (utf8_length(text) > 60) text = utf8_prefix(text, 60) + "…";
+  auto& f = ctx.sink.add("basis/missing", item.key.span.valid() ? item.key.span : item.span, id,
+                         {fmt::format("实施依据“{}”不是法律法规引用（应写明《名称》和条款）："
+                                      "没有法定依据的权力不得列入目录、不得行使",
+                                      text),
+                          fmt::format("the basis '{}' cites no instrument (write 《name》 and the "
+                                      "article)",
+                                      text)});
+  suggest_articles(ctx, item, f);
+}
+
 }  // namespace
 
 void check_basis(RuleContext& ctx) {
@@ -143,56 +224,19 @@ void check_basis(RuleContext& ctx) {
     for (const auto& item : d.powers) {
       if (!item.active() || !item.category.span.valid()) continue;
       const std::string id = item_id(d, item);
-      ItemCtx ic{ctx, id};
-      if (item.basis.empty()) {
-        if (item.category.value != Category::Internal && !parents.count(item.key.value)) {
-          if (item.basis_text.empty()) {
-            ctx.sink.add("basis/missing", item.key.span.valid() ? item.key.span : item.span, id,
-                         {"事项没有设定依据（basis）：没有法定依据的权力不得列入目录、不得行使",
-                          "the item has no legal basis (basis)"});
-          } else {
-            std::string text = trim(item.basis_text);
-            if (utf8_length(text) > 60) text = utf8_prefix(text, 60) + "…";
-            ctx.sink.add("basis/missing", item.key.span.valid() ? item.key.span : item.span, id,
-                         {fmt::format("实施依据“{}”不是法律法规引用（应写明《名称》和条款）："
-                                      "没有法定依据的权力不得列入目录、不得行使",
-                                      text),
-                          fmt::format("the basis '{}' cites no instrument (write 《name》 and the "
-                                      "article)",
-                                      text)});
-          }
-        }
-      }
-      bool all_resolved = !item.basis.empty();
-      std::optional<LawLevel> highest;
-      bool all_normative = true;
+      ItemCtx ic{ctx, id, {}};
+      if (item.basis.empty() && item.category.value != Category::Internal &&
+          !parents.count(item.key.value))
+        report_missing(ctx, item, id);
+      std::vector<CitedLevel> levels;
       for (const auto& c : item.basis) {
         const Instrument* ins = check_citation(ic, c);
-        if (!ins) {
-          all_resolved = false;
-          continue;
-        }
-        if (!highest || ins->level < *highest) highest = ins->level;
-        if (ins->level != LawLevel::Normative) all_normative = false;
+        levels.push_back(cited_level(c, ins));
       }
       if (item.limits.statutory_basis) check_citation(ic, *item.limits.statutory_basis);
       check_fees(ic, item);
-      if (!all_resolved || !highest) continue;  // an unknown instrument may be the one with power
-      const Span at = item.basis.front().span;
-      if (all_normative) {
-        ctx.sink.add(
-            "basis/normative-only", at, id,
-            {"依据全部为规范性文件：其他规范性文件不得设定行政许可、行政处罚、行政强制等权力",
-             "every citation is a normative document, which may not create powers"});
-        continue;
-      }
-      Message problem = competence_problem(item, *highest);
-      if (!problem.zh.empty())
-        ctx.sink.add(
-            "basis/competence", at, id,
-            {fmt::format("设定权不足：最高层级依据为{}，{}", law_level_name(*highest), problem.zh),
-             fmt::format("insufficient competence: the highest cited level is {}; {}",
-                         law_level_name(*highest), problem.en)});
+      check_competence(ic, item, levels);
+      check_category_words(ic, item);
     }
   }
 }

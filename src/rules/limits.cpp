@@ -12,14 +12,16 @@ namespace {
 struct KnownLimit {
   Duration duration;
   std::string where_zh, where_en;
+  bool general = false;  // the category's general limit, not one of a cited article
 };
 
 // The category's general statutory limit (RULES.md limits/statutory-mismatch).
 std::optional<KnownLimit> general_limit(Category c) {
   if (c == Category::Licensing)
-    return KnownLimit{{TimeUnit::WorkDays, 20000}, "行政许可法第四十二条", "行政许可法 art. 42"};
+    return KnownLimit{
+        {TimeUnit::WorkDays, 20000}, "行政许可法第四十二条", "行政许可法 art. 42", true};
   if (c == Category::Penalty)
-    return KnownLimit{{TimeUnit::Days, 90000}, "行政处罚法第六十条", "行政处罚法 art. 60"};
+    return KnownLimit{{TimeUnit::Days, 90000}, "行政处罚法第六十条", "行政处罚法 art. 60", true};
   return std::nullopt;
 }
 
@@ -106,7 +108,14 @@ void check_limits(RuleContext& ctx) {
       }
       if (st) {
         auto known = known_limit(ctx, item);
-        if (known && !equal_limits(st->value, known->duration, item.category.value))
+        // The general limits yield to other laws, regulations (and for 行政处罚 rules): "另有
+        // 规定的，从其规定". A shorter declared limit may come from one the registry does not
+        // hold, so against a general limit only a longer one is reported.
+        const bool shorter_than_general = known && known->general &&
+                                          same_unit(st->value, known->duration) &&
+                                          st->value.milli < known->duration.milli;
+        if (known && !shorter_than_general &&
+            !equal_limits(st->value, known->duration, item.category.value))
           ctx.sink.add(
               "limits/statutory-mismatch", st->span, id,
               {fmt::format("法定时限写为 {}，但{}规定为 {}", st->value.str(), known->where_zh,

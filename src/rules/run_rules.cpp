@@ -41,8 +41,8 @@ Date RuleContext::as_of() const {
 }
 
 void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws,
-               const TemplateLibrary* templates) {
-  RuleContext ctx{catalog, sink, laws, templates};
+               const TemplateLibrary* templates, const HolidayCalendar* calendar) {
+  RuleContext ctx{catalog, sink, laws, templates, calendar};
   check_units(ctx);
   check_disclosure(ctx);
   check_rights(ctx);

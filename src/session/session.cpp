@@ -92,6 +92,8 @@ void Session::open_data(const SessionOptions& o) {
   }
   laws_ = std::move(reg.registry);
   templates_ = load_templates(data + "/templates/procedures", load_.sources, load_.diags);
+  std::vector<std::string> calendar_errors;  // a missing year is said where a count needs it
+  calendar_ = load_holidays(data + "/catalogs/holidays", calendar_errors);
   for (const auto& [id, sev] : load_.catalog.project.rule_settings)
     policy_.overrides[id] = *parse_severity(sev.value);
   for (const auto& [id, sev] : o.rules) policy_.overrides[id] = sev;
@@ -100,7 +102,7 @@ void Session::open_data(const SessionOptions& o) {
 void Session::check() {
   if (checked_ || !fatal_.empty()) return;
   checked_ = true;
-  run_rules(load_.catalog, load_.diags, &laws_, &templates_);
+  run_rules(load_.catalog, load_.diags, &laws_, &templates_, &calendar_);
   finalize_diagnostics(load_.diags.mutable_list(), policy_, load_.suppressions, load_.item_starts);
 }
 

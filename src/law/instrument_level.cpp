@@ -1,0 +1,81 @@
+// The level of an instrument the registry does not know (law.hpp), from the catalog's tag
+// and the name: what basis/competence judges when nothing better is known.
+#include <array>
+
+#include "powerlist/law.hpp"
+#include "powerlist/text.hpp"
+
+namespace powerlist {
+
+namespace {
+
+constexpr std::array<const char*, 34> kProvinces = {
+    "北京市",         "天津市",           "上海市",         "重庆市",         "河北省",
+    "山西省",         "辽宁省",           "吉林省",         "黑龙江省",       "江苏省",
+    "浙江省",         "安徽省",           "福建省",         "江西省",         "山东省",
+    "河南省",         "湖北省",           "湖南省",         "广东省",         "海南省",
+    "四川省",         "贵州省",           "云南省",         "陕西省",         "甘肃省",
+    "青海省",         "台湾省",           "内蒙古自治区",   "广西壮族自治区", "西藏自治区",
+    "宁夏回族自治区", "新疆维吾尔自治区", "香港特别行政区", "澳门特别行政区"};
+
+enum class Place { National, Province, City };
+
+Place place_of(const std::string& name) {
+  for (const char* p : kProvinces)
+    if (starts_with(name, p)) {
+      // 新疆维吾尔自治区乌鲁木齐市… is a city's instrument.
+      const std::string rest = name.substr(std::string(p).size());
+      const size_t shi = rest.find("市");
+      return shi != std::string::npos && shi <= 4 * 3 ? Place::City : Place::Province;
+    }
+  // A city's own name first: 克拉玛依市…条例.
+  const size_t shi = name.find("市");
+  if (shi != std::string::npos && shi >= 2 * 3 && shi <= 6 * 3 &&
+      name.find("条例") != std::string::npos && name.find("中华人民共和国") == std::string::npos)
+    return Place::City;
+  return Place::National;
+}
+
+bool ends(const std::string& s, const char* suffix) {
+  return ends_with(s, suffix);
+}
+
+}  // namespace
+
+std::optional<LawLevel> infer_law_level(const std::string& raw_name, const std::string& raw_tag) {
+  const std::string name = LawRegistry::normalize(raw_name);
+  std::string tag;
+  for (char32_t c : decode_utf8(raw_tag))
+    if (c != U'【' && c != U'】' && c != U' ' && c != U'\u3000') append_utf8(tag, c);
+  const Place place = place_of(raw_name);
+  const bool local = place != Place::National;
+  if (tag == "法律") return LawLevel::Law;
+  if (tag == "行政法规" || tag == "行法规") return LawLevel::AdminRegulation;
+  if (tag == "地方性法规") return LawLevel::LocalRegulation;
+  if (tag == "自治条例" || tag == "单行条例") return LawLevel::Autonomous;
+  if (tag == "部门规章") return LawLevel::DeptRule;
+  if (tag == "地方政府规章" || tag == "政府规章")
+    return place == Place::City ? LawLevel::CityGovRule : LawLevel::ProvGovRule;
+  if (tag == "规范性文件" || tag == "其他规范性文件") return LawLevel::Normative;
+  if (tag == "法规") return local ? LawLevel::LocalRegulation : LawLevel::AdminRegulation;
+  if (tag == "规章")
+    return !local                 ? LawLevel::DeptRule
+           : place == Place::City ? LawLevel::CityGovRule
+                                  : LawLevel::ProvGovRule;
+  // No (known) tag: what the name says.
+  if (starts_with(name, "国务院关于") && ends(name, "决定")) return LawLevel::AdminRegulation;
+  if (ends(name, "通知") || ends(name, "意见") || ends(name, "批复") || ends(name, "公告") ||
+      ends(name, "函"))
+    return LawLevel::Normative;
+  if (!local) {
+    if (ends(name, "法")) return LawLevel::Law;
+    if (ends(name, "条例")) return LawLevel::AdminRegulation;
+    if (ends(name, "办法") || ends(name, "规定") || ends(name, "细则") || ends(name, "规则"))
+      return LawLevel::DeptRule;
+    return std::nullopt;
+  }
+  if (ends(name, "条例")) return LawLevel::LocalRegulation;
+  return std::nullopt;  // a local 办法 may be a 地方性法规 or a 政府规章: the tag must say
+}
+
+}  // namespace powerlist

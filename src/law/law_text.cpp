@@ -1,0 +1,125 @@
+// Article texts of the registry (law.hpp): the files of catalogs/laws/texts, parsed into
+// articles, 款 and 项, read on first use.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+#include "powerlist/fsio.hpp"
+#include "powerlist/law.hpp"
+#include "powerlist/text.hpp"
+#include "text_cache.hpp"
+
+namespace powerlist {
+
+namespace {
+
+// "第十条之一 …" → (10, 1, rest); nullopt for any other line.
+std::optional<std::tuple<int, int, std::string>> article_line(std::string_view line) {
+  if (!starts_with(line, "第")) return std::nullopt;
+  const size_t tiao = line.find("条");
+  if (tiao == std::string_view::npos || tiao > 3 + 3 * 8) return std::nullopt;
+  auto n = parse_number_milli(line.substr(3, tiao - 3));
+  if (!n || *n % 1000 || *n <= 0) return std::nullopt;
+  size_t rest = tiao + 3;
+  int suffix = 0;
+  if (line.substr(rest, 3) == "之") {
+    size_t end = rest + 3;
+    while (end < line.size() && line[end] != ' ') end += 3;
+    auto s = parse_number_milli(line.substr(rest + 3, end - rest - 3));
+    if (s && *s % 1000 == 0) suffix = static_cast<int>(*s / 1000);
+    rest = end;
+  }
+  if (rest < line.size() && line[rest] != ' ') return std::nullopt;
+  return std::tuple{static_cast<int>(*n / 1000), suffix,
+                    trim(line.substr(std::min(rest, line.size())))};
+}
+
+bool item_line(std::string_view line) {
+  return starts_with(line, "（") || starts_with(line, "(");
+}
+
+}  // namespace
+
+bool LawVersion::named_by(const Date& d) const {
+  if (date == d || (effective && *effective == d) || (meeting && *meeting == d)) return true;
+  for (const auto& a : also)
+    if (a == d) return true;
+  return false;
+}
+
+std::string ArticleText::full() const {
+  std::string out;
+  for (const auto& p : paragraphs) {
+    out += p.text + "\n";
+    for (const auto& i : p.items) out += i + "\n";
+  }
+  return out;
+}
+
+const std::u32string& ArticleText::key() const {
+  if (key_.empty()) key_ = quote_key(full());
+  return key_;
+}
+
+const ArticleText* LawText::find(int number, int suffix) const {
+  for (const auto& a : articles)
+    if (a.number == number && a.suffix == suffix) return &a;
+  return nullptr;
+}
+
+LawText parse_law_text(std::string_view text) {
+  LawText out;
+  std::string heading;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string line = trim(text.substr(start, nl - start));
+    start = nl + 1;
+    if (line.empty()) continue;
+    if (starts_with(line, "## ")) {
+      heading = line.substr(3);
+      continue;
+    }
+    if (auto a = article_line(line)) {
+      ArticleText art;
+      art.number = std::get<0>(*a);
+      art.suffix = std::get<1>(*a);
+      art.heading = heading;
+      art.paragraphs.push_back({std::get<2>(*a), {}});
+      out.articles.push_back(std::move(art));
+      continue;
+    }
+    if (out.articles.empty()) continue;  // preamble
+    auto& paras = out.articles.back().paragraphs;
+    if (item_line(line) && !paras.empty())
+      paras.back().items.push_back(line);
+    else
+      paras.push_back({line, {}});
+  }
+  return out;
+}
+
+std::shared_ptr<LawRegistry::TextCache> LawRegistry::make_text_cache() {
+  return std::make_shared<TextCache>();
+}
+
+const LawText* LawRegistry::text(const Instrument& ins, const LawVersion& v) const {
+  if (!v.has_text || ins.text_root.empty()) return nullptr;
+  const std::string path =
+      (std::filesystem::path(ins.text_root) / ins.name / (v.date.str() + ".txt")).string();
+  std::lock_guard<std::mutex> lock(texts_->mutex);
+  auto it = texts_->by_path.find(path);
+  if (it != texts_->by_path.end()) return it->second.get();
+  std::string bytes;
+  std::unique_ptr<LawText> parsed;
+  if (read_regular_file(path, 16u << 20, bytes) == ReadStatus::Ok)
+    parsed = std::make_unique<LawText>(parse_law_text(bytes));
+  const LawText* result = parsed.get();
+  texts_->by_path.emplace(path, std::move(parsed));
+  return result;
+}
+
+}  // namespace powerlist

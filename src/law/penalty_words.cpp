@@ -1,0 +1,84 @@
+// What an article provides for, read from its words (law.hpp): the penalty kinds and
+// coercive measures 设定权 is judged on, and the words of each category.
+#include <algorithm>
+#include <map>
+
+#include "powerlist/law.hpp"
+
+namespace powerlist {
+
+namespace {
+
+bool has(std::string_view text, std::string_view w) {
+  return text.find(w) != std::string_view::npos;
+}
+
+void add(std::vector<std::string>& out, const char* kind) {
+  if (std::find(out.begin(), out.end(), kind) == out.end()) out.emplace_back(kind);
+}
+
+}  // namespace
+
+std::vector<std::string> penalty_kinds_in(std::string_view t) {
+  std::vector<std::string> out;
+  if (has(t, "警告")) add(out, "警告");
+  if (has(t, "通报批评")) add(out, "通报批评");
+  if (has(t, "罚款")) add(out, "罚款");
+  if (has(t, "没收违法所得")) add(out, "没收违法所得");
+  if (has(t, "没收非法财物") || has(t, "没收违法生产") || has(t, "没收违法经营") ||
+      (has(t, "没收") && (has(t, "工具") || has(t, "物品") || has(t, "产品") || has(t, "设备"))))
+    add(out, "没收非法财物");
+  if (has(t, "暂扣")) add(out, "暂扣许可证件");
+  if (has(t, "降低资质等级")) add(out, "降低资质等级");
+  if (has(t, "吊销营业执照")) add(out, "吊销营业执照");
+  const size_t revoke = t.find("吊销");
+  if (revoke != std::string_view::npos &&
+      (has(t, "许可证") || has(t, "证书") || has(t, "执照") || has(t, "资格") || has(t, "证件")) &&
+      !(has(t, "吊销营业执照") && t.find("吊销", revoke + 1) == std::string_view::npos))
+    add(out, "吊销许可证件");
+  if (has(t, "限制开展生产经营活动")) add(out, "限制开展生产经营活动");
+  if (has(t, "责令停产停业") || has(t, "责令停止生产") || has(t, "责令停业"))
+    add(out, "责令停产停业");
+  if (has(t, "责令关闭")) add(out, "责令关闭");
+  if (has(t, "限制从业")) add(out, "限制从业");
+  if (has(t, "行政拘留") || has(t, "处拘留") || (has(t, "拘留") && has(t, "日以下")))
+    add(out, "行政拘留");
+  return out;
+}
+
+std::vector<std::string> measures_in(std::string_view t) {
+  std::vector<std::string> out;
+  if (has(t, "查封")) add(out, "查封");
+  if (has(t, "扣押") || has(t, "扣留") || has(t, "封存")) add(out, "扣押");
+  if (has(t, "冻结")) add(out, "冻结");
+  if (has(t, "限制人身自由") || has(t, "约束") || has(t, "强制隔离")) add(out, "限制人身自由");
+  return out;
+}
+
+const std::vector<std::string>& category_words(Category c) {
+  static const std::map<Category, std::vector<std::string>> words = {
+      {Category::Licensing,
+       {"许可", "批准", "审批", "核准", "核发", "审核", "登记", "证书", "许可证", "同意", "准予",
+        "审查", "资格", "资质", "备案", "证"}},
+      {Category::Penalty,
+       {"罚款", "吊销", "没收", "警告", "通报批评", "责令停产", "责令停业", "责令关闭", "拘留",
+        "暂扣", "降低资质", "限制从业", "处罚", "处以", "并处", "追究"}},
+      {Category::Coercion,
+       {"查封", "扣押", "冻结", "强制", "封存", "扣留", "暂扣", "代履行", "拆除", "隔离", "约束",
+        "停止", "销毁", "收缴", "责令"}},
+      {Category::Levy, {"征收", "收取", "缴纳", "缴费", "收费", "费", "税", "基金"}},
+      {Category::Inspection,
+       {"检查", "监督", "抽查", "巡查", "核查", "查验", "检验", "检测", "调查", "查阅", "询问",
+        "进入", "现场", "管理"}},
+      {Category::Confirmation,
+       {"认定", "确认", "登记", "鉴定", "评定", "审定", "核定", "证明", "认证", "备案", "确定"}},
+      {Category::Reward, {"奖励", "表彰", "表扬", "奖", "荣誉"}},
+      {Category::Adjudication, {"裁决", "调解", "仲裁", "处理", "解决", "争议", "纠纷"}},
+      {Category::Benefit, {"给付", "补助", "补贴", "救助", "抚恤", "发放", "补偿", "优待", "资助"}},
+  };
+  static const std::vector<std::string> none;
+  auto it = words.find(c);
+  return it == words.end() ? none : it->second;
+}
+
+}  // namespace powerlist

@@ -1,0 +1,47 @@
+// The parts of the basis/* family, shared by basis.cpp, basis_text.cpp and
+// basis_competence.cpp (one family, three files by what they read).
+#pragma once
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "powerlist/law.hpp"
+#include "powerlist/rules.hpp"
+
+namespace powerlist {
+
+struct ItemCtx {
+  RuleContext& ctx;
+  const std::string& id;
+  std::set<std::string> unknown_reported;  // unknown instruments already reported for the item
+};
+
+// Every check of one citation (unknown, repealed, version, article range, texts); returns
+// the registry's instrument or nullptr.
+const Instrument* check_citation(ItemCtx& ic, const Citation& c);
+
+// basis/text-mismatch and basis/clause-range for a citation of a known instrument: `judged` is
+// the version cited (or in force), `now` the version in force.
+void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
+                         const LawVersion* judged, const LawVersion* now);
+
+// The level a citation gives the item, and the words of the articles it cites.
+struct CitedLevel {
+  const Citation* citation = nullptr;
+  std::optional<LawLevel> level;  // registry, else tag/name; nullopt: cannot be told
+  bool from_registry = false;
+  std::string article_text;  // the cited articles (registry text or the quotation)
+};
+CitedLevel cited_level(const Citation& c, const Instrument* ins);
+void check_competence(ItemCtx& ic, const PowerItem& item, const std::vector<CitedLevel>& levels);
+// basis/category-mismatch (a note): no cited article uses the words of the category.
+void check_category_words(ItemCtx& ic, const PowerItem& item);
+// basis/missing: the articles of the registry that a full-text search finds for the item.
+void suggest_articles(RuleContext& ctx, const PowerItem& item, Diagnostic& finding);
+
+// The text of the cited articles in `v` (all paragraphs), "" without a text.
+std::string cited_articles_text(const LawRegistry& laws, const Instrument& ins, const LawVersion* v,
+                                const Citation& c);
+
+}  // namespace powerlist

@@ -1,0 +1,196 @@
+// basis/text-mismatch, basis/clause-range, basis/category-mismatch and the suggestions of
+// basis/missing: the checks that read the articles of the registry's texts.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "basis_parts.hpp"
+#include "powerlist/text.hpp"
+
+namespace powerlist {
+
+namespace {
+
+// A quotation is "the same text" when its fragments occur in the article, or nearly all of
+// its character pairs do (a typo, a dropped particle, an abridgement without ……).
+constexpr double kSameText = 0.85;
+
+std::string excerpt(const std::string& s, size_t n = 40) {
+  std::string one = s;
+  for (char& ch : one)
+    if (ch == '\n') ch = ' ';
+  return utf8_length(one) > n ? utf8_prefix(one, n) + "…" : one;
+}
+
+struct Found {
+  int article = 0, suffix = 0;
+  const LawVersion* version = nullptr;
+};
+
+// An article of `text` whose wording the quotation is (nullopt: none).
+std::optional<std::pair<int, int>> article_quoted(const LawText& text, const std::string& quote) {
+  for (const auto& a : text.articles)
+    if (quote_in_text(quote, a.key())) return std::pair{a.number, a.suffix};
+  return std::nullopt;
+}
+
+std::string article_name(int number, int suffix) {
+  std::string s = ArticleRef{number, 0, 0}.str();
+  if (suffix) s += "之" + chinese_number(suffix);
+  return s;
+}
+
+}  // namespace
+
+std::string cited_articles_text(const LawRegistry& laws, const Instrument& ins, const LawVersion* v,
+                                const Citation& c) {
+  if (!v) return "";
+  const LawText* text = laws.text(ins, *v);
+  if (!text) return "";
+  std::string out;
+  for (const auto& a : c.articles)
+    if (const ArticleText* art = text->find(a.value.article)) out += art->full();
+  return out;
+}
+
+void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
+                         const LawVersion* judged, const LawVersion* now) {
+  const LawRegistry& laws = *ic.ctx.laws;
+  DiagSink& sink = ic.ctx.sink;
+  const LawText* text = judged ? laws.text(ins, *judged) : nullptr;
+  if (!text || judged->truncated) return;
+  // basis/clause-range: a 款 or 项 the article does not have in that version.
+  for (const auto& a : c.articles) {
+    const ArticleText* art = text->find(a.value.article);
+    if (!art) continue;  // basis/article-range
+    const int paragraphs = static_cast<int>(art->paragraphs.size());
+    if (a.value.paragraph > paragraphs) {
+      sink.add(
+          "basis/clause-range", a.span, ic.id,
+          {fmt::format("《{}》（{} 版本）{}只有 {} 款，没有第{}款", ins.name, judged->date.str(),
+                       article_name(art->number, 0), paragraphs, chinese_number(a.value.paragraph)),
+           fmt::format(
+               "《{}》 ({} version) article {} has {} paragraph(s); there is no paragraph {}",
+               ins.name, judged->date.str(), art->number, paragraphs, a.value.paragraph)});
+      continue;
+    }
+    if (a.value.item == 0) continue;
+    // 项 of the named 款, or of the whole article when no 款 is named.
+    size_t items = 0;
+    if (a.value.paragraph > 0) {
+      items = art->paragraphs[static_cast<size_t>(a.value.paragraph - 1)].items.size();
+    } else {
+      for (const auto& p : art->paragraphs) items = std::max(items, p.items.size());
+    }
+    if (static_cast<size_t>(a.value.item) > items)
+      sink.add(
+          "basis/clause-range", a.span, ic.id,
+          {fmt::format("《{}》（{} 版本）{}{}只有 {} 项，没有第{}项", ins.name, judged->date.str(),
+                       article_name(art->number, 0),
+                       a.value.paragraph ? "第" + chinese_number(a.value.paragraph) + "款" : "",
+                       items, chinese_number(a.value.item)),
+           fmt::format("《{}》 ({} version) article {}{} has {} item(s); there is no item {}",
+                       ins.name, judged->date.str(), art->number,
+                       a.value.paragraph ? fmt::format(" paragraph {}", a.value.paragraph) : "",
+                       items, a.value.item)});
+  }
+  // basis/text-mismatch: the quotation is not the text of the cited articles.
+  if (c.text.empty() || c.articles.empty() || utf8_length(c.text) < 8) return;
+  std::u32string cited_key;
+  for (const auto& a : c.articles)
+    if (const ArticleText* art = text->find(a.value.article)) cited_key += art->key();
+  if (cited_key.empty()) return;  // the cited article is not there: article-range says so
+  if (quote_in_text(c.text, cited_key) || quote_containment(c.text, cited_key) >= kSameText) return;
+  // The version in force may word it as quoted (the catalog cites an older version).
+  const LawText* current = now && now != judged ? laws.text(ins, *now) : nullptr;
+  if (current) {
+    std::u32string now_key;
+    for (const auto& a : c.articles)
+      if (const ArticleText* art = current->find(a.value.article)) now_key += art->key();
+    if (!now_key.empty() && quote_in_text(c.text, now_key)) return;
+  }
+  const std::string cited = excerpt(c.text);
+  const std::string refs = [&] {
+    std::string s;
+    for (const auto& a : c.articles) s += (s.empty() ? "" : "、") + a.value.str();
+    return s;
+  }();
+  Message what;
+  // Another article of the same version: renumbered, or the wrong article cited.
+  if (auto other = article_quoted(current ? *current : *text, c.text)) {
+    const LawVersion* v = current ? now : judged;
+    what = {
+        fmt::format("这是《{}》（{} 版本）{}的内容：条号有误或已调整", ins.name, v->date.str(),
+                    article_name(other->first, other->second)),
+        fmt::format("it is the text of article {} of the {} version", other->first, v->date.str())};
+  } else {
+    // An older version's wording of the same (or another) article.
+    for (auto it = ins.versions.rbegin(); it != ins.versions.rend() && what.zh.empty(); ++it) {
+      if (&*it == judged || &*it == now || !it->has_text) continue;
+      const LawText* old = laws.text(ins, *it);
+      if (!old) continue;
+      if (auto hit = article_quoted(*old, c.text))
+        what = {fmt::format("这是《{}》{} 版本{}的表述，已被修改；现行条文：{}", ins.name,
+                            it->date.str(), article_name(hit->first, hit->second),
+                            excerpt(cited_articles_text(laws, ins, now ? now : judged, c), 60)),
+                fmt::format("it is the wording of article {} of the {} version, since amended",
+                            hit->first, it->date.str())};
+    }
+  }
+  if (what.zh.empty()) {
+    std::u32string all;
+    for (const auto& a : text->articles) all += a.key();
+    if (quote_containment(c.text, all) < 0.6)
+      what = {fmt::format("《{}》中找不到这段文字（可能引自其他法规）", ins.name),
+              fmt::format("the text is not found in 《{}》 (another instrument?)", ins.name)};
+    else
+      what = {fmt::format("与{}的条文不一致；条文为：{}", refs,
+                          excerpt(cited_articles_text(laws, ins, judged, c), 60)),
+              fmt::format("it differs from the text of {}", refs)};
+  }
+  auto& f =
+      sink.add("basis/text-mismatch", c.law.span, ic.id,
+               {fmt::format("《{}》{}的引文“{}”不是该条的条文：{}", ins.name, refs, cited, what.zh),
+                fmt::format("the quotation of 《{}》 {} ('{}') is not the article's text: {}",
+                            ins.name, refs, cited, what.en)});
+  (void)f;
+}
+
+void check_category_words(ItemCtx& ic, const PowerItem& item) {
+  const auto& words = category_words(item.category.value);
+  if (words.empty() || item.basis.empty()) return;
+  bool any_text = false;
+  for (const auto& c : item.basis) {
+    std::string text;
+    if (const Instrument* ins = ic.ctx.laws->find(c.law.value)) {
+      const Date d = ic.ctx.as_of();
+      const LawVersion* v = c.version ? ins->version_cited(c.version->value) : ins->version_on(d);
+      text = cited_articles_text(*ic.ctx.laws, *ins, v ? v : ins->version_on(d), c);
+    }
+    if (text.empty()) text = c.text;
+    if (text.empty()) continue;
+    any_text = true;
+    for (const auto& w : words)
+      if (text.find(w) != std::string::npos) return;
+  }
+  if (!any_text) return;
+  const char* cat = category_info(item.category.value).name;
+  ic.ctx.sink.add("basis/category-mismatch", item.basis.front().span, ic.id,
+                  {fmt::format("所引条款中没有{}的用语（如“{}”）：请核对依据是否设定了这项{}", cat,
+                               words.front(), cat),
+                   fmt::format("no cited article uses the words of a {} (such as '{}'): check that "
+                               "the basis provides for it",
+                               category_info(item.category.value).en, words.front())});
+}
+
+void suggest_articles(RuleContext& ctx, const PowerItem& item, Diagnostic& finding) {
+  if (!ctx.laws) return;
+  const auto hits = ctx.laws->search(item.name.value, 3, ctx.as_of());
+  for (const auto& h : hits)
+    finding.notes.push_back({fmt::format("可能的依据：《{}》{}：{}", h.law,
+                                         article_name(h.article, h.suffix), excerpt(h.text, 50)),
+                             fmt::format("possible basis: 《{}》 article {}", h.law, h.article)});
+}
+
+}  // namespace powerlist
