@@ -284,7 +284,13 @@ def derive_national(args):
             have = e["versions"].get(v["date"])
             if have is None:
                 # The same revision under its meeting date elsewhere: merge.
-                twin = next((x for x in e["versions"].values() if x.get("meeting") == v["date"] or v.get("meeting") == x["date"]), None)
+                # …or under a date a few days off in another file of the collection (the
+                # archive and its history disagree on a date): one revision, the other date
+                # kept as an alias.
+                twin = next((x for x in e["versions"].values() if x.get("meeting") == v["date"] or v.get("meeting") == x["date"]
+                             or abs(days(x["date"]) - days(v["date"])) <= 31), None)
+                if twin and twin.get("meeting") != v["date"] and v.get("meeting") != twin["date"]:
+                    twin.setdefault("also", []).append(v["date"])
                 if twin:
                     for k, val in v.items():
                         twin.setdefault(k, val)

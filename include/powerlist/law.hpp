@@ -144,6 +144,9 @@ struct ExtraLawFile {
 RegistryLoad load_registry(const std::string& builtin_dir,
                            const std::vector<ExtraLawFile>& extra_files, Sources& sources,
                            DiagSink& sink);
+// Parses the registry file sources[id] (text already read) into `reg`; texts are looked for
+// in texts/ next to its fs_path.
+void load_registry_file(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& sink);
 // Parses one registry file's text into `reg`.
 void load_registry_text(LawRegistry& reg, const std::string& display, std::string text,
                         Sources& sources, DiagSink& sink);
@@ -172,6 +175,10 @@ std::vector<std::string> measures_in(std::string_view text);
 // Words that show an article provides for a power of the category (罚款 for 行政处罚 …);
 // empty for categories without such words.
 const std::vector<std::string>& category_words(Category c);
+
+// A registry's problems beyond its format (registry_lint.cpp): versions twice or a month
+// apart, out of order or after the repeal, article counts that differ from the texts.
+void lint_registry(const LawRegistry& reg, DiagSink& sink);
 
 // Where catalogs/ and templates/ are: $POWERLIST_DATA_DIR, else the source tree of the build.
 std::string data_dir();

@@ -66,6 +66,7 @@ int cli_main(int argc, char** argv) {
     register_audit(app, tr, exit_code);
     register_import(app, tr, exit_code);
     register_export(app, tr, exit_code);
+    register_law(app, tr, exit_code);
     localize(app, tr.lang);
     for (auto* sub : app.get_subcommands({})) localize(*sub, tr.lang);
     try {

@@ -77,6 +77,7 @@ void register_diff(CLI::App& app, const Tr& tr, int& exit_code);
 void register_audit(CLI::App& app, const Tr& tr, int& exit_code);
 void register_import(CLI::App& app, const Tr& tr, int& exit_code);
 void register_export(CLI::App& app, const Tr& tr, int& exit_code);
+void register_law(CLI::App& app, const Tr& tr, int& exit_code);
 // `codes` itself, also run by `build --assign`.
 int run_codes(const std::string& dir, const CommonOptions& o, const std::string& date_text,
               bool dry_run);

@@ -173,6 +173,10 @@ void read_registry(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& si
 
 }  // namespace
 
+void load_registry_file(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& sink) {
+  read_registry(reg, id, sources, sink);
+}
+
 void load_registry_text(LawRegistry& reg, const std::string& display, std::string text,
                         Sources& sources, DiagSink& sink) {
   uint32_t id = sources.add(display, display, std::move(text));

@@ -17,9 +17,35 @@ void add(std::vector<std::string>& out, const char* kind) {
   if (std::find(out.begin(), out.end(), kind) == out.end()) out.emplace_back(kind);
 }
 
-}  // namespace
+// The consequence part of each sentence: what follows the last "的，" of its condition
+// ("对因违规被吊销船员证书而谎报遗失，申请补发的，处…罚款" provides a fine, not a revocation).
+std::string consequences(std::string_view text) {
+  std::string out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.size(), stop_len = 0;
+    for (std::string_view stop : {"。", "；", "\n"}) {
+      const size_t at = text.find(stop, start);
+      if (at != std::string_view::npos && at < end) {
+        end = at;
+        stop_len = stop.size();
+      }
+    }
+    std::string_view sentence = text.substr(start, end - start);
+    for (std::string_view cond : {"的，", "的,"}) {
+      const size_t at = sentence.rfind(cond);
+      if (at != std::string_view::npos) {
+        sentence.remove_prefix(at + cond.size());
+        break;
+      }
+    }
+    out.append(sentence).append("\n");
+    start = end + (stop_len ? stop_len : 1);
+  }
+  return out;
+}
 
-std::vector<std::string> penalty_kinds_in(std::string_view t) {
+std::vector<std::string> kinds_in(std::string_view t) {
   std::vector<std::string> out;
   if (has(t, "警告")) add(out, "警告");
   if (has(t, "通报批评")) add(out, "通报批评");
@@ -46,7 +72,15 @@ std::vector<std::string> penalty_kinds_in(std::string_view t) {
   return out;
 }
 
-std::vector<std::string> measures_in(std::string_view t) {
+}  // namespace
+
+std::vector<std::string> penalty_kinds_in(std::string_view text) {
+  return kinds_in(consequences(text));
+}
+
+std::vector<std::string> measures_in(std::string_view text) {
+  const std::string c = consequences(text);
+  const std::string_view t = c;
   std::vector<std::string> out;
   if (has(t, "查封")) add(out, "查封");
   if (has(t, "扣押") || has(t, "扣留") || has(t, "封存")) add(out, "扣押");

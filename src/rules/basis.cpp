@@ -62,7 +62,7 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
   const Instrument* ins = ic.ctx.laws->find(c.law.value);
   DiagSink& sink = ic.ctx.sink;
   if (!ins) {
-    if (ic.unknown_reported.insert(LawRegistry::normalize(c.law.value)).second) {
+    if (ic.first("basis/unknown-law", LawRegistry::normalize(c.law.value))) {
       const auto level = infer_law_level(c.law.value, c.tag.value);
       const std::string as =
           level ? fmt::format("（按{}判断其效力层级）", law_level_name(*level)) : "";
@@ -82,20 +82,22 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
     const std::string by_en =
         ins->repealed_by.empty() ? "" : fmt::format(", replaced by 《{}》", ins->repealed_by);
     if (ins->repealed_date && *ins->repealed_date <= d) {
-      sink.add("basis/repealed", c.law.span, ic.id,
-               {fmt::format("《{}》已于 {} 废止{}", ins->name, ins->repealed_date->str(), by),
-                fmt::format("《{}》 was repealed on {}{}", ins->name, ins->repealed_date->str(),
-                            by_en)});
+      if (ic.first("basis/repealed", ins->name))
+        sink.add("basis/repealed", c.law.span, ic.id,
+                 {fmt::format("《{}》已于 {} 废止{}", ins->name, ins->repealed_date->str(), by),
+                  fmt::format("《{}》 was repealed on {}{}", ins->name, ins->repealed_date->str(),
+                              by_en)});
       return ins;
     }
     // Repealed on a day the data does not give: repealed, unless the catalog is judged as of
     // a date before its last known version took effect.
     if (!ins->repealed_date && (ins->versions.empty() || ins->versions.back().in_force() <= d)) {
-      sink.add("basis/repealed", c.law.span, ic.id,
-               {fmt::format("《{}》已废止（废止日期不详，{} 时已失效）{}", ins->name,
-                            kRegistrySnapshot.str(), by),
-                fmt::format("《{}》 has been repealed (date unknown; no longer in force on {}){}",
-                            ins->name, kRegistrySnapshot.str(), by_en)});
+      if (ic.first("basis/repealed", ins->name))
+        sink.add("basis/repealed", c.law.span, ic.id,
+                 {fmt::format("《{}》已废止（废止日期不详，{} 时已失效）{}", ins->name,
+                              kRegistrySnapshot.str(), by),
+                  fmt::format("《{}》 has been repealed (date unknown; no longer in force on {}){}",
+                              ins->name, kRegistrySnapshot.str(), by_en)});
       return ins;
     }
   }
@@ -118,7 +120,8 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
                 fmt::format("the {} version of 《{}》 takes effect on {}, after {}", v->date.str(),
                             ins->name, v->in_force().str(), d.str())});
     } else if (now && now != v && v->in_force() < now->in_force() &&
-               now->date.days() - v->date.days() > kSameRevisionDays) {
+               now->date.days() - v->date.days() > kSameRevisionDays &&
+               ic.first("basis/superseded-version", ins->name)) {
       Message note;
       const std::string due = revision_note(ic.ctx, *now, note);
       auto& f = sink.add(

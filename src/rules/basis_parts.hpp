@@ -14,7 +14,12 @@ namespace powerlist {
 struct ItemCtx {
   RuleContext& ctx;
   const std::string& id;
-  std::set<std::string> unknown_reported;  // unknown instruments already reported for the item
+  // (rule, instrument) already reported for the item: one finding per instrument, however
+  // many article groups of it a cell quotes.
+  std::set<std::pair<std::string, std::string>> reported;
+  bool first(const char* rule, const std::string& instrument) {
+    return reported.emplace(rule, instrument).second;
+  }
 };
 
 // Every check of one citation (unknown, repealed, version, article range, texts); returns

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `powerlist law show|search|check`, and the registry check of the shipped data: every version
+# once, every article count equal to its text (issue 11).
+set -uo pipefail
+BIN="$1"; SRC="$2"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+for f in "$SRC"/catalogs/laws/*.yaml; do
+  "$BIN" law check "$f" > "$tmp/out" 2>&1 || { bad "shipped registry $(basename "$f") has problems"; head -20 "$tmp/out"; }
+done
+"$BIN" law check "$SRC/tests/cases/registry/bad.yaml" > "$tmp/bad.txt" 2>&1; rc=$?
+[ "$rc" = 1 ] || bad "law check of a bad registry: exit $rc, want 1"
+for want in "相隔不到一个月" "版本列了两次" "记为 5 条，但其条文到第 3 条" "texts/ 中没有该文件" "废止日期 2018-01-01 早于"; do
+  grep -q "$want" "$tmp/bad.txt" || bad "law check did not say: $want"
+done
+"$BIN" law show 消防法 15 > "$tmp/show.txt" || bad "law show 消防法 15"
+grep -q "公众聚集场所投入使用、营业前消防安全检查实行告知承诺管理" "$tmp/show.txt" || bad "law show text"
+grep -q "2021-04-29 修正" "$tmp/show.txt" || bad "law show version"
+"$BIN" law show 行政复议法 9 --version 2017-09-01 | grep -q "六十日内提出行政复议申请" || bad "law show --version"
+"$BIN" law show 中华人民共和国畜牧法 22.1 --as-of 2020-01-01 | grep -q "应当取得种畜禽生产经营许可证" || bad "law show --as-of"
+"$BIN" law show 消防法 999 > /dev/null 2>&1; [ $? = 1 ] || bad "law show of a missing article must exit 1"
+"$BIN" law show 不存在的法 1 > /dev/null 2>&1; [ $? = 2 ] || bad "law show of an unknown law must exit 2"
+"$BIN" law search 未经定点从事生猪屠宰活动 --limit 3 > "$tmp/search.txt" || bad "law search"
+head -1 "$tmp/search.txt" | grep -q "《生猪屠宰管理条例》第三十一条" || { bad "law search ranking"; cat "$tmp/search.txt"; }
+"$BIN" law search 公众聚集场所 告知承诺 --format json | python3 -c "import json,sys; d=json.load(sys.stdin); assert d['hits'] and d['hits'][0]['law']=='中华人民共和国消防法', d['hits'][:1]" || bad "law search JSON"
+# A catalog's local registry with texts next to it is used by show.
+"$BIN" law show 示范县养犬管理条例 2 --laws "$SRC/tests/cases/registry/local.yaml" 2>/dev/null | grep -q "本条例适用于示范县" || bad "law show --laws with texts/"
+"$BIN" law check "$SRC/tests/cases/registry/local.yaml" > /dev/null || bad "a good local registry passes law check"
+exit $fail
