@@ -317,7 +317,10 @@ def derive_national(args):
             elif "articles" not in ver or current:
                 ver["articles"] = count
             key = (name, ver["date"])
-            if key not in texts or current:
+            # An old file whose body equals another version's text is that version under an
+            # outdated header: it proves nothing about the date its header names.
+            same_body = any(k[0] == name and k != key and t == clean for k, t in texts.items())
+            if (key not in texts or current) and not (same_body and not current):
                 texts[key] = clean
                 ver["text"] = True
         e["sources"].add(f"LawRefBook/Laws {path}")

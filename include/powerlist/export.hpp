@@ -7,6 +7,7 @@
 #include "powerlist/diag.hpp"
 #include "powerlist/gen.hpp"
 #include "powerlist/model.hpp"
+#include "powerlist/risk_overview.hpp"
 
 namespace powerlist {
 
@@ -39,12 +40,14 @@ struct ReviewTable {
   std::vector<double> widths;  // in characters, for xlsx
   std::vector<ReviewRow> rows;
   std::vector<const Diagnostic*> general;  // findings about no item (files, departments)
+  RiskOverview risks;                      // the 风险防控 sheet (xlsx only; empty: no sheet)
 };
 
 ReviewTable build_review_table(const Catalog& catalog, const Sources& sources,
                                const std::vector<Diagnostic>& findings, Lang lang);
 // The xlsx bytes ("" with `error` set): sheet 审核意见 (highlights, comments, frozen header,
-// filters, widths, landscape A4) and sheet 汇总 (department × category × severity).
+// filters, widths, landscape A4), sheet 汇总 (department × category × severity) and, when
+// the catalog has risk points, sheet 风险防控 (counts, A-level heat map, every point).
 std::string render_review_xlsx(const ReviewTable& table, std::string* error);
 // UTF-8 CSV with BOM (Excel opens it as Chinese text), RFC 4180 quoting.
 std::string render_review_csv(const ReviewTable& table);

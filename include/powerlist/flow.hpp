@@ -40,8 +40,13 @@ struct FlowStep {
   bool excluded = false;
   std::vector<Branch> next;
   std::vector<std::string> rights_at;
-  std::string risk_level;  // "", "A", "B", "C"
+  std::string risk_level;  // "", "A", "B", "C": the highest of its risk points
   std::string risk_point;
+  struct RiskPoint {
+    std::string level, point, measures;
+  };
+  std::vector<RiskPoint> risks;                 // every 廉政风险点 at this step
+  std::map<std::string, std::string> disclose;  // 公开: scope, form, timing
   bool actor_is_handled_by = false;  // filled from {承办机构}: unit/handled-by covers it
   Span span;                         // where a finding about this step points
 };
@@ -79,6 +84,7 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
 struct ChartInfo {
   std::string title, code, category;
   std::string rights, supervision, complaint, limits, basis;
+  std::string conditions;  // 行使条件: a box under the start node
 };
 std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format,
                         std::string* error);

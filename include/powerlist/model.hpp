@@ -85,6 +85,7 @@ struct Fee {
 struct Disclosure {
   std::vector<LStr> forms;
   LStr scope, timing;
+  bool scope_invalid = false, timing_invalid = false;  // schema/enum already reported them
   Span span;
 };
 
@@ -235,6 +236,11 @@ struct PowerItem {
   Span span;  // the item's mapping (first line = the "- key:" line)
 
   bool active() const { return !retired.has_value(); }
+  // Shown in public outputs: public, and not published only inside the administration
+  // (disclosure scope 内部, FORMAT.md second wave). A 相对人 item is listed with its scope.
+  bool listed_publicly() const {
+    return is_public.value && !(disclosure && disclosure->scope.value == "内部");
+  }
 };
 
 struct Complaint {

@@ -27,7 +27,10 @@ struct PublicItem {
 // Active public items in catalog order (departments, then items); nothing non-public.
 std::vector<PublicItem> collect_public_items(const Catalog& catalog,
                                              const TemplateLibrary& templates);
-// Active items with `public: false` (for out/internal only).
+// Active items not listed publicly that have a procedure, for internal/flowcharts/.
+std::vector<PublicItem> collect_internal_charts(const Catalog& catalog,
+                                                const TemplateLibrary& templates);
+// Active items with `public: false` or disclosure scope 内部 (for out/internal only).
 std::vector<std::pair<const Department*, const PowerItem*>> collect_internal_items(
     const Catalog& catalog);
 
@@ -42,6 +45,16 @@ struct SiteFiles {
 };
 SiteFiles render_site(const Catalog& catalog, const std::vector<PublicItem>& items,
                       const std::string& template_dir);
+
+struct RiskOverview;
+// The 廉政风险点 of the public items, for site/risks.html and risks.pdf.
+RiskOverview public_risk_overview(const std::vector<PublicItem>& items);
+// site/risks.html ("" with `error` set).
+std::string render_risk_page(const Catalog& catalog, const RiskOverview& overview,
+                             const std::string& template_dir, std::string* error);
+// risks.pdf: counts per department, the A-level heat map, every point with its measures.
+std::string render_risk_pdf(const Catalog& catalog, const RiskOverview& overview,
+                            std::string* error);
 
 // The printed 行政职权目录 (cairo + pango): cover, contents, tables by category, flowcharts.
 // Returns the PDF bytes, or "" with `error` set.

@@ -26,6 +26,8 @@ void check_catalog(RuleContext& ctx);     // catalog/* (single-catalog checks)
 void check_basis(RuleContext& ctx);       // basis/*
 void check_codes(RuleContext& ctx);       // code/*, catalog/removed-silently, catalog/baseline-*
 void check_limits(RuleContext& ctx);      // limits/* (declared limits; paths are in flow)
+void check_risks(RuleContext& ctx);       // risk/*
+void check_discretion(RuleContext& ctx);  // discretion/*
 void check_flows(
     RuleContext& ctx);  // flow/*, limits/path-exceeds-promised, limits/step-missing, rights/reasons
 

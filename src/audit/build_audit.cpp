@@ -138,7 +138,7 @@ AuditReport build_audit(const AuditInput& in) {
         continue;
       }
       ++a.total;
-      if (!it.is_public.value) ++a.non_public;
+      if (!it.listed_publicly()) ++a.non_public;
       if (it.category.span.valid())
         ++a.per_category[cat_column[static_cast<int>(it.category.value)]];
       if (it.basis.empty() && it.category.value != Category::Internal)

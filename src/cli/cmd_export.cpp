@@ -38,9 +38,13 @@ void register_export(CLI::App& app, const Tr& tr, int& exit_code) {
       exit_code = kUsage;
       return;
     }
-    const Session& s = *run.session;
-    const ReviewTable table =
-        build_review_table(s.catalog(), s.sources(), s.findings(), opts->lang());
+    Session& s = *run.session;
+    ReviewTable table = build_review_table(s.catalog(), s.sources(), s.findings(), opts->lang());
+    std::vector<RiskSource> risk_items;
+    for (const auto& r : s.items())
+      risk_items.push_back(
+          {r.dept, r.item, r.flow ? &*r.flow : nullptr, r.codes.implementation, ""});
+    table.risks = build_risk_overview(risk_items);
     std::string error;
     const std::string bytes =
         *format == "csv" ? render_review_csv(table) : render_review_xlsx(table, &error);

@@ -113,7 +113,7 @@ ItemChange header(const Catalog& c, const Ref& r) {
   ch.name = r.it->name.value;
   ch.category = r.it->category.span.valid() ? category_info(r.it->category.value).name : "";
   ch.code = item_codes(c, *r.d, *r.it).implementation;
-  ch.non_public = !r.it->is_public.value;
+  ch.non_public = !r.it->listed_publicly();
   return ch;
 }
 

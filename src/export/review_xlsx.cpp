@@ -51,6 +51,66 @@ struct TempFile {
 
 }  // namespace
 
+// 风险防控: counts per department, the A-level heat map (a colour scale) and every point.
+void write_risk_sheet(lxw_workbook* wb, const RiskOverview& o, lxw_format* head, lxw_format* plain,
+                      const lxw_format* const level_fill[3]) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "风险防控");
+  lxw_row_t row = 0;
+  const char* heads[] = {"部门", "事项数", "有风险点的事项", "A 级", "B 级", "C 级"};
+  for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(ws, row, c, heads[c], head);
+  worksheet_set_column(ws, 0, 0, 28, nullptr);
+  worksheet_set_column(ws, 1, 7, 14, nullptr);
+  worksheet_set_column(ws, 8, 9, 36, nullptr);
+  for (const auto& d : o.depts) {
+    ++row;
+    worksheet_write_string(ws, row, 0, fit_cell(d.dept).c_str(), plain);
+    const size_t values[] = {d.items, d.items_with_risks, d.levels[0], d.levels[1], d.levels[2]};
+    for (lxw_col_t c = 0; c < 5; ++c)
+      worksheet_write_number(ws, row, c + 1, static_cast<double>(values[c]), plain);
+  }
+  row += 2;
+  if (!o.steps.empty()) {
+    worksheet_write_string(ws, row, 0, "A 级风险点分布（部门 × 环节）", head);
+    for (size_t c = 0; c < o.steps.size(); ++c)
+      worksheet_write_string(ws, row, static_cast<lxw_col_t>(c + 1), fit_cell(o.steps[c]).c_str(),
+                             head);
+    const lxw_row_t first = row + 1;
+    for (size_t i = 0; i < o.depts.size(); ++i) {
+      ++row;
+      worksheet_write_string(ws, row, 0, fit_cell(o.depts[i].dept).c_str(), plain);
+      for (size_t c = 0; c < o.a_grid[i].size(); ++c)
+        worksheet_write_number(ws, row, static_cast<lxw_col_t>(c + 1),
+                               static_cast<double>(o.a_grid[i][c]), plain);
+    }
+    lxw_conditional_format scale{};
+    scale.type = LXW_CONDITIONAL_2_COLOR_SCALE;
+    scale.min_color = 0xFFFFFF;
+    scale.max_color = 0xE57373;
+    worksheet_conditional_format_range(ws, first, 1, row, static_cast<lxw_col_t>(o.steps.size()),
+                                       &scale);
+    row += 2;
+  }
+  const char* list_heads[] = {"部门", "事项", "实施编码", "权力类型", "环节",
+                              "岗位", "等级", "风险点",   "防控措施"};
+  const lxw_row_t list_head = row;
+  for (lxw_col_t c = 0; c < 9; ++c) worksheet_write_string(ws, row, c, list_heads[c], head);
+  for (const RiskEntry& e : o.entries) {
+    ++row;
+    const std::string cells[] = {
+        e.dept,         e.item,  e.code,
+        e.category,     e.step,  e.post,
+        e.level + "级", e.point, e.measures.empty() ? "（未填写）" : e.measures};
+    const int lv = risk_level_index(e.level);
+    for (lxw_col_t c = 0; c < 9; ++c)
+      worksheet_write_string(ws, row, c, fit_cell(cells[c]).c_str(),
+                             c == 6 && lv >= 0 ? const_cast<lxw_format*>(level_fill[lv]) : plain);
+  }
+  if (row > list_head) worksheet_autofilter(ws, list_head, 0, row, 8);
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);
+  worksheet_fit_to_pages(ws, 1, 0);
+}
+
 std::string render_review_xlsx(const ReviewTable& t, std::string* error) {
   // libxlsxwriter writes to a file: a private temporary one, read back.
   TempFile tmp;
@@ -186,6 +246,17 @@ std::string render_review_xlsx(const ReviewTable& t, std::string* error) {
       worksheet_write_string(sum, row++, 0, fit_cell(comment_text({f})).c_str(), plain);
   }
   worksheet_freeze_panes(sum, 1, 0);
+
+  if (!t.risks.entries.empty()) {
+    const lxw_format* level_fill[3];
+    const lxw_color_t fills[] = {0xFFCDD2, 0xFFF59D, 0xBBDEFB};  // the charts' A/B/C colours
+    for (int i = 0; i < 3; ++i) {
+      lxw_format* f = font(workbook_add_format(wb));
+      format_set_bg_color(f, fills[i]);
+      level_fill[i] = f;
+    }
+    write_risk_sheet(wb, t.risks, head, plain, level_fill);
+  }
 
   const lxw_error rc = workbook_close(wb);
   if (rc != LXW_NO_ERROR) {

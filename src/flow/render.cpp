@@ -71,6 +71,145 @@ RiskStyle risk_style(const std::string& level) {
   return {"#F5F8FF", "#37474F"};
 }
 
+// An HTML-like label (Graphviz keeps it as markup, so every text in it is XML-escaped).
+void set_html(Agraph_t* g, void* obj, const std::string& html) {
+  char* s = agstrdup_html(g, const_cast<char*>(html.c_str()));
+  agxset(obj, agattr(g, AGNODE, const_cast<char*>("label"), nullptr), s);
+  agstrfree(g, s);
+}
+
+// Text wrapped every `width` display columns, XML-escaped, lines joined by <BR ALIGN="LEFT"/>.
+std::string html_wrap(const std::string& text, size_t width) {
+  std::string out, line;
+  size_t w = 0;
+  auto flush = [&] {
+    out += xml_escape(line) + "<BR ALIGN=\"LEFT\"/>";
+    line.clear();
+    w = 0;
+  };
+  for (char32_t cp : decode_utf8(text)) {
+    if (cp == U'\n') {
+      flush();
+      continue;
+    }
+    std::string ch;
+    append_utf8(ch, cp);
+    const size_t cw = display_width(ch);
+    if (w + cw > width) flush();
+    line += ch;
+    w += cw;
+  }
+  if (!line.empty()) flush();
+  return out;
+}
+
+// 行使条件 in a box under the start node (element (1) of every 流程图).
+void add_conditions(Agraph_t* g, const Flow& flow, const std::vector<Agnode_t*>& nodes,
+                    const ChartInfo& info) {
+  if (info.conditions.empty()) return;
+  for (size_t i = 0; i < flow.steps.size(); ++i) {
+    if (flow.steps[i].kind != StepKind::Start) continue;
+    Agnode_t* c = agnode(g, const_cast<char*>("conditions"), 1);
+    set(c, "label", wrap_left("行使条件：" + info.conditions, 40));
+    set(c, "style", "dashed,filled");
+    set(c, "fillcolor", "#FFFDE7");
+    set(c, "color", "#9E9D24");
+    set(c, "fontsize", "10");
+    Agedge_t* e = agedge(g, nodes[i], c, const_cast<char*>("cond"), 1);
+    set(e, "style", "dotted");
+    set(e, "arrowhead", "none");
+    set(e, "weight", "5");
+    // The box sits between the start and its next steps, outside the flow.
+    for (const auto& b : flow.steps[i].next)
+      if (const FlowStep* to = flow.find(b.to.value)) {
+        Agedge_t* pin = agedge(g, c, nodes[static_cast<size_t>(to - flow.steps.data())],
+                               const_cast<char*>(("condpin" + b.to.value).c_str()), 1);
+        set(pin, "style", "invis");
+      }
+    return;
+  }
+}
+
+// Beside each step: its 廉政风险点 (point and measures, coloured by level) and its 公开
+// marker, on the step's rank so they never cross the flow.
+void add_step_notes(Agraph_t* g, const Flow& flow, const std::vector<Agnode_t*>& nodes) {
+  for (size_t i = 0; i < flow.steps.size(); ++i) {
+    const FlowStep& s = flow.steps[i];
+    if (s.risks.empty() && s.disclose.empty()) continue;
+    Agraph_t* row = agsubg(g, const_cast<char*>(fmt::format("row{}", i).c_str()), 1);
+    set(row, "rank", "same");
+    agsubnode(row, nodes[i], 1);
+    if (!s.risks.empty()) {
+      std::string text;
+      for (const auto& r : s.risks) {
+        text +=
+            wrap_left(fmt::format("{}级风险：{}", r.level, r.point.empty() ? "—" : r.point), 26);
+        text +=
+            wrap_left("防控：" + (r.measures.empty() ? std::string("（未填写）") : r.measures), 26);
+      }
+      Agnode_t* n = agnode(row, const_cast<char*>(fmt::format("risk{}", i).c_str()), 1);
+      const RiskStyle rs = risk_style(s.risk_level);
+      set(n, "label", text);
+      set(n, "shape", "note");
+      set(n, "fillcolor", rs.fill);
+      set(n, "color", rs.border);
+      set(n, "fontsize", "9");
+      Agedge_t* e = agedge(g, nodes[i], n, const_cast<char*>(fmt::format("re{}", i).c_str()), 1);
+      set(e, "style", "dashed");
+      set(e, "arrowhead", "none");
+      set(e, "color", rs.border);
+    }
+    if (!s.disclose.empty()) {
+      auto get = [&](const char* k) {
+        auto it = s.disclose.find(k);
+        return it == s.disclose.end() ? std::string() : it->second;
+      };
+      std::string what = get("form");
+      std::string how;
+      for (const char* k : {"scope", "timing"})
+        if (!get(k).empty()) how += (how.empty() ? "" : "，") + get(k);
+      if (!how.empty()) what += "（" + how + "）";
+      Agnode_t* n = agnode(row, const_cast<char*>(fmt::format("pub{}", i).c_str()), 1);
+      set(n, "label", wrap_left("公开：" + what, 22));
+      set(n, "shape", "tab");
+      set(n, "fillcolor", "#E0F2F1");
+      set(n, "color", "#00796B");
+      set(n, "fontsize", "9");
+      Agedge_t* e = agedge(g, nodes[i], n, const_cast<char*>(fmt::format("pe{}", i).c_str()), 1);
+      set(e, "style", "dotted");
+      set(e, "arrowhead", "none");
+      set(e, "color", "#00796B");
+    }
+  }
+}
+
+// The table of risk points under the chart: level, step, point, measures.
+void add_risk_table(Agraph_t* g, const Flow& flow, Agraph_t* panel, Agnode_t* above) {
+  std::string rows;
+  for (const auto& s : flow.steps)
+    for (const auto& r : s.risks) {
+      const RiskStyle rs = risk_style(r.level);
+      rows += fmt::format(
+          "<TR><TD BGCOLOR=\"{}\">{}级</TD><TD ALIGN=\"LEFT\">{}</TD><TD ALIGN=\"LEFT\" "
+          "BALIGN=\"LEFT\">{}</TD>"
+          "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{}</TD></TR>",
+          rs.fill, xml_escape(r.level), xml_escape(s.id),
+          html_wrap(r.point.empty() ? "—" : r.point, 24),
+          html_wrap(r.measures.empty() ? "（未填写）" : r.measures, 30));
+    }
+  if (rows.empty()) return;
+  Agnode_t* t = agnode(panel, const_cast<char*>("risktable"), 1);
+  set(t, "shape", "plaintext");
+  set(t, "style", "");
+  set(t, "fontsize", "10");
+  set_html(g, t,
+           "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
+           "<TR><TD COLSPAN=\"4\" BGCOLOR=\"#ECEFF1\"><B>廉政风险点及防控措施</B></TD></TR>"
+           "<TR><TD>等级</TD><TD>环节</TD><TD>风险点</TD><TD>防控措施</TD></TR>" +
+               rows + "</TABLE>");
+  set(agedge(g, above, t, const_cast<char*>("risktablepin"), 1), "style", "invis");
+}
+
 Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
   Agraph_t* g = agopen(const_cast<char*>("flow"), Agdirected, nullptr);
   auto gattr = [&](const char* k, const char* v) {
@@ -101,6 +240,7 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
   if (!info.code.empty()) sub += "　编码：" + info.code;
   set(g, "label", title + "\\n" + gv_text(sub) + "\\n ");
 
+  agattr(g, AGNODE, const_cast<char*>("label"), const_cast<char*>("\\N"));
   std::vector<Agnode_t*> nodes(flow.steps.size());
   for (size_t i = 0; i < flow.steps.size(); ++i) {
     const FlowStep& s = flow.steps[i];
@@ -143,6 +283,8 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
         set(e, "constraint", "false");
       }
     }
+  add_conditions(g, flow, nodes, info);
+  add_step_notes(g, flow, nodes);
   // Side panel: rights, supervision, complaints, limits and basis, then the legend.
   Agraph_t* panel = agsubg(g, const_cast<char*>("cluster_info"), 1);
   set(panel, "label", "说明");
@@ -188,12 +330,28 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
   set(agedge(g, prev, ex, const_cast<char*>("lgX"), 1), "style", "invis");
   set(agedge(g, note, agnode(legend, const_cast<char*>("legendA"), 0), const_cast<char*>("lgn"), 1),
       "style", "invis");
+  add_risk_table(g, flow, panel, note);
   // Keep the panel under the chart.
   for (size_t i = 0; i < flow.steps.size(); ++i)
     if (flow.steps[i].kind == StepKind::End)
       set(agedge(g, nodes[i], note, const_cast<char*>(fmt::format("pin{}", i).c_str()), 1), "style",
           "invis");
   return g;
+}
+
+// Hovering over a step shows its 职责: Graphviz titles nodes by their name (s0, s1 …); the
+// titles become the step and its duty.
+void svg_step_titles(std::string& svg, const Flow& flow) {
+  for (size_t i = 0; i < flow.steps.size(); ++i) {
+    const FlowStep& s = flow.steps[i];
+    const std::string from = fmt::format("<title>s{}</title>", i);
+    const size_t at = svg.find(from);
+    if (at == std::string::npos) continue;
+    std::string title = s.id;
+    if (!s.actor.empty()) title += "（" + s.actor + "）";
+    if (!s.duty.empty()) title += "：" + s.duty;
+    svg.replace(at, from.size(), "<title>" + xml_escape(title) + "</title>");
+  }
 }
 
 std::string write_dot(Agraph_t* g) {
@@ -227,10 +385,12 @@ std::string render_flow(const Flow& flow, const ChartInfo& info, const std::stri
     }
     char* buf = nullptr;
     unsigned int len = 0;
-    if (gvRenderData(gvc, g, format.c_str(), &buf, &len) == 0 && buf)
+    if (gvRenderData(gvc, g, format.c_str(), &buf, &len) == 0 && buf) {
       out.assign(buf, len);
-    else if (error)
+      if (format == "svg") svg_step_titles(out, flow);
+    } else if (error) {
       *error = "Graphviz 无法输出 " + format + " / cannot render " + format;
+    }
     if (buf) gvFreeRenderData(buf);
     gvFreeLayout(gvc, g);
   }
@@ -265,6 +425,7 @@ ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::s
   const auto& l = item.limits;
   if (l.statutory) c.limits += "法定 " + l.statutory->value.str();
   if (l.promised) c.limits += (c.limits.empty() ? "" : "；") + ("承诺 " + l.promised->value.str());
+  c.conditions = item.conditions.value;
   for (const auto& b : item.basis) {
     std::string arts;
     for (const auto& a : b.articles) arts += a.value.str();

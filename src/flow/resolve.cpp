@@ -31,6 +31,7 @@ static FlowStep from_step(const Step& s, const PowerItem* item, Span where) {
   if (s.limit) f.limit = s.limit->value;
   f.excluded = s.excluded;
   f.next = s.next;
+  f.disclose = s.disclose;
   for (const auto& r : s.rights_at) f.rights_at.push_back(r.value);
   f.span = where.valid() ? where : s.span;
   if (where.valid())
@@ -112,6 +113,7 @@ std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& t
     FlowStep& s = f.steps[it->second];
     if (s.risk_level.empty() || r.level.value < s.risk_level) s.risk_level = r.level.value;
     s.risk_point += (s.risk_point.empty() ? "" : "；") + r.point;
+    s.risks.push_back({r.level.value, r.point, r.measures});
   }
   return f;
 }

@@ -141,8 +141,14 @@ static void load_disclosure_parts(Reader& r, PowerItem& item, const Fields& f) {
       dis.span = d.span;
       dis.forms = r.str_list(d, "forms");
       const TableSpec* t = item_table()->find("disclosure")->table();
-      if (auto v = r.enum_value(d, "scope", t->find("scope")->values)) dis.scope = *v;
-      if (auto v = r.enum_value(d, "timing", t->find("timing")->values)) dis.timing = *v;
+      if (auto v = r.enum_value(d, "scope", t->find("scope")->values))
+        dis.scope = *v;
+      else
+        dis.scope_invalid = d.has("scope");
+      if (auto v = r.enum_value(d, "timing", t->find("timing")->values))
+        dis.timing = *v;
+      else
+        dis.timing_invalid = d.has("timing");
       item.disclosure = std::move(dis);
     }
   }

@@ -40,17 +40,52 @@ std::string duration(const std::optional<Loc<Duration>>& d) {
   return d ? q(d->value.str()) : "null";
 }
 
+std::string disclose_json(const std::map<std::string, std::string>& d) {
+  if (d.empty()) return "null";
+  auto get = [&](const char* k) {
+    auto it = d.find(k);
+    return it == d.end() ? std::string() : it->second;
+  };
+  return fmt::format("{{\"scope\": {}, \"form\": {}, \"timing\": {}}}", q_or_null(get("scope")),
+                     q_or_null(get("form")), q_or_null(get("timing")));
+}
+
+// Second-wave fields: 廉政风险点, 服务承诺, 工作纪律, 委托机关, 协助配合, 裁量基准.
+std::string policy_json(const PowerItem& it) {
+  return fmt::format(
+      "     \"risks\": {}, \"commitment\": {}, \"discipline\": {}, \"entrusted_by\": {}, "
+      "\"revised\": {},\n"
+      "     \"cooperation\": {}, \"discretion\": {},\n",
+      list(it.risks,
+           [](const Risk& r) {
+             return fmt::format("{{\"step\": {}, \"level\": {}, \"point\": {}, \"measures\": {}}}",
+                                q_or_null(r.step.value), q(r.level.value), q_or_null(r.point),
+                                q_or_null(r.measures));
+           }),
+      q_or_null(it.commitment.value), q_or_null(it.discipline.value),
+      q_or_null(it.entrusted_by.value), it.revised ? q(it.revised->value.str()) : "null",
+      list(it.cooperation,
+           [](const Cooperation& c) {
+             return fmt::format("{{\"department\": {}, \"duty\": {}}}", q(c.department.value),
+                                q_or_null(c.duty));
+           }),
+      list(it.discretion, [](const DiscretionRow& r) {
+        return fmt::format("{{\"circumstance\": {}, \"penalty\": {}, \"range\": {}}}",
+                           q(r.circumstance), q_or_null(r.penalty.value), q_or_null(r.range.value));
+      }));
+}
+
 std::string step(const FlowStep& s) {
   const char* kind = s.kind == StepKind::Start ? "start" : s.kind == StepKind::End ? "end" : "step";
   return fmt::format(
       "{{\"id\": {}, \"kind\": \"{}\", \"actor\": {}, \"limit\": {}, \"counted\": {}, "
-      "\"duty\": {}, \"basis\": {}, \"rights\": {}, \"risk\": {}, \"next\": {}}}",
+      "\"duty\": {}, \"basis\": {}, \"rights\": {}, \"risk\": {}, \"disclose\": {}, \"next\": {}}}",
       q(s.id), kind, q_or_null(s.actor), s.limit ? q(s.limit->str()) : "null",
       s.excluded ? "false" : "true", q_or_null(s.duty), q_or_null(s.basis), strings(s.rights_at),
       s.risk_level.empty()
           ? std::string("null")
           : fmt::format("{{\"level\": {}, \"point\": {}}}", q(s.risk_level), q(s.risk_point)),
-      list(s.next, [](const Branch& b) {
+      disclose_json(s.disclose), list(s.next, [](const Branch& b) {
         return fmt::format("{{\"to\": {}, \"when\": {}, \"loop\": {}}}", q(b.to.value),
                            q_or_null(b.when), b.loop ? "true" : "false");
       }));
@@ -93,6 +128,7 @@ std::string item_json(const PublicItem& p) {
       "\"fees\": {}, \"disclosure\": {}, \"rights\": {},\n"
       "     \"penalties\": {}, \"measures\": {}, \"duties\": {}, \"accountability\": {},\n"
       "     \"materials\": {}, \"service\": {},\n"
+      "{}"
       "     \"procedure\": {{\"template\": {}, \"steps\": {}}}}}",
       q(item_id(d, it)), q_or_null(p.codes.basic), q_or_null(p.codes.implementation),
       list(p.codes.handle,
@@ -119,7 +155,7 @@ std::string item_json(const PublicItem& p) {
                  q(m.name.value), q_or_null(m.source), m.copies, m.required ? "true" : "false",
                  q_or_null(m.note));
            }),
-      service, p.flow ? q_or_null(p.flow->template_name) : "null",
+      service, policy_json(it), p.flow ? q_or_null(p.flow->template_name) : "null",
       p.flow ? list(p.flow->steps, step) : "[]");
 }
 

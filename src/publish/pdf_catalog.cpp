@@ -36,25 +36,51 @@ std::string basis_cell(const PowerItem& it) {
 std::string fees_cell(const PowerItem& it) {
   if (it.fees_none || it.fees.empty()) return "不收费";
   std::string out;
-  for (const auto& f : it.fees) out += (out.empty() ? "" : "；") + f.name.value + " " + f.standard;
+  for (const auto& f : it.fees) {
+    out += (out.empty() ? "" : "；") + f.name.value + " " + f.standard;
+    if (f.basis) out += "（依据：" + citation_text(*f.basis) + "）";
+  }
   return out;
 }
 
+// 公开形式；公开范围；公开时间
 std::string disclosure_cell(const PowerItem& it) {
   if (!it.disclosure) return "—";
-  return join_values(it.disclosure->forms) + "；" + it.disclosure->scope.value;
+  std::vector<std::string> parts;
+  for (const std::string& s :
+       {join_values(it.disclosure->forms), it.disclosure->scope.value, it.disclosure->timing.value})
+    if (!s.empty()) parts.push_back(s);
+  return parts.empty() ? "—" : join(parts, "；");
+}
+
+// 实施主体（委托机关）, 承办机构, 负责人
+std::string unit_cell(const Department& d, const PowerItem& it) {
+  std::string out = d.name.value;
+  if (!it.entrusted_by.value.empty()) out += "（受" + it.entrusted_by.value + "委托）";
+  if (!it.handled_by.value.empty()) out += "\n" + it.handled_by.value;
+  if (!it.responsible.value.empty()) out += "\n负责人：" + it.responsible.value;
+  return out;
+}
+
+// 廉政风险点: "A级 决定：处罚畸轻畸重" per point; the measures are on the item's chart page.
+std::string risk_cell(const PowerItem& it) {
+  std::string out;
+  for (const auto& r : it.risks)
+    out += (out.empty() ? "" : "\n") + r.level.value + "级 " + r.step.value + "：" + r.point;
+  return out.empty() ? "—" : out;
 }
 
 std::vector<PdfColumn> catalog_columns() {
   return {{"序号", 26},
           {"权力编码", 140, 6.8},
-          {"事项名称", 112},
-          {"实施依据", 175},
-          {"实施主体及承办机构", 95},
-          {"法定时限", 52},
-          {"承诺时限", 52},
-          {"收费", 50},
-          {"公开", 56}};
+          {"事项名称", 102},
+          {"实施依据", 148},
+          {"实施主体及承办机构", 88},
+          {"法定时限", 45},
+          {"承诺时限", 45},
+          {"收费", 46},
+          {"公开", 56},
+          {"廉政风险点", 62}};
 }
 
 struct Section {
@@ -179,12 +205,12 @@ std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& 
     size_t row = 0;
     for (const PublicItem* p : s->items) {
       const PowerItem& it = *p->item;
-      s->table.rows.push_back(
-          {std::to_string(++row), p->codes.implementation.empty() ? "—" : p->codes.implementation,
-           it.name.value, basis_cell(it), p->dept->name.value + "\n" + it.handled_by.value,
-           it.limits.statutory ? it.limits.statutory->value.str() : "—",
-           it.limits.promised ? it.limits.promised->value.str() : "—", fees_cell(it),
-           disclosure_cell(it)});
+      s->table.rows.push_back({std::to_string(++row),
+                               p->codes.implementation.empty() ? "—" : p->codes.implementation,
+                               it.name.value, basis_cell(it), unit_cell(*p->dept, it),
+                               it.limits.statutory ? it.limits.statutory->value.str() : "—",
+                               it.limits.promised ? it.limits.promised->value.str() : "—",
+                               fees_cell(it), disclosure_cell(it), risk_cell(it)});
     }
     s->plan = plan_table(w, s->table);
   }
@@ -273,8 +299,8 @@ std::string render_internal_pdf(
   PdfTable t;
   t.heading = fmt::format("{}　涉密不宜公开行政职权目录（{} 项，内部资料，不得公开）",
                           c.project.title.value, items.size());
-  t.columns = {{"序号", 30},     {"实施主体", 130},     {"事项名称", 170},
-               {"权力类别", 70}, {"不予公开理由", 220}, {"理由依据", 138}};
+  t.columns = {{"序号", 30},     {"实施主体", 120},     {"事项名称", 160}, {"权力类别", 64},
+               {"公开范围", 50}, {"不予公开理由", 200}, {"理由依据", 134}};
   size_t n = 0;
   for (const auto& [d, it] : items) {
     std::string basis = "—";
@@ -282,9 +308,13 @@ std::string render_internal_pdf(
       basis = "《" + it->secrecy->basis->law.value + "》";
       for (const auto& a : it->secrecy->basis->articles) basis += a.value.str();
     }
+    // Items published only inside the administration (scope 内部) are listed with that scope.
+    const bool secret = !it->is_public.value;
+    std::string reason = it->secrecy ? it->secrecy->reason.value : "—";
+    if (!secret && reason == "—") reason = "仅在机关内部公开";
     t.rows.push_back({std::to_string(++n), d->name.value, it->name.value,
-                      category_info(it->category.value).name,
-                      it->secrecy ? it->secrecy->reason.value : "—", basis});
+                      category_info(it->category.value).name, secret ? "不公开" : "内部", reason,
+                      basis});
   }
   TablePlan plan = plan_table(w, t);
   draw_table(w, t, plan);

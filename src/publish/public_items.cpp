@@ -7,27 +7,43 @@
 
 namespace powerlist {
 
+static PublicItem make_item(const Catalog& catalog, const TemplateLibrary& templates,
+                            const Department& d, const PowerItem& it) {
+  PublicItem p;
+  p.dept = &d;
+  p.item = &it;
+  p.codes = item_codes(catalog, d, it);
+  p.stem = p.codes.assigned() ? p.codes.implementation : d.id.value + "-" + it.key.value;
+  if (it.procedure) {
+    DiagSink ignored;  // check reported these; build runs only without errors
+    p.flow = resolve_flow(it, templates, ignored, item_id(d, it));
+  }
+  return p;
+}
+
 std::vector<PublicItem> collect_public_items(const Catalog& catalog,
                                              const TemplateLibrary& templates) {
   std::vector<PublicItem> out;
   for (const auto& d : catalog.departments)
     for (const auto& it : d.powers) {
-      if (!it.active() || !it.is_public.value) continue;
-      PublicItem p;
-      p.dept = &d;
-      p.item = &it;
-      p.codes = item_codes(catalog, d, it);
+      if (!it.active() || !it.listed_publicly()) continue;
+      PublicItem p = make_item(catalog, templates, d, it);
       if (!it.parent.value.empty())
         for (const auto& other : d.powers)
-          if (other.key.value == it.parent.value && other.active() && other.is_public.value)
+          if (other.key.value == it.parent.value && other.active() && other.listed_publicly())
             p.parent = &other;
-      p.stem = p.codes.assigned() ? p.codes.implementation : d.id.value + "-" + it.key.value;
-      if (it.procedure) {
-        DiagSink ignored;  // check reported these; build runs only without errors
-        p.flow = resolve_flow(it, templates, ignored, item_id(d, it));
-      }
       out.push_back(std::move(p));
     }
+  return out;
+}
+
+std::vector<PublicItem> collect_internal_charts(const Catalog& catalog,
+                                                const TemplateLibrary& templates) {
+  std::vector<PublicItem> out;
+  for (const auto& d : catalog.departments)
+    for (const auto& it : d.powers)
+      if (it.active() && !it.listed_publicly() && it.procedure)
+        out.push_back(make_item(catalog, templates, d, it));
   return out;
 }
 
@@ -36,7 +52,7 @@ std::vector<std::pair<const Department*, const PowerItem*>> collect_internal_ite
   std::vector<std::pair<const Department*, const PowerItem*>> out;
   for (const auto& d : catalog.departments)
     for (const auto& it : d.powers)
-      if (it.active() && !it.is_public.value) out.push_back({&d, &it});
+      if (it.active() && !it.listed_publicly()) out.push_back({&d, &it});
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include "powerlist/law.hpp"
 #include "powerlist/output_dir.hpp"
 #include "powerlist/publish.hpp"
+#include "powerlist/risk_overview.hpp"
 
 namespace powerlist {
 
@@ -24,7 +25,8 @@ void report(const PublishOptions& opts, const char* stage, size_t done, size_t t
 }
 
 // Renders and writes one item's flowchart files; keeps the SVG for the site and the PDF.
-Message write_chart(PublicItem& p, const OutputDir& out, const PublishOptions& opts) {
+Message write_chart(PublicItem& p, const std::string& dir, const OutputDir& out,
+                    const PublishOptions& opts) {
   std::vector<std::string> formats = {"svg", "png", "pdf"};
   if (opts.dot) formats.push_back("dot");
   const ChartInfo info = chart_info(*p.dept, *p.item, p.codes.implementation);
@@ -34,20 +36,20 @@ Message write_chart(PublicItem& p, const OutputDir& out, const PublishOptions& o
     if (!error.empty()) return {error, error};
     if (f == "pdf") normalize_pdf_dates(data);
     if (f == "svg") p.svg = data;
-    Message err = out.write("flowcharts/" + p.stem + "." + f, data);
+    Message err = out.write(dir + p.stem + "." + f, data);
     if (!err.zh.empty()) return err;
   }
   return {};
 }
 
 // One line on the worker's pipe: "ok\n" per chart, or "err <zh>\t<en>\n" and exit.
-void worker_main(std::vector<PublicItem*>& charts, size_t begin, size_t end, const OutputDir& out,
-                 const PublishOptions& opts, int fd, pid_t parent) {
+void worker_main(std::vector<PublicItem*>& charts, const std::string& dir, size_t begin, size_t end,
+                 const OutputDir& out, const PublishOptions& opts, int fd, pid_t parent) {
   // Die with the build: a killed build must not leave workers writing anywhere.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) _exit(1);
   for (size_t i = begin; i < end; ++i) {
-    const Message err = write_chart(*charts[i], out, opts);
+    const Message err = write_chart(*charts[i], dir, out, opts);
     std::string line = err.zh.empty() ? "ok" : "err " + err.zh + "\t" + err.en;
     std::replace(line.begin(), line.end(), '\n', ' ');
     line += '\n';
@@ -59,8 +61,8 @@ void worker_main(std::vector<PublicItem*>& charts, size_t begin, size_t end, con
 // Graphviz cannot run in threads, so large builds fork worker processes, each rendering a
 // contiguous slice and reporting each chart on a pipe; the parent then reads the SVGs back.
 // Any failure fails the build with the worker's own message (e.g. a full disk).
-Message write_charts_in_workers(std::vector<PublicItem*>& charts, const OutputDir& out,
-                                const PublishOptions& opts, unsigned jobs) {
+Message write_charts_in_workers(std::vector<PublicItem*>& charts, const std::string& dir,
+                                const OutputDir& out, const PublishOptions& opts, unsigned jobs) {
   struct Worker {
     pid_t pid;
     int fd;
@@ -89,7 +91,7 @@ Message write_charts_in_workers(std::vector<PublicItem*>& charts, const OutputDi
     if (pid == 0) {
       ::close(fds[0]);
       for (const auto& other : workers) ::close(other.fd);
-      worker_main(charts, begin, end, out, opts, fds[1], self);
+      worker_main(charts, dir, begin, end, out, opts, fds[1], self);
     }
     ::close(fds[1]);
     workers.push_back({pid, fds[0], {}});
@@ -133,24 +135,24 @@ Message write_charts_in_workers(std::vector<PublicItem*>& charts, const OutputDi
   }
   if (!failure.zh.empty()) return failure;
   for (PublicItem* p : charts) {
-    p->svg = out.read_staged("flowcharts/" + p->stem + ".svg");
+    p->svg = out.read_staged(dir + p->stem + ".svg");
     if (p->svg.empty()) return {"流程图缺失：" + p->stem, "missing flowchart " + p->stem};
   }
   return {};
 }
 
-// flowcharts/<stem>.svg|png|pdf[|dot]
-Message write_flowcharts(std::vector<PublicItem>& items, const OutputDir& out,
-                         const PublishOptions& opts) {
+// <dir><stem>.svg|png|pdf[|dot]
+Message write_flowcharts(std::vector<PublicItem>& items, const std::string& dir,
+                         const OutputDir& out, const PublishOptions& opts) {
   std::vector<PublicItem*> charts;
   for (auto& p : items)
     if (p.flow) charts.push_back(&p);
   const unsigned jobs =
       std::max(1u, std::min<unsigned>(opts.jobs, static_cast<unsigned>(charts.size() / 8)));
-  if (jobs > 1) return write_charts_in_workers(charts, out, opts, jobs);
+  if (jobs > 1) return write_charts_in_workers(charts, dir, out, opts, jobs);
   size_t done = 0;
   for (PublicItem* p : charts) {
-    Message err = write_chart(*p, out, opts);
+    Message err = write_chart(*p, dir, out, opts);
     if (!err.zh.empty()) return err;
     report(opts, "流程图 flowcharts", ++done, charts.size());
   }
@@ -160,7 +162,7 @@ Message write_flowcharts(std::vector<PublicItem>& items, const OutputDir& out,
 Message write_outputs(const Catalog& catalog, const TemplateLibrary& templates,
                       const OutputDir& out, const PublishOptions& opts) {
   std::vector<PublicItem> items = collect_public_items(catalog, templates);
-  Message err = write_flowcharts(items, out, opts);
+  Message err = write_flowcharts(items, "flowcharts/", out, opts);
   if (!err.zh.empty()) return err;
   err = out.write("catalog.json", render_catalog_json(catalog, items));
   if (!err.zh.empty()) return err;
@@ -171,8 +173,16 @@ Message write_outputs(const Catalog& catalog, const TemplateLibrary& templates,
     err = out.write("site/" + name, text);
     if (!err.zh.empty()) return err;
   }
-  report(opts, "PDF catalog.pdf", 0, 1);
+  report(opts, "风险防控 risks", 0, 1);
   std::string error;
+  const RiskOverview risks = public_risk_overview(items);
+  std::string page = render_risk_page(catalog, risks, data_dir() + "/templates/html", &error);
+  if (!error.empty()) return {error, error};
+  if (!(err = out.write("site/risks.html", page)).zh.empty()) return err;
+  std::string risk_pdf = render_risk_pdf(catalog, risks, &error);
+  if (!error.empty()) return {error, error};
+  if (!(err = out.write("risks.pdf", risk_pdf)).zh.empty()) return err;
+  report(opts, "PDF catalog.pdf", 0, 1);
   std::string pdf = render_catalog_pdf(catalog, items, &error);
   if (!error.empty()) return {error, error};
   err = out.write("catalog.pdf", pdf);
@@ -181,6 +191,10 @@ Message write_outputs(const Catalog& catalog, const TemplateLibrary& templates,
     std::string internal = render_internal_pdf(catalog, collect_internal_items(catalog), &error);
     if (!error.empty()) return {error, error};
     err = out.write("internal/涉密不宜公开行政职权目录.pdf", internal);
+    if (!err.zh.empty()) return err;
+    // Charts of the items not listed publicly stay under internal/.
+    std::vector<PublicItem> hidden = collect_internal_charts(catalog, templates);
+    err = write_flowcharts(hidden, "internal/flowcharts/", out, opts);
   }
   return err;
 }

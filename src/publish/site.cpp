@@ -74,6 +74,9 @@ void fill_index(Dict& dict, const Catalog& c, const std::vector<PublicItem>& ite
     s->SetValue("NAME", ci.name);
     s->SetIntValue("COUNT", n);
   }
+  size_t points = 0;
+  for (const auto& p : items) points += p.item->risks.size();
+  dict.SetIntValue("RISK_POINTS", static_cast<long>(points));
   int n = 0;
   for (const auto& p : items) {
     const PowerItem& it = *p.item;
@@ -86,6 +89,9 @@ void fill_index(Dict& dict, const Catalog& c, const std::vector<PublicItem>& ite
     s->SetValue("CATEGORY", ci.name);
     s->SetValue("CODE", or_dash(p.codes.implementation));
     s->SetValue("NAME", it.name.value);
+    if (it.disclosure && !it.disclosure->scope.value.empty() &&
+        it.disclosure->scope.value != "社会公开")
+      s->AddSectionDictionary("SCOPE")->SetValue("SCOPE", it.disclosure->scope.value);
     s->SetValue("PAGE", p.stem + ".html");
     s->SetValue("HANDLED_BY", or_dash(it.handled_by.value));
     s->SetValue("STATUTORY", limit_text(it.limits.statutory));
@@ -112,6 +118,59 @@ std::vector<std::pair<std::string, std::string>> duties_in_order(
   return out;
 }
 
+// 公开 of one step: "受理通知书（相对人，受理时）".
+std::string step_disclosure_text(const FlowStep& s) {
+  auto get = [&](const char* k) {
+    auto it = s.disclose.find(k);
+    return it == s.disclose.end() ? std::string() : it->second;
+  };
+  std::string how;
+  for (const char* k : {"scope", "timing"})
+    if (!get(k).empty()) how += (how.empty() ? "" : "，") + get(k);
+  std::string out = get("form");
+  if (!how.empty()) out += (out.empty() ? "" : "") + ("（" + how + "）");
+  return out;
+}
+
+// 廉政风险防控, 服务承诺, 工作纪律, 协助配合, 裁量基准: the policy elements of the item page.
+void fill_item_policy(Dict& dict, const PowerItem& it) {
+  if (!it.risks.empty()) {
+    Dict* s = dict.AddSectionDictionary("RISKS");
+    for (const auto& r : it.risks) {
+      Dict* row = s->AddSectionDictionary("RISK");
+      row->SetValue("LEVEL", r.level.value);
+      row->SetValue("LEVEL_CLASS", r.level.value == "A" ? "a" : r.level.value == "B" ? "b" : "c");
+      row->SetValue("STEP", or_dash(r.step.value));
+      row->SetValue("POINT", or_dash(r.point));
+      row->SetValue("MEASURES", or_dash(r.measures));
+    }
+  }
+  if (!it.commitment.value.empty() || !it.discipline.value.empty()) {
+    Dict* s = dict.AddSectionDictionary("PLEDGE");
+    if (!it.commitment.value.empty())
+      s->AddSectionDictionary("COMMITMENT")->SetValue("TEXT", it.commitment.value);
+    if (!it.discipline.value.empty())
+      s->AddSectionDictionary("DISCIPLINE")->SetValue("TEXT", it.discipline.value);
+  }
+  if (!it.cooperation.empty()) {
+    Dict* s = dict.AddSectionDictionary("COOPERATION");
+    for (const auto& co : it.cooperation) {
+      Dict* row = s->AddSectionDictionary("COOP");
+      row->SetValue("DEPT", or_dash(co.department.value));
+      row->SetValue("DUTY", or_dash(co.duty));
+    }
+  }
+  if (!it.discretion.empty()) {
+    Dict* s = dict.AddSectionDictionary("DISCRETION");
+    for (const auto& dr : it.discretion) {
+      Dict* row = s->AddSectionDictionary("ROW");
+      row->SetValue("CIRCUMSTANCE", or_dash(dr.circumstance));
+      row->SetValue("PENALTY", or_dash(dr.penalty.value));
+      row->SetValue("RANGE", or_dash(dr.range.value));
+    }
+  }
+}
+
 void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
   const PowerItem& it = *p.item;
   const Department& d = *p.dept;
@@ -133,6 +192,8 @@ void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
   dict.SetValue("DEPT_NAME", d.name.value);
   dict.SetValue("NATURE", d.nature.value.empty() ? "法定机关" : d.nature.value);
   dict.SetValue("HANDLED_BY", or_dash(it.handled_by.value));
+  if (!it.entrusted_by.value.empty())
+    dict.AddSectionDictionary("ENTRUSTED")->SetValue("ENTRUSTED_BY", it.entrusted_by.value);
   if (!it.responsible.value.empty())
     dict.AddSectionDictionary("RESPONSIBLE")->SetValue("RESPONSIBLE", it.responsible.value);
   dict.SetValue("INITIATION",
@@ -192,6 +253,7 @@ void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
       for (const auto& t : it.accountability) a->AddSectionDictionary("CASE")->SetValue("TEXT", t);
     }
   }
+  fill_item_policy(dict, it);
   if (!it.materials.empty() || it.service) {
     Dict* g = dict.AddSectionDictionary("GUIDE");
     if (!it.materials.empty()) {
@@ -232,6 +294,7 @@ void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
         r->SetValue("ACTOR", or_dash(s.actor));
         r->SetValue("LIMIT", s.limit ? s.limit->str() + (s.excluded ? "（不计入时限）" : "") : "—");
         r->SetValue("DUTY", or_dash(s.duty));
+        r->SetValue("DISCLOSE", or_dash(step_disclosure_text(s)));
       }
     }
   } else {

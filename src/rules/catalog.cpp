@@ -1,9 +1,11 @@
-// catalog/duplicate-name, catalog/overlap (lock-based catalog rules: src/rules/codes.cpp)
+// catalog/duplicate-name, catalog/overlap, catalog/revision-overdue (lock-based catalog rules:
+// src/rules/codes.cpp)
 #include <fmt/format.h>
 
 #include <map>
 #include <set>
 
+#include "powerlist/calendar.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/rules.hpp"
 
@@ -71,8 +73,52 @@ void check_overlap(RuleContext& ctx) {
 
 }  // namespace
 
+// catalog/revision-overdue: the catalog must be revised within 20 working days after a
+// cited law's new version takes effect; an item not revised since is overdue.
+void check_revisions(RuleContext& ctx) {
+  if (!ctx.laws) return;
+  const Date as_of = ctx.as_of();
+  const auto& p = ctx.catalog.project;
+  const std::optional<Date> catalog_date =
+      p.last_revision ? p.last_revision
+                      : (p.effective ? std::optional<Date>(p.effective->value) : std::nullopt);
+  for (const auto& d : ctx.catalog.departments)
+    for (const auto& item : d.powers) {
+      if (!item.active()) continue;
+      const std::optional<Date> revised =
+          item.revised ? std::optional<Date>(item.revised->value) : catalog_date;
+      if (!revised) continue;
+      for (const auto& c : item.basis) {
+        const Instrument* ins = ctx.laws->find(c.law.value);
+        if (!ins) continue;
+        const LawVersion* now = ins->version_on(as_of);
+        if (!now || !(*revised < now->in_force()) || now == &ins->versions.front()) continue;
+        const RevisionDue due =
+            ctx.calendar ? revision_due(*ctx.calendar, now->in_force())
+                         : RevisionDue{Date::from_days(now->in_force().days() + 28), true};
+        if (!(due.date < as_of)) continue;
+        auto& f = ctx.sink.add(
+            "catalog/revision-overdue", item.revised ? item.revised->span : c.law.span,
+            item_id(d, item),
+            {fmt::format("《{}》{} {}版本于 {} 施行，本事项应在 {} 前修订，但最近一次修订是 {}",
+                         ins->name, now->date.str(), now->kind, now->in_force().str(),
+                         due.date.str(), revised->str()),
+             fmt::format(
+                 "《{}》's {} version took effect on {}; the item was due for revision by {} "
+                 "but was last revised on {}",
+                 ins->name, now->date.str(), now->in_force().str(), due.date.str(),
+                 revised->str())});
+        if (due.estimated)
+          f.notes.push_back({"该年没有节假日安排，期限按 28 日估算",
+                             "no holiday calendar for that year: 28 days assumed"});
+        break;  // one finding per item: one revision covers every law that changed
+      }
+    }
+}
+
 void check_catalog(RuleContext& ctx) {
   check_overlap(ctx);
+  check_revisions(ctx);
   for (const auto& d : ctx.catalog.departments) {
     std::map<std::pair<std::string, int>, const PowerItem*> seen;
     for (const auto& item : d.powers) {

@@ -9,7 +9,7 @@ namespace powerlist {
 namespace {
 
 // Under profile 权责清单 a catalog is the published list: the fields of a 职权目录 that the
-// list does not have (办理时限, 流程, 公开, 相对人权利, 编码) are not asked for (RULES.md,
+// list does not have (办理时限, 流程, 公开, 相对人权利, 编码, 风险点) are not asked for (RULES.md,
 // second wave). Rights and contacts the list does state are still checked.
 bool silenced_by_list_profile(const Catalog& c, const Diagnostic& d) {
   static const std::set<std::string_view> service_rules = {"flow/missing",
@@ -17,7 +17,10 @@ bool silenced_by_list_profile(const Catalog& c, const Diagnostic& d) {
                                                            "limits/statutory-missing",
                                                            "limits/promised-missing",
                                                            "limits/step-missing",
-                                                           "code/unassigned"};
+                                                           "code/unassigned",
+                                                           "disclosure/incomplete",
+                                                           "risk/none",
+                                                           "risk/a-level-disclosure"};
   if (service_rules.count(d.rule)) return true;
   if (!starts_with(d.rule, "rights/")) return false;
   // Department-level: only when the department gives no contacts at all.
@@ -51,6 +54,8 @@ void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws,
   check_basis(ctx);
   check_limits(ctx);
   check_flows(ctx);
+  check_risks(ctx);
+  check_discretion(ctx);
   if (catalog.project.profile == Profile::DutyList) {
     auto& list = sink.mutable_list();
     list.erase(

@@ -48,6 +48,35 @@ static void check_credit_region(RuleContext& ctx, const Department& d) {
                    seg, ctx.catalog.project.region_code.value)});
 }
 
+// unit/entrusted-by: a 受委托组织 acts in the name of the organ that entrusted it; its items
+// name that organ (a department of this catalog by id, or by name).
+void check_entrusted(RuleContext& ctx, const Department& d) {
+  const bool entrusted = d.nature.value == "受委托组织";
+  for (const auto& item : d.powers) {
+    if (!item.active()) continue;
+    const std::string& by = item.entrusted_by.value;
+    if (entrusted && by.empty()) {
+      ctx.sink.add(
+          "unit/entrusted-by", item.key.span, item_id(d, item),
+          {"受委托组织实施的事项须写明委托机关（entrusted_by）：受委托组织以委托机关名义实施",
+           "an item of a 受委托组织 needs entrusted_by, the organ in whose name it acts"});
+      continue;
+    }
+    if (by.empty()) continue;
+    // An id-like value must be one of the catalog's departments; a name is taken as given.
+    const bool id_like = std::all_of(by.begin(), by.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+    const bool known =
+        std::any_of(ctx.catalog.departments.begin(), ctx.catalog.departments.end(),
+                    [&](const Department& o) { return o.id.value == by || o.name.value == by; });
+    if (id_like && !known)
+      ctx.sink.add("unit/entrusted-by", item.entrusted_by.span, item_id(d, item),
+                   {fmt::format("委托机关“{}”不是本目录中的部门（写部门标识或全称）", by),
+                    fmt::format("entrusted_by '{}' is no department of this catalog", by)});
+  }
+}
+
 void check_units(RuleContext& ctx) {
   for (const auto& d : ctx.catalog.departments) {
     const std::string& cc = d.credit_code.value;
@@ -68,6 +97,7 @@ void check_units(RuleContext& ctx) {
                     fmt::format("credit code '{}' {}", cc, why_en)});
     }
     check_credit_region(ctx, d);
+    check_entrusted(ctx, d);
     for (const auto& item : d.powers) {
       if (item.handled_by.value.empty()) continue;
       const bool known = std::any_of(d.units.begin(), d.units.end(), [&](const LStr& u) {

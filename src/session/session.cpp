@@ -116,7 +116,7 @@ const std::vector<ResolvedItem>& Session::items() {
       r.dept = &d;
       r.item = &it;
       r.codes = item_codes(load_.catalog, d, it);
-      r.is_public = it.is_public.value;
+      r.is_public = it.listed_publicly();
       if (it.procedure) {
         DiagSink ignored;  // check() reported these from the same resolution
         r.flow = resolve_flow(it, templates_, ignored, item_id(d, it));

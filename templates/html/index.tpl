@@ -39,6 +39,7 @@
 </tbody>
 <tfoot><tr><th scope="row">合计</th><td>{{TOTAL}}</td></tr></tfoot>
 </table>
+<p><a href="risks.html">廉政风险防控一览</a>（{{RISK_POINTS}} 个风险点，按部门、环节、岗位统计）</p>
 </section>
 <section aria-labelledby="list-h">
 <h2 id="list-h">行政职权目录</h2>
@@ -49,7 +50,7 @@
 <tr data-dept="{{DEPT_ID}}" data-cat="{{CAT_CODE}}" data-search="{{SEARCH}}">
 <td data-label="序号">{{N}}</td>
 <td data-label="权力编码" class="code">{{CODE}}</td>
-<td data-label="事项名称"><a href="{{PAGE}}">{{NAME}}</a></td>
+<td data-label="事项名称"><a href="{{PAGE}}">{{NAME}}</a>{{#SCOPE}} <span class="scope">（公开范围：{{SCOPE}}）</span>{{/SCOPE}}</td>
 <td data-label="权力类别">{{CATEGORY}}</td>
 <td data-label="实施主体">{{DEPT_NAME}}</td>
 <td data-label="承办机构">{{HANDLED_BY}}</td>

@@ -26,7 +26,8 @@
 <tr><th scope="row">业务办理项</th><td>{{HNAME}}　<span class="code">{{HCODE}}</span></td></tr>{{/HANDLE}}{{#PARENT}}
 <tr><th scope="row">所属主项</th><td>{{PARENT_NAME}}</td></tr>{{/PARENT}}
 <tr><th scope="row">实施主体</th><td>{{DEPT_NAME}}（{{NATURE}}）</td></tr>
-<tr><th scope="row">承办机构</th><td>{{HANDLED_BY}}</td></tr>{{#RESPONSIBLE}}
+<tr><th scope="row">承办机构</th><td>{{HANDLED_BY}}</td></tr>{{#ENTRUSTED}}
+<tr><th scope="row">委托机关</th><td>{{ENTRUSTED_BY}}</td></tr>{{/ENTRUSTED}}{{#RESPONSIBLE}}
 <tr><th scope="row">负责人</th><td>{{RESPONSIBLE}}</td></tr>{{/RESPONSIBLE}}
 <tr><th scope="row">行使方式</th><td>{{INITIATION}}</td></tr>{{#CONDITIONS}}
 <tr><th scope="row">行使条件</th><td>{{CONDITIONS}}</td></tr>{{/CONDITIONS}}
@@ -64,7 +65,38 @@
 </tbody></table>{{#ACCOUNT}}
 <h3>追责情形</h3>
 <ol>{{#CASE}}<li>{{TEXT}}</li>{{/CASE}}</ol>{{/ACCOUNT}}
-</section>{{/DUTIES}}{{#GUIDE}}
+</section>{{/DUTIES}}{{#RISKS}}
+<section aria-labelledby="risk-h">
+<h2 id="risk-h">廉政风险点及防控措施</h2>
+<table class="risks">
+<thead><tr><th scope="col">等级</th><th scope="col">环节</th><th scope="col">风险点</th><th scope="col">防控措施</th></tr></thead>
+<tbody>{{#RISK}}
+<tr class="risk-{{LEVEL_CLASS}}"><td data-label="等级"><span class="risk-badge">{{LEVEL}}级</span></td><td data-label="环节">{{STEP}}</td><td data-label="风险点">{{POINT}}</td><td data-label="防控措施">{{MEASURES}}</td></tr>{{/RISK}}
+</tbody>
+</table>
+</section>{{/RISKS}}{{#PLEDGE}}
+<section aria-labelledby="pledge-h">
+<h2 id="pledge-h">服务承诺与工作纪律</h2>
+<table class="fields"><tbody>{{#COMMITMENT}}
+<tr><th scope="row">服务承诺</th><td>{{TEXT}}</td></tr>{{/COMMITMENT}}{{#DISCIPLINE}}
+<tr><th scope="row">工作纪律</th><td>{{TEXT}}</td></tr>{{/DISCIPLINE}}
+</tbody></table>
+</section>{{/PLEDGE}}{{#COOPERATION}}
+<section aria-labelledby="coop-h">
+<h2 id="coop-h">协助配合</h2>
+<table class="fields"><tbody>{{#COOP}}
+<tr><th scope="row">{{DEPT}}</th><td>{{DUTY}}</td></tr>{{/COOP}}
+</tbody></table>
+</section>{{/COOPERATION}}{{#DISCRETION}}
+<section aria-labelledby="disc-h">
+<h2 id="disc-h">行政处罚裁量基准</h2>
+<table class="discretion">
+<thead><tr><th scope="col">违法情节</th><th scope="col">处罚种类</th><th scope="col">处罚幅度</th></tr></thead>
+<tbody>{{#ROW}}
+<tr><td data-label="违法情节">{{CIRCUMSTANCE}}</td><td data-label="处罚种类">{{PENALTY}}</td><td data-label="处罚幅度">{{RANGE}}</td></tr>{{/ROW}}
+</tbody>
+</table>
+</section>{{/DISCRETION}}{{#GUIDE}}
 <section aria-labelledby="guide-h">
 <h2 id="guide-h">办事指南</h2>{{#MATERIALS}}
 <table class="materials">
@@ -91,9 +123,9 @@
 </figure>{{#STEPS}}
 <table class="steps">
 <caption>流程环节</caption>
-<thead><tr><th scope="col">环节</th><th scope="col">承办岗位</th><th scope="col">时限</th><th scope="col">职责</th></tr></thead>
+<thead><tr><th scope="col">环节</th><th scope="col">承办岗位</th><th scope="col">时限</th><th scope="col">职责</th><th scope="col">公开</th></tr></thead>
 <tbody>{{#STEP}}
-<tr><td data-label="环节">{{SID}}</td><td data-label="承办岗位">{{ACTOR}}</td><td data-label="时限">{{LIMIT}}</td><td data-label="职责">{{DUTY}}</td></tr>{{/STEP}}
+<tr><td data-label="环节">{{SID}}</td><td data-label="承办岗位">{{ACTOR}}</td><td data-label="时限">{{LIMIT}}</td><td data-label="职责">{{DUTY}}</td><td data-label="公开">{{DISCLOSE}}</td></tr>{{/STEP}}
 </tbody>
 </table>{{/STEPS}}{{/CHART}}{{#NO_CHART}}
 <p>本事项暂无流程图。</p>{{/NO_CHART}}

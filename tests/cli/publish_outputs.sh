@@ -9,7 +9,7 @@ BIN="$1"; SRC="$2"
 CASE="$SRC/tests/golden/publish"
 fail=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
+check() { if ! (set +o pipefail; eval "$2"); then echo "FAIL: $1"; fail=1; fi; }
 compare() {  # name, actual file
   local want="$CASE/expected/$1"
   if [ "${UPDATE_GOLDEN:-}" = "1" ]; then mkdir -p "$CASE/expected"; cp "$2" "$want"; return; fi
@@ -48,19 +48,33 @@ PY
 check "CJK font embedded" 'pdffonts "$out/catalog.pdf" | grep -E "NotoSansCJK" | grep -q " yes yes yes"'
 check "no font left unembedded" '! pdffonts "$out/catalog.pdf" | tail -n +3 | grep -E "^\S+ .* no +(yes|no) +(yes|no) "'
 # Pages: cover + contents (1 page here) + one table page per category (2) + one flowchart
-# page per public item with a procedure (2).
-check "page count" '[ "$(pdfinfo "$out/catalog.pdf" | awk "/^Pages:/{print \$2}")" = 6 ]'
+# page per public item with a procedure (3).
+check "page count" '[ "$(pdfinfo "$out/catalog.pdf" | awk "/^Pages:/{print \$2}")" = 7 ]'
 check "bookmarks" 'pdftotext -f 1 -l 1 "$out/catalog.pdf" - >/dev/null && grep -a -q "/Outlines" "$out/catalog.pdf"'
 check "page numbers in 公文 style" 'pdftotext -raw -f 3 -l 3 "$out/catalog.pdf" - | grep -q "— 3 —"'
 
-# The canary of the non-public item.
-check "canary absent from out/" '! grep -r -l -a "CANARY-7f3a9" "$out"'
-check "canary absent from PDF text" '! pdftotext "$out/catalog.pdf" - | grep -q CANARY'
+# The canaries of the non-public item (CANARY-7f3a9) and of the item published only inside
+# the administration (scope 内部, CANARY-NB4k2): every byte of every file, and every PDF
+# also with its streams decompressed and as extracted text.
+scan_canaries() {  # folder; prints every file that holds a canary
+  local dir="$1" f
+  grep -r -l -a -E "7f3a9|NB4k2" "$dir" --exclude-dir=internal || true  # SVG writes - as &#45;
+  while IFS= read -r -d '' f; do
+    qpdf --qdf --object-streams=disable --stream-data=uncompress "$f" "$tmp/plain.pdf" 2>/dev/null || true
+    if grep -a -q -E "7f3a9|NB4k2" "$tmp/plain.pdf"; then echo "$f (decompressed)"; fi
+    if pdftotext "$f" - 2>/dev/null | grep -q -E "7f3a9|NB4k2"; then echo "$f (text)"; fi
+  done < <(find "$dir" -name '*.pdf' -not -path '*/internal/*' -print0)
+}
+check "canaries absent from out/ (bytes, decompressed PDFs, PDF text)" '[ -z "$(scan_canaries "$out")" ]'
 check "no internal/ without --internal" '[ ! -e "$out/internal" ]'
+check "a 相对人 item is listed with its scope" 'grep -q "规划核实结果告知</a> <span class=\"scope\">（公开范围：相对人）</span>" "$out/site/index.html"'
+check "risk overview page and PDF" '[ -s "$out/site/risks.html" ] && [ -s "$out/risks.pdf" ] && grep -q "href=\"risks.html\"" "$out/site/index.html"'
 "$BIN" build "$CASE/catalog" -o "$tmp/int" -q --internal
-check "canary only under internal/" '! grep -r -l -a "CANARY-7f3a9" "$tmp/int" --exclude-dir=internal'
+check "canaries only under internal/" '[ -z "$(scan_canaries "$tmp/int")" ]'
+check "internal flowcharts of both hidden items" '[ "$(ls "$tmp/int/internal/flowcharts/"*.svg | wc -l)" = 2 ] && cat "$tmp/int/internal/flowcharts/"*.svg | grep -q "CANARY&#45;NB4k2"'
 pdftotext "$tmp/int/internal/涉密不宜公开行政职权目录.pdf" "$tmp/internal.txt"
 check "internal PDF lists the item and its reason" 'grep -q "CANARY-7f3a9 线索核查" "$tmp/internal.txt" && grep -q "涉及尚未办结的案件线索" "$tmp/internal.txt"'
+check "internal PDF lists the 内部 item with its scope" 'grep -q "CANARY-NB4k2 内部审核" "$tmp/internal.txt" && grep -q "仅在机关内部公开" "$tmp/internal.txt"'
 compare internal.pdf.txt "$tmp/internal.txt"
 
 # Markup in a name is text everywhere.

@@ -79,11 +79,13 @@ TEST_CASE("rule case files produce exactly their expected findings", "[rules][ca
     Date as_of{2026, 1, 1};
     if (auto pos = text.find("# as-of:"); pos != std::string::npos)
       as_of = *parse_date(text.substr(pos + 8, 11));
-    // Items in rule cases carry no procedure unless the case is about procedures, so
-    // flow/missing is only checked by its own files.
+    // Items in rule cases carry no procedure and no risk point unless the case is about
+    // them, so flow/missing and risk/none are only checked by their own files.
     SeverityPolicy policy;
     if (!starts_with(f.filename().string(), "flow_missing"))
       policy.overrides["flow/missing"] = Severity::Off;
+    if (!starts_with(f.filename().string(), "risk_none"))
+      policy.overrides["risk/none"] = Severity::Off;
     auto res = test::check_text(text, f.filename().string(), as_of, policy);
     auto got = test::brief(res);
     if (std::getenv("UPDATE_GOLDEN")) {
@@ -117,6 +119,7 @@ TEST_CASE("rule case folders produce exactly their expected findings", "[rules][
     run_rules(res.catalog, res.diags, &test::test_registry(), &test::test_templates());
     SeverityPolicy policy;
     policy.overrides["flow/missing"] = Severity::Off;
+    policy.overrides["risk/none"] = Severity::Off;
     for (const auto& [id, sev] : res.catalog.project.rule_settings)
       policy.overrides[id] = *parse_severity(sev.value);
     finalize_diagnostics(res.diags.mutable_list(), policy, res.suppressions, res.item_starts);
