@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   g++ make cmake pkg-config git
   libyaml-cpp-dev libfmt-dev libcli11-dev catch2
-  libgraphviz-dev libcairo2-dev libpango1.0-dev librsvg2-dev fonts-noto-cjk
+  libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev librsvg2-dev libpng-dev fonts-noto-cjk
   libctemplate-dev libfreexl-dev libzip-dev libexpat1-dev libxlsxwriter-dev
-  chromium poppler-utils qpdf python3 python3-xlwt python3-xlsxwriter python3-openpyxl bc
+  chromium poppler-utils qpdf python3 python3-xlrd python3-xlwt python3-xlsxwriter python3-openpyxl bc
 )
 
 missing=()

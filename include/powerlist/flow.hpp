@@ -88,6 +88,30 @@ struct ChartInfo {
 };
 std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format,
                         std::string* error);
+
+// The chart files a build writes (`build --formats`).
+struct ChartFormats {
+  bool svg = true, png = true, pdf = true, dot = false;
+};
+
+// One chart laid out once and rendered to each requested format. `placed` is the laid-out
+// graph (DOT with positions), from which draw_placed_chart draws it again without a layout.
+struct ChartFiles {
+  std::string dot, svg, png, pdf, placed;
+  std::string error;  // "" on success
+};
+ChartFiles render_chart(const Flow& flow, const ChartInfo& info, const ChartFormats& formats);
+// The chart as DOT before layout: everything that decides how it looks (the cache key).
+std::string chart_source(const Flow& flow, const ChartInfo& info);
+
+// PNG charts are drawn at this resolution: legible 9 pt text when printed at full A4 width.
+constexpr double kChartPngDpi = 144;
+
+// Draws a laid-out chart (ChartFiles::placed) into a cairo context (`cairo_t*`), scaled down
+// to fit `max_w` × `max_h` points and centred horizontally at (x, y); the target keeps
+// its vector drawing and text. Returns false when the chart cannot be read.
+bool draw_placed_chart(const std::string& placed, void* cairo_context, double x, double y,
+                       double max_w, double max_h);
 ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::string& code);
 
 }  // namespace powerlist

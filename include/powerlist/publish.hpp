@@ -21,8 +21,12 @@ struct PublicItem {
   ItemCodes codes;
   std::string stem;  // output file stem: the 实施编码, or "<dept>-<key>" before `codes`
   std::optional<Flow> flow;
-  std::string svg;  // the flowchart as SVG ("" without a procedure)
+  std::string chart;  // the chart's cache key ("" without a procedure), set while publishing
 };
+
+// One file of an item's rendered chart ("svg", or "placed" for drawing it again); "" when
+// the item has no chart.
+using ChartPart = std::function<std::string(const PublicItem&, const char* ext)>;
 
 // Active public items in catalog order (departments, then items); nothing non-public.
 std::vector<PublicItem> collect_public_items(const Catalog& catalog,
@@ -37,14 +41,13 @@ std::vector<std::pair<const Department*, const PowerItem*>> collect_internal_ite
 // catalog.json: every active public item, resolved, with codes.
 std::string render_catalog_json(const Catalog& catalog, const std::vector<PublicItem>& items);
 
-// site/: index.html, one <stem>.html per item, style.css, app.js. File name → contents.
-// `template_dir` holds the ctemplate files (templates/html).
-struct SiteFiles {
-  std::vector<std::pair<std::string, std::string>> files;
-  std::string error;
-};
-SiteFiles render_site(const Catalog& catalog, const std::vector<PublicItem>& items,
-                      const std::string& template_dir);
+// site/: index.html, one <stem>.html per item, style.css, app.js, each handed to `write`
+// (file name, contents) as soon as it is made. `template_dir` holds the ctemplate files
+// (templates/html). Returns the first error ("" on success).
+using SiteWriter = std::function<Message(const std::string& name, const std::string& text)>;
+Message render_site(const Catalog& catalog, const std::vector<PublicItem>& items,
+                    const std::string& template_dir, const ChartPart& chart,
+                    const SiteWriter& write);
 
 struct RiskOverview;
 // The 廉政风险点 of the public items, for site/risks.html and risks.pdf.
@@ -59,7 +62,7 @@ std::string render_risk_pdf(const Catalog& catalog, const RiskOverview& overview
 // The printed 行政职权目录 (cairo + pango): cover, contents, tables by category, flowcharts.
 // Returns the PDF bytes, or "" with `error` set.
 std::string render_catalog_pdf(const Catalog& catalog, const std::vector<PublicItem>& items,
-                               std::string* error);
+                               const ChartPart& chart, std::string* error);
 // 涉密不宜公开行政职权目录: name, category, reason of the non-public items.
 std::string render_internal_pdf(
     const Catalog& catalog,
@@ -70,17 +73,23 @@ std::string render_internal_pdf(
 void normalize_pdf_dates(std::string& pdf);
 
 struct PublishOptions {
-  bool dot = false;       // also write flowcharts/<stem>.dot
+  ChartFormats formats;   // the chart files to write (dot: flowcharts/<stem>.dot)
   bool internal = false;  // write out/internal/ for the non-public items
+  bool cache = true;      // reuse charts from OUT/.cache/charts
   // Flowcharts are rendered by this many worker processes (Graphviz is not thread-safe).
   unsigned jobs = 1;
   std::function<void(const std::string& stage, size_t done, size_t total)> progress;
+};
+
+// What a build did, for its summary line.
+struct PublishStats {
+  size_t rendered = 0, reused = 0;  // charts drawn now / taken from the cache
 };
 
 class OutputDir;
 // Writes every output into `out`'s staging folder, then commits it, so a failed build
 // leaves the previous output untouched. Returns an empty message on success.
 Message publish_all(const Catalog& catalog, const TemplateLibrary& templates, OutputDir& out,
-                    const PublishOptions& opts);
+                    const PublishOptions& opts, PublishStats* stats = nullptr);
 
 }  // namespace powerlist

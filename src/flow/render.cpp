@@ -1,13 +1,16 @@
 // Flowcharts with libgvc, in process. Graphs are built with the cgraph API (agnode, agedge,
 // agsafeset), never by pasting DOT text, so labels cannot inject attributes. Graphviz is not
 // thread-safe: every call below runs under one mutex.
+#include <cairo.h>
 #include <fmt/format.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <mutex>
 
+#include "graphviz_context.hpp"
 #include "powerlist/flow.hpp"
 #include "powerlist/fsio.hpp"
 #include "powerlist/text.hpp"
@@ -16,7 +19,6 @@ namespace powerlist {
 
 namespace {
 
-std::mutex g_graphviz;
 constexpr const char* kFont = "Noto Sans CJK SC";
 
 // Text for a Graphviz label that renders literally: backslashes would start escapes
@@ -136,7 +138,9 @@ void add_step_notes(Agraph_t* g, const Flow& flow, const std::vector<Agnode_t*>&
   for (size_t i = 0; i < flow.steps.size(); ++i) {
     const FlowStep& s = flow.steps[i];
     if (s.risks.empty() && s.disclose.empty()) continue;
-    Agraph_t* row = agsubg(g, const_cast<char*>(fmt::format("row{}", i).c_str()), 1);
+    // Anonymous: cgraph orders named subgraphs by the address of their interned name, so
+    // named rows would be written (and laid out) in a different order on every run.
+    Agraph_t* row = agsubg(g, nullptr, 1);
     set(row, "rank", "same");
     agsubnode(row, nodes[i], 1);
     if (!s.risks.empty()) {
@@ -223,6 +227,7 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
   gattr("nodesep", "0.35");
   gattr("ranksep", "0.4");
   gattr("pad", "0.3");
+  gattr("margin", "0");  // the paged devices (pdf) would add 0.5 in more than svg
   gattr("bgcolor", "white");
   gattr("size", "7.4,10.6");  // with pad 0.3 in, fits A4 (8.27 × 11.69 in); never enlarges
   agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>(kFont));
@@ -368,34 +373,82 @@ std::string write_dot(Agraph_t* g) {
 
 }  // namespace
 
-std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format,
-                        std::string* error) {
+ChartFiles render_chart(const Flow& flow, const ChartInfo& info, const ChartFormats& formats) {
   use_utc_for_documents();  // PDF dates do not depend on the TZ
-  std::lock_guard<std::mutex> lock(g_graphviz);
-  static GVC_t* gvc = gvContext();
+  std::lock_guard<std::mutex> lock(graphviz_mutex());
+  ChartFiles out;
   Agraph_t* g = build_graph(flow, info);
-  std::string out;
-  if (format == "dot") {
-    out = write_dot(g);  // before layout: stable across Graphviz versions
-  } else {
-    if (gvLayout(gvc, g, "dot") != 0) {
-      if (error) *error = "Graphviz 布局失败 / layout failed";
-      agclose(g);
-      return "";
-    }
-    char* buf = nullptr;
-    unsigned int len = 0;
-    if (gvRenderData(gvc, g, format.c_str(), &buf, &len) == 0 && buf) {
-      out.assign(buf, len);
-      if (format == "svg") svg_step_titles(out, flow);
-    } else if (error) {
-      *error = "Graphviz 无法输出 " + format + " / cannot render " + format;
-    }
-    if (buf) gvFreeRenderData(buf);
-    gvFreeLayout(gvc, g);
+  if (formats.dot) out.dot = write_dot(g);  // before layout: stable across Graphviz versions
+  if (gvLayout(graphviz_context(), g, "dot") != 0) {
+    out.error = "Graphviz 布局失败 / layout failed";
+    agclose(g);
+    return out;
   }
+  // One layout, every format. The SVG is always made: the site inlines it and it gives the
+  // page size; the placed graph lets catalog.pdf draw the chart without laying it out again.
+  out.svg = graphviz_render(g, "svg");
+  double w = 0, h = 0;
+  if (out.svg.empty() || !svg_page_size(out.svg, &w, &h))
+    out.error = "Graphviz 无法输出 svg / cannot render svg";
+  if (out.error.empty()) {
+    svg_step_titles(out.svg, flow);
+    out.placed = fmt::format("// page {} {}\n", w, h) + graphviz_render(g, "dot");
+    if (formats.png) out.png = rasterize_graph(g, w, h, kChartPngDpi, &out.error);
+  }
+  if (out.error.empty() && formats.pdf) {
+    out.pdf = graphviz_render(g, "pdf");
+    if (out.pdf.empty()) out.error = "Graphviz 无法输出 pdf / cannot render pdf";
+  }
+  gvFreeLayout(graphviz_context(), g);
   agclose(g);
   return out;
+}
+
+std::string chart_source(const Flow& flow, const ChartInfo& info) {
+  std::lock_guard<std::mutex> lock(graphviz_mutex());
+  Agraph_t* g = build_graph(flow, info);
+  std::string dot = write_dot(g);
+  agclose(g);
+  return dot;
+}
+
+std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format,
+                        std::string* error) {
+  if (format == "dot") return chart_source(flow, info);
+  ChartFormats f{false, format == "png", format == "pdf", format == "dot"};
+  if (format != "dot" && format != "svg" && format != "png" && format != "pdf") {
+    if (error) *error = "Graphviz 无法输出 " + format + " / cannot render " + format;
+    return "";
+  }
+  ChartFiles c = render_chart(flow, info, f);
+  if (!c.error.empty()) {
+    if (error) *error = c.error;
+    return "";
+  }
+  return format == "dot" ? c.dot : format == "svg" ? c.svg : format == "png" ? c.png : c.pdf;
+}
+
+bool draw_placed_chart(const std::string& placed, void* cairo_context, double x, double y,
+                       double max_w, double max_h) {
+  double w = 0, h = 0;
+  if (std::sscanf(placed.c_str(), "// page %lf %lf", &w, &h) != 2 || w <= 0 || h <= 0) return false;
+  const size_t body = placed.find('\n');
+  std::lock_guard<std::mutex> lock(graphviz_mutex());
+  Agraph_t* g = agmemread(placed.c_str() + body + 1);
+  if (!g) return false;
+  bool ok = gvLayout(graphviz_context(), g, "nop2") == 0;  // positions as laid out
+  if (ok) {
+    auto* cr = static_cast<cairo_t*>(cairo_context);
+    const double scale = std::min({max_w / w, max_h / h, 1.0});
+    cairo_save(cr);
+    cairo_translate(cr, x + (max_w - w * scale) / 2, y);
+    cairo_scale(cr, scale, scale);
+    ok = draw_graph(g, cr);
+    cairo_restore(cr);
+    gvFreeLayout(graphviz_context(), g);
+  }
+  agclose(g);
+  return ok;
 }
 
 ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::string& code) {

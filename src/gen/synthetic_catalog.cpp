@@ -60,6 +60,8 @@ std::string item_body(Lcg& rng, size_t dept, size_t n) {
         - {{id: 受理, actor: 审批股, limit: 1工作日, next: 决定}}
         - {{id: 决定, actor: 审批股, limit: 5工作日, next: 办结}}
         - {{id: 办结, kind: end}}
+    risks:
+      - {{step: 决定, level: B, point: 对不符合条件的申请准予许可, measures: 审查要点公开，分管负责人复核}}
 )",
                          key, subject, n, 6 + rng.pick(7));
     case 1:
@@ -72,11 +74,13 @@ std::string item_body(Lcg& rng, size_t dept, size_t n) {
     handled_by: 执法大队
     limits: {{statutory: 90日}}
     penalties: [警告, {{kind: 罚款, max: {3}}}]
-    disclosure: {{forms: [政府网站], scope: 社会公开, timing: 长期公开}}
+    disclosure: {{forms: [政府网站, 政务公开栏], scope: 社会公开, timing: 长期公开}}
     rights: [知情, 陈述, 申辩, 听证, 复议, 诉讼]
     procedure: {{template: 行政处罚含听证}}
+    risks:
+      - {{step: 决定, level: {4}, point: 处罚畸轻畸重, measures: 执行裁量基准，重大处罚集体讨论}}
 )",
-                         key, subject, n, 1000 * (1 + rng.pick(50)));
+                         key, subject, n, 1000 * (1 + rng.pick(50)), n % 8 == 1 ? "A" : "B");
     case 2:
       return fmt::format(R"(  - key: {0}
     name: 对{1}的监督检查第{2}号

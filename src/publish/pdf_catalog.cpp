@@ -2,7 +2,6 @@
 // Layout: cover, contents, one landscape table per category, one portrait flowchart page
 // per item. Tables are measured first so the contents can carry page numbers.
 #include <fmt/format.h>
-#include <librsvg/rsvg.h>
 
 #include <algorithm>
 #include <map>
@@ -159,33 +158,10 @@ void draw_toc(PdfWriter& w, const std::vector<TocEntry>& entries) {
   }
 }
 
-// Draws a Graphviz SVG (fonts by name, as the core renderer writes them) scaled into the box.
-bool draw_svg(cairo_t* cr, const std::string& svg, double x, double y, double bw, double bh) {
-  GError* err = nullptr;
-  RsvgHandle* h =
-      rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &err);
-  if (!h) {
-    if (err) g_error_free(err);
-    return false;
-  }
-  rsvg_handle_set_dpi(h, 72);  // Graphviz sizes are in points
-  gdouble sw = 0, sh = 0;
-  if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &sw, &sh) || sw <= 0 || sh <= 0) {
-    sw = bw;
-    sh = bh;
-  }
-  const double scale = std::min({bw / sw, bh / sh, 1.0});
-  RsvgRectangle vp{x + (bw - sw * scale) / 2, y, sw * scale, sh * scale};
-  const bool ok = rsvg_handle_render_document(h, cr, &vp, &err);
-  if (err) g_error_free(err);
-  g_object_unref(h);
-  return ok;
-}
-
 }  // namespace
 
 std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& items,
-                               std::string* error) {
+                               const ChartPart& chart, std::string* error) {
   const std::string title = c.project.title.value.empty() ? "行政职权目录" : c.project.title.value;
   PdfWriter w(title, c.project.publisher.value);
   // Sections by category in code order (许可 01, 处罚 02 …), items in catalog order.
@@ -216,7 +192,7 @@ std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& 
   }
   // Page numbers: cover 1, contents, then the tables, then the flowcharts.
   const size_t charts = static_cast<size_t>(std::count_if(
-      items.begin(), items.end(), [](const PublicItem& p) { return !p.svg.empty(); }));
+      items.begin(), items.end(), [](const PublicItem& p) { return !p.chart.empty(); }));
   const size_t toc_entries = sections.size() * (charts ? 2 : 1) + (charts ? 2 : 1);
   const int toc_pages = static_cast<int>((toc_entries + kTocPerPage - 1) / kTocPerPage);
   int page = 1 + toc_pages + 1;
@@ -227,7 +203,7 @@ std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& 
   const int first_chart = page;
   for (Section* s : sections) {
     s->chart_page = page;
-    for (const PublicItem* p : s->items) page += p->svg.empty() ? 0 : 1;
+    for (const PublicItem* p : s->items) page += p->chart.empty() ? 0 : 1;
   }
   std::vector<TocEntry> toc;
   toc.push_back({"行政职权目录表", sections.empty() ? page : sections[0]->table_page, 0});
@@ -263,7 +239,7 @@ std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& 
           charts_id, fmt::format("{}、{}流程图", chinese_ordinal(n++), category_info(s->cat).name),
           s->chart_page);
       for (const PublicItem* p : s->items) {
-        if (p->svg.empty()) continue;
+        if (p->chart.empty()) continue;
         w.new_page(false);
         w.outline(sec, p->item->name.value, w.page());
         TextStyle st;
@@ -278,8 +254,10 @@ std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& 
                                 p->codes.implementation.empty() ? "—" : p->codes.implementation,
                                 p->dept->name.value),
                     st);
-        if (!draw_svg(w.cr(), p->svg, kMargin, y + 6, kA4Short - 2 * kMargin,
-                      kA4Long - y - 6 - kBottom)) {
+        // Drawn by Graphviz from the chart as laid out for its own files: vectors and
+        // text, no second layout.
+        if (!draw_placed_chart(chart(*p, "placed"), w.cr(), kMargin, y + 6, kA4Short - 2 * kMargin,
+                               kA4Long - y - 6 - kBottom)) {
           if (error)
             *error = "无法绘制流程图 / cannot draw the flowchart of " + p->item->name.value;
           return "";

@@ -1,5 +1,6 @@
 // build: every output into the OutputDir's staging folder, then swapped into place.
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -9,7 +10,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <set>
 
+#include "chart_cache.hpp"
 #include "powerlist/flow.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/output_dir.hpp"
@@ -24,33 +29,48 @@ void report(const PublishOptions& opts, const char* stage, size_t done, size_t t
   if (opts.progress) opts.progress(stage, done, total);
 }
 
-// Renders and writes one item's flowchart files; keeps the SVG for the site and the PDF.
+// Renders (or takes from the cache) one item's chart and writes its files; `p.chart` gets
+// the cache key. Returns whether it was rendered now ("reused" otherwise) in `rendered`.
 Message write_chart(PublicItem& p, const std::string& dir, const OutputDir& out,
-                    const PublishOptions& opts) {
-  std::vector<std::string> formats = {"svg", "png", "pdf"};
-  if (opts.dot) formats.push_back("dot");
+                    const PublishOptions& opts, const ChartCache& cache, bool* rendered) {
   const ChartInfo info = chart_info(*p.dept, *p.item, p.codes.implementation);
-  for (const auto& f : formats) {
-    std::string error;
-    std::string data = render_flow(*p.flow, info, f, &error);
-    if (!error.empty()) return {error, error};
-    if (f == "pdf") normalize_pdf_dates(data);
-    if (f == "svg") p.svg = data;
-    Message err = out.write(dir + p.stem + "." + f, data);
+  const std::string source = chart_source(*p.flow, info);
+  p.chart = cache.key(source, opts.formats);
+  std::optional<ChartFiles> files = cache.load(p.chart, opts.formats);
+  *rendered = !files;
+  if (!files) {
+    files = render_chart(*p.flow, info, opts.formats);
+    if (!files->error.empty()) return {files->error, files->error};
+    if (!files->pdf.empty()) normalize_pdf_dates(files->pdf);
+    cache.save(p.chart, *files);
+  }
+  const std::pair<bool, const std::string*> parts[] = {{opts.formats.svg, &files->svg},
+                                                       {opts.formats.png, &files->png},
+                                                       {opts.formats.pdf, &files->pdf},
+                                                       {opts.formats.dot, &source}};
+  const char* exts[] = {"svg", "png", "pdf", "dot"};
+  for (size_t i = 0; i < 4; ++i) {
+    if (!parts[i].first) continue;
+    Message err = out.write(dir + p.stem + "." + exts[i], *parts[i].second);
     if (!err.zh.empty()) return err;
   }
   return {};
 }
 
-// One line on the worker's pipe: "ok\n" per chart, or "err <zh>\t<en>\n" and exit.
+// One line on the worker's pipe per chart: "ok <index> <r|c> <key>" (rendered or from the
+// cache), or "err <zh>\t<en>" and exit.
 void worker_main(std::vector<PublicItem*>& charts, const std::string& dir, size_t begin, size_t end,
-                 const OutputDir& out, const PublishOptions& opts, int fd, pid_t parent) {
+                 const OutputDir& out, const PublishOptions& opts, const ChartCache& cache, int fd,
+                 pid_t parent) {
   // Die with the build: a killed build must not leave workers writing anywhere.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) _exit(1);
   for (size_t i = begin; i < end; ++i) {
-    const Message err = write_chart(*charts[i], dir, out, opts);
-    std::string line = err.zh.empty() ? "ok" : "err " + err.zh + "\t" + err.en;
+    bool rendered = false;
+    const Message err = write_chart(*charts[i], dir, out, opts, cache, &rendered);
+    std::string line = err.zh.empty()
+                           ? fmt::format("ok {} {} {}", i, rendered ? 'r' : 'c', charts[i]->chart)
+                           : "err " + err.zh + "\t" + err.en;
     std::replace(line.begin(), line.end(), '\n', ' ');
     line += '\n';
     if (::write(fd, line.data(), line.size()) < 0 || !err.zh.empty()) _exit(1);
@@ -62,7 +82,8 @@ void worker_main(std::vector<PublicItem*>& charts, const std::string& dir, size_
 // contiguous slice and reporting each chart on a pipe; the parent then reads the SVGs back.
 // Any failure fails the build with the worker's own message (e.g. a full disk).
 Message write_charts_in_workers(std::vector<PublicItem*>& charts, const std::string& dir,
-                                const OutputDir& out, const PublishOptions& opts, unsigned jobs) {
+                                const OutputDir& out, const PublishOptions& opts,
+                                const ChartCache& cache, unsigned jobs, PublishStats& stats) {
   struct Worker {
     pid_t pid;
     int fd;
@@ -91,7 +112,7 @@ Message write_charts_in_workers(std::vector<PublicItem*>& charts, const std::str
     if (pid == 0) {
       ::close(fds[0]);
       for (const auto& other : workers) ::close(other.fd);
-      worker_main(charts, dir, begin, end, out, opts, fds[1], self);
+      worker_main(charts, dir, begin, end, out, opts, cache, fds[1], self);
     }
     ::close(fds[1]);
     workers.push_back({pid, fds[0], {}});
@@ -117,7 +138,13 @@ Message write_charts_in_workers(std::vector<PublicItem*>& charts, const std::str
       w.buf.append(buf, static_cast<size_t>(n));
       for (size_t nl; (nl = w.buf.find('\n')) != std::string::npos; w.buf.erase(0, nl + 1)) {
         const std::string line = w.buf.substr(0, nl);
-        if (line == "ok") {
+        size_t index = 0;
+        char how = 0;
+        char key[64] = {0};
+        if (std::sscanf(line.c_str(), "ok %zu %c %63s", &index, &how, key) == 3 &&
+            index < charts.size()) {
+          charts[index]->chart = key;
+          ++(how == 'r' ? stats.rendered : stats.reused);
           report(opts, "流程图 flowcharts", ++done, charts.size());
         } else if (line.rfind("err ", 0) == 0 && failure.zh.empty()) {
           const size_t tab = line.find('\t');
@@ -134,45 +161,49 @@ Message write_charts_in_workers(std::vector<PublicItem*>& charts, const std::str
       failure = {"流程图子进程异常退出", "a flowchart worker failed"};
   }
   if (!failure.zh.empty()) return failure;
-  for (PublicItem* p : charts) {
-    p->svg = out.read_staged(dir + p->stem + ".svg");
-    if (p->svg.empty()) return {"流程图缺失：" + p->stem, "missing flowchart " + p->stem};
-  }
+  for (PublicItem* p : charts)
+    if (p->chart.empty()) return {"流程图缺失：" + p->stem, "missing flowchart " + p->stem};
   return {};
 }
 
 // <dir><stem>.svg|png|pdf[|dot]
 Message write_flowcharts(std::vector<PublicItem>& items, const std::string& dir,
-                         const OutputDir& out, const PublishOptions& opts) {
+                         const OutputDir& out, const PublishOptions& opts, const ChartCache& cache,
+                         PublishStats& stats) {
   std::vector<PublicItem*> charts;
   for (auto& p : items)
     if (p.flow) charts.push_back(&p);
   const unsigned jobs =
       std::max(1u, std::min<unsigned>(opts.jobs, static_cast<unsigned>(charts.size() / 8)));
-  if (jobs > 1) return write_charts_in_workers(charts, dir, out, opts, jobs);
+  if (jobs > 1) return write_charts_in_workers(charts, dir, out, opts, cache, jobs, stats);
   size_t done = 0;
   for (PublicItem* p : charts) {
-    Message err = write_chart(*p, dir, out, opts);
+    bool rendered = false;
+    Message err = write_chart(*p, dir, out, opts, cache, &rendered);
     if (!err.zh.empty()) return err;
+    ++(rendered ? stats.rendered : stats.reused);
     report(opts, "流程图 flowcharts", ++done, charts.size());
   }
   return {};
 }
 
 Message write_outputs(const Catalog& catalog, const TemplateLibrary& templates,
-                      const OutputDir& out, const PublishOptions& opts) {
+                      const OutputDir& out, const PublishOptions& opts, const ChartCache& cache,
+                      PublishStats& stats) {
   std::vector<PublicItem> items = collect_public_items(catalog, templates);
-  Message err = write_flowcharts(items, "flowcharts/", out, opts);
+  Message err = write_flowcharts(items, "flowcharts/", out, opts, cache, stats);
   if (!err.zh.empty()) return err;
+  const ChartPart chart = [&](const PublicItem& p, const char* ext) {
+    return p.chart.empty() ? std::string() : cache.part(p.chart, ext);
+  };
   err = out.write("catalog.json", render_catalog_json(catalog, items));
   if (!err.zh.empty()) return err;
   report(opts, "网页 site", 0, 1);
-  SiteFiles site = render_site(catalog, items, data_dir() + "/templates/html");
-  if (!site.error.empty()) return {site.error, site.error};
-  for (const auto& [name, text] : site.files) {
-    err = out.write("site/" + name, text);
-    if (!err.zh.empty()) return err;
-  }
+  err = render_site(catalog, items, data_dir() + "/templates/html", chart,
+                    [&](const std::string& name, const std::string& text) {
+                      return out.write("site/" + name, text);
+                    });
+  if (!err.zh.empty()) return err;
   report(opts, "风险防控 risks", 0, 1);
   std::string error;
   const RiskOverview risks = public_risk_overview(items);
@@ -183,7 +214,7 @@ Message write_outputs(const Catalog& catalog, const TemplateLibrary& templates,
   if (!error.empty()) return {error, error};
   if (!(err = out.write("risks.pdf", risk_pdf)).zh.empty()) return err;
   report(opts, "PDF catalog.pdf", 0, 1);
-  std::string pdf = render_catalog_pdf(catalog, items, &error);
+  std::string pdf = render_catalog_pdf(catalog, items, chart, &error);
   if (!error.empty()) return {error, error};
   err = out.write("catalog.pdf", pdf);
   if (!err.zh.empty()) return err;
@@ -192,18 +223,37 @@ Message write_outputs(const Catalog& catalog, const TemplateLibrary& templates,
     if (!error.empty()) return {error, error};
     err = out.write("internal/涉密不宜公开行政职权目录.pdf", internal);
     if (!err.zh.empty()) return err;
-    // Charts of the items not listed publicly stay under internal/.
+    // Charts of the items not listed publicly stay under internal/ and out of the cache,
+    // which lives in OUT: they are rendered through a private store, removed at once.
+    const std::filesystem::path hidden_store = out.staging() / ".internal-charts";
     std::vector<PublicItem> hidden = collect_internal_charts(catalog, templates);
-    err = write_flowcharts(hidden, "internal/flowcharts/", out, opts);
+    PublishOptions hidden_opts = opts;
+    err = write_flowcharts(hidden, "internal/flowcharts/", out, hidden_opts,
+                           ChartCache(hidden_store.string()), stats);
+    std::error_code ec;
+    std::filesystem::remove_all(hidden_store, ec);
+    if (!err.zh.empty()) return err;
   }
+  std::set<std::string> keep;
+  for (const auto& p : items)
+    if (!p.chart.empty()) keep.insert(p.chart);
+  cache.prune(keep);
   return err;
 }
 
 }  // namespace
 
 Message publish_all(const Catalog& catalog, const TemplateLibrary& templates, OutputDir& out,
-                    const PublishOptions& opts) {
-  Message err = write_outputs(catalog, templates, out, opts);
+                    const PublishOptions& opts, PublishStats* stats) {
+  // Without the cache, charts still pass through a private store inside the staging folder
+  // (site and catalog.pdf read them back), removed before the commit.
+  const std::filesystem::path store =
+      opts.cache ? out.path() / kOutputCache / "charts" : out.staging() / ".charts";
+  const ChartCache cache(store.string());
+  PublishStats local;
+  Message err = write_outputs(catalog, templates, out, opts, cache, stats ? *stats : local);
+  std::error_code ec;
+  if (!opts.cache) std::filesystem::remove_all(store, ec);
   if (!err.zh.empty()) return err;  // the OutputDir removes its staging folder
   return out.commit();
 }

@@ -171,7 +171,7 @@ void fill_item_policy(Dict& dict, const PowerItem& it) {
   }
 }
 
-void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
+void fill_item(Dict& dict, const Catalog& c, const PublicItem& p, const std::string& svg) {
   const PowerItem& it = *p.item;
   const Department& d = *p.dept;
   const auto& ci = category_info(it.category.value);
@@ -280,9 +280,9 @@ void fill_item(Dict& dict, const Catalog& c, const PublicItem& p) {
       v->SetValue("SPECIAL", or_dash(join(s.special, "、")));
     }
   }
-  if (!p.svg.empty()) {
+  if (!svg.empty()) {
     Dict* ch = dict.AddSectionDictionary("CHART");
-    ch->SetValue("SVG", inline_svg(p.svg));
+    ch->SetValue("SVG", inline_svg(svg));
     ch->SetValue("NAME", it.name.value);
     ch->SetValue("STEM", p.stem);
     if (p.flow) {
@@ -308,37 +308,39 @@ bool expand(const std::string& path, Dict& dict, std::string* out) {
 
 }  // namespace
 
-SiteFiles render_site(const Catalog& catalog, const std::vector<PublicItem>& items,
-                      const std::string& template_dir) {
-  SiteFiles res;
+Message render_site(const Catalog& catalog, const std::vector<PublicItem>& items,
+                    const std::string& template_dir, const ChartPart& chart,
+                    const SiteWriter& write) {
+  auto template_error = [&](const char* name) {
+    const std::string e = "网页模板有错误 / template error: " + template_dir + "/" + name;
+    return Message{e, e};
+  };
   for (const char* asset : {"style.css", "app.js"}) {
     bool ok = false;
     std::string text = read_text(template_dir + "/" + asset, &ok);
     if (!ok) {
-      res.error = "无法读取网页模板 / cannot read " + template_dir + "/" + asset;
-      return res;
+      const std::string e = "无法读取网页模板 / cannot read " + template_dir + "/" + asset;
+      return {e, e};
     }
-    res.files.emplace_back(asset, std::move(text));
+    if (Message err = write(asset, text); !err.zh.empty()) return err;
   }
   Dict index("index");
   fill_index(index, catalog, items);
   std::string html;
-  if (!expand(template_dir + "/index.tpl", index, &html)) {
-    res.error = "网页模板有错误 / template error: " + template_dir + "/index.tpl";
-    return res;
-  }
-  res.files.emplace_back("index.html", std::move(html));
+  if (!expand(template_dir + "/index.tpl", index, &html)) return template_error("index.tpl");
+  if (Message err = write("index.html", html); !err.zh.empty()) return err;
+  // One page at a time: a province's pages with their inline charts would not fit in memory.
   for (const auto& p : items) {
+    const std::string svg = p.chart.empty() ? "" : chart(p, "svg");
+    if (!p.chart.empty() && svg.empty())
+      return {"流程图缺失：" + p.stem, "missing flowchart " + p.stem};
     Dict dict("item");
-    fill_item(dict, catalog, p);
+    fill_item(dict, catalog, p, svg);
     std::string page;
-    if (!expand(template_dir + "/item.tpl", dict, &page)) {
-      res.error = "网页模板有错误 / template error: " + template_dir + "/item.tpl";
-      return res;
-    }
-    res.files.emplace_back(p.stem + ".html", std::move(page));
+    if (!expand(template_dir + "/item.tpl", dict, &page)) return template_error("item.tpl");
+    if (Message err = write(p.stem + ".html", page); !err.zh.empty()) return err;
   }
-  return res;
+  return {};
 }
 
 }  // namespace powerlist

@@ -1,0 +1,201 @@
+// Drawing laid-out charts with Graphviz's cairo renderer into surfaces we own: the PNG charts
+// (encoded here with fast settings instead of cairo's slow default PNG writer) and the chart
+// pages of catalog.pdf (drawn as vectors, without parsing SVG again).
+//
+// Graphviz 2.42/2.43 (Debian 12) renders into a caller's cairo context through
+// gvRenderContext. Its "pdf:cairo" device, at the end of the page, shows the page, destroys
+// the context once and finishes the context's target surface. So: the context gets an extra
+// reference; a PNG is drawn into an image surface over our own buffer (finishing it leaves
+// the pixels); a catalog page is drawn through a tee surface, which is what gets finished
+// while the catalog's own surface stays open. tests/unit/chart_output_test.cpp pins both.
+#include <cairo-tee.h>
+#include <cairo.h>
+#include <png.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <vector>
+
+#include "graphviz_context.hpp"
+
+namespace powerlist {
+
+std::mutex& graphviz_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+GVC_t* graphviz_context() {
+  static GVC_t* gvc = gvContext();
+  return gvc;
+}
+
+std::string graphviz_render(Agraph_t* g, const char* format) {
+  char* buf = nullptr;
+  unsigned int len = 0;
+  std::string out;
+  if (gvRenderData(graphviz_context(), g, format, &buf, &len) == 0 && buf) out.assign(buf, len);
+  if (buf) gvFreeRenderData(buf);
+  return out;
+}
+
+bool svg_page_size(const std::string& svg, double* width_pt, double* height_pt) {
+  auto read = [&](const char* key, double* v) {
+    const size_t at = svg.find(key);
+    if (at == std::string::npos || at > 2048) return false;
+    *v = std::strtod(svg.c_str() + at + std::char_traits<char>::length(key), nullptr);
+    return *v > 0 && *v < 100000;
+  };
+  return read("<svg width=\"", width_pt) && read("height=\"", height_pt);
+}
+
+bool draw_graph(Agraph_t* g, cairo_t* cr) {
+  cairo_surface_t* tee = cairo_tee_surface_create(cairo_get_target(cr));
+  cairo_t* t = cairo_create(tee);
+  cairo_matrix_t m;
+  cairo_get_matrix(cr, &m);
+  cairo_set_matrix(t, &m);
+  cairo_reference(t);  // Graphviz destroys the context it was given once
+  const int rc = gvRenderContext(graphviz_context(), g, "pdf:cairo", t);
+  cairo_destroy(t);
+  cairo_surface_destroy(tee);
+  return rc == 0 && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+}
+
+namespace {
+
+void png_append(png_structp p, png_bytep data, png_size_t n) {
+  static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(data), n);
+}
+void png_no_flush(png_structp) {}
+
+// A palette of at most 256 colours for the chart, and each pixel's entry. Charts are flat
+// fills, lines and anti-aliased text: a few hundred 15-bit colour bins hold nearly every
+// pixel. The 256 fullest bins become the palette; pixels of the other bins take the nearest
+// entry. 8-bit indexed PNGs are a third of the RGB size and
+// three times faster to compress.
+struct Indexed {
+  std::vector<png_color> palette;
+  std::vector<unsigned char> pixels;  // w × h indices
+};
+
+Indexed quantize(const unsigned char* data, int w, int h, int stride) {
+  constexpr size_t kBins = 1 << 15;
+  auto bin = [](uint32_t v) {
+    return static_cast<size_t>(((v >> 9) & 0x7C00) | ((v >> 6) & 0x3E0) | ((v >> 3) & 0x1F));
+  };
+  auto row_of = [&](int y) {
+    return reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
+  };
+  // Every other row is enough to find the colours that matter; a bin's colour is the first
+  // pixel seen in it (fills and text are flat, so that is their exact colour).
+  std::vector<uint32_t> count(kBins, 0), colour(kBins, 0);
+  for (int y = 0; y < h; y += 2) {
+    const uint32_t* row = row_of(y);
+    for (int x = 0; x < w; ++x) {
+      const size_t b = bin(row[x]);
+      if (count[b]++ == 0) colour[b] = row[x];
+    }
+  }
+  std::vector<uint32_t> used;
+  for (size_t b = 0; b < kBins; ++b)
+    if (count[b]) used.push_back(static_cast<uint32_t>(b));
+  // Fullest first; ties by bin so the palette does not depend on the sort.
+  std::sort(used.begin(), used.end(), [&](uint32_t a, uint32_t b) {
+    return count[a] != count[b] ? count[a] > count[b] : a < b;
+  });
+  Indexed out;
+  std::vector<int16_t> entry(kBins, -1);
+  for (size_t i = 0; i < std::min<size_t>(used.size(), 256); ++i) {
+    const uint32_t v = colour[used[i]];
+    out.palette.push_back(
+        {static_cast<png_byte>(v >> 16), static_cast<png_byte>(v >> 8), static_cast<png_byte>(v)});
+    entry[used[i]] = static_cast<int16_t>(i);
+  }
+  if (out.palette.empty()) out.palette.push_back({255, 255, 255});
+  auto nearest = [&](uint32_t v) {
+    const int r = (v >> 16) & 0xFF, g = (v >> 8) & 0xFF, b = v & 0xFF;
+    int best = 0, best_d = 1 << 30;
+    for (size_t i = 0; i < out.palette.size(); ++i) {
+      const int dr = r - out.palette[i].red, dg = g - out.palette[i].green,
+                db = b - out.palette[i].blue;
+      const int d = 3 * dr * dr + 4 * dg * dg + 2 * db * db;
+      if (d < best_d) best_d = d, best = static_cast<int>(i);
+    }
+    return static_cast<int16_t>(best);
+  };
+  out.pixels.resize(static_cast<size_t>(w) * static_cast<size_t>(h));
+  unsigned char* o = out.pixels.data();
+  for (int y = 0; y < h; ++y) {
+    const uint32_t* row = row_of(y);
+    for (int x = 0; x < w; ++x) {
+      int16_t& e = entry[bin(row[x])];
+      if (e < 0) e = nearest(row[x]);  // a rare colour: its nearest entry, found once
+      *o++ = static_cast<unsigned char>(e);
+    }
+  }
+  return out;
+}
+
+// Indexed PNG without per-row filter search and with zlib's fastest level (cairo's own
+// writer, adaptive filters over RGBA at level 6, took most of a build's time).
+std::string encode_png(const unsigned char* data, int w, int h, int stride, double dpi) {
+  const Indexed img = quantize(data, w, h, stride);
+  std::string out;
+  png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  png_infop info = p ? png_create_info_struct(p) : nullptr;
+  if (!p || !info) {
+    png_destroy_write_struct(&p, &info);
+    return "";
+  }
+  if (setjmp(png_jmpbuf(p))) {
+    png_destroy_write_struct(&p, &info);
+    return "";
+  }
+  png_set_write_fn(p, &out, png_append, png_no_flush);
+  png_set_compression_level(p, 1);
+  png_set_filter(p, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+  png_set_IHDR(p, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8,
+               PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+               PNG_FILTER_TYPE_DEFAULT);
+  png_set_PLTE(p, info, img.palette.data(), static_cast<int>(img.palette.size()));
+  const auto ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
+  png_set_pHYs(p, info, ppm, ppm, PNG_RESOLUTION_METER);
+  png_write_info(p, info);
+  for (int y = 0; y < h; ++y)
+    png_write_row(p, const_cast<png_bytep>(img.pixels.data() + static_cast<size_t>(y) * w));
+  png_write_end(p, info);
+  png_destroy_write_struct(&p, &info);
+  return out;
+}
+
+}  // namespace
+
+std::string rasterize_graph(Agraph_t* g, double width_pt, double height_pt, double dpi,
+                            std::string* error) {
+  const int w = static_cast<int>(std::ceil(width_pt * dpi / 72));
+  const int h = static_cast<int>(std::ceil(height_pt * dpi / 72));
+  if (w <= 0 || h <= 0 || static_cast<double>(w) * h > 60e6) {
+    if (error) *error = "流程图过大，无法生成 PNG / chart too large for PNG";
+    return "";
+  }
+  const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
+  std::vector<unsigned char> pixels(static_cast<size_t>(stride) * static_cast<size_t>(h));
+  cairo_surface_t* s =
+      cairo_image_surface_create_for_data(pixels.data(), CAIRO_FORMAT_RGB24, w, h, stride);
+  cairo_t* cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, dpi / 72, dpi / 72);
+  cairo_reference(cr);  // Graphviz destroys the context it was given once
+  const int rc = gvRenderContext(graphviz_context(), g, "pdf:cairo", cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(s);
+  cairo_surface_destroy(s);  // finished by Graphviz; the pixels are ours
+  std::string png = rc == 0 ? encode_png(pixels.data(), w, h, stride, dpi) : "";
+  if (png.empty() && error) *error = "Graphviz 无法输出 png / cannot render png";
+  return png;
+}
+
+}  // namespace powerlist
