@@ -57,6 +57,10 @@ struct ParsedBasis;
 void report_basis_leftovers(DiagSink& sink, Span at, const std::string& item,
                             const ParsedBasis& parsed);
 
+// Parses a powerlist.yaml's text alone (the fuzzer): departments, lock and baseline it names
+// are not read.
+void load_project_text(LoadResult& result, const std::string& display, std::string text,
+                       const LoadOptions& opts);
 // Parses one department file's text (used by tests and the fuzzer): the file is added to
 // `result.sources` under `display`.
 void load_department_text(LoadResult& result, const std::string& display, std::string text,

@@ -39,6 +39,9 @@ class OutputDir {
 
   // Writes one file of this build ("site/index.html"); the name must be safe_relative_name.
   Message write(std::string_view rel, std::string_view data) const;
+  // Places the file `from` (in OUT/.cache) at `rel` as a hard link, or copies it where a
+  // link is not possible; `rel` as for write.
+  Message link(std::string_view rel, const std::string& from) const;
   // Reads back a file written by this build (workers' charts); "" when absent.
   std::string read_staged(std::string_view rel) const;
   // Swaps the staged entries into OUT and removes what the previous build left that this

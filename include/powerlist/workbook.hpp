@@ -114,5 +114,8 @@ struct ImportReport {
 // and cells that cannot be read. A workbook that cannot be read at all sets result.fatal.
 void load_workbooks(LoadResult& result, const std::vector<std::string>& paths,
                     const ImportOptions& options, ImportReport& report);
+// The same for one workbook already in memory (the fuzzers), shown as `display`.
+void load_workbook_bytes(LoadResult& result, const std::string& display, const std::string& bytes,
+                         const ImportOptions& options, ImportReport& report);
 
 }  // namespace powerlist

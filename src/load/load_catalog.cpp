@@ -287,6 +287,16 @@ LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions
   return res;
 }
 
+void load_project_text(LoadResult& res, const std::string& display, std::string text,
+                       const LoadOptions& opts) {
+  const uint32_t pid = res.sources.add(display, display, std::move(text));
+  res.files += 1;
+  ParsedFile pf = parse_source(res.sources.get_mut(pid), pid, res.diags, opts.limits);
+  scan_suppressions(res.sources.get(pid), pid, res.suppressions);
+  if (pf.ok) load_project_file(res, pf.root, pid);
+  index_items(res);
+}
+
 void load_department_text(LoadResult& res, const std::string& display, std::string text,
                           const LoadOptions& opts) {
   uint32_t id = res.sources.add(display, display, std::move(text));

@@ -70,9 +70,7 @@ bool put(const std::string& path, std::string_view data) {
 
 }  // namespace
 
-ChartCache::ChartCache(std::string dir) : dir_(std::move(dir)) {
-  if (!dir_.empty()) salt_ = tool_salt();
-}
+ChartCache::ChartCache(std::string dir) : dir_(std::move(dir)), salt_(tool_salt()) {}
 
 std::string ChartCache::key(const std::string& source, const ChartFormats& f) const {
   const std::string all = fmt::format("{}|{}{}{}|", salt_, f.svg, f.png, f.pdf) + source;
@@ -80,109 +78,50 @@ std::string ChartCache::key(const std::string& source, const ChartFormats& f) co
                      fnv1a(all, 0x9e3779b97f4a7c15ULL));
 }
 
-// One file per entry: a header of "ext size crc" lines and a blank line, then the parts
-// in header order. One file (not one per format) keeps a province's cache to one inode per
-// chart.
-std::string ChartCache::path(const std::string& key) const {
-  return fmt::format("{}/{}/{}.chart", dir_, key.substr(0, 2), key);
+std::string ChartCache::file(const std::string& key, const char* ext) const {
+  return fmt::format("{}/{}/{}.{}", dir_, key.substr(0, 2), key, ext);
 }
 
-namespace {
-
-struct PartRef {
-  std::string ext;
-  size_t offset = 0, size = 0;
+std::string ChartCache::part(const std::string& key, const char* ext) const {
+  std::string sums, data;
+  if (read_regular_file(file(key, "sum"), 4096, sums) != ReadStatus::Ok) return "";
+  if (read_regular_file(file(key, ext), kMaxPart, data) != ReadStatus::Ok) return "";
+  std::istringstream in(sums);
+  std::string name;
+  size_t size = 0;
   uint32_t sum = 0;
-};
-
-// The entry's header; false when the file is missing or not an entry.
-bool read_header(int fd, std::vector<PartRef>& parts) {
-  char buf[1024];
-  const ssize_t n = ::pread(fd, buf, sizeof buf, 0);
-  if (n <= 0) return false;
-  const std::string head(buf, static_cast<size_t>(n));
-  const size_t end = head.find("\n\n");
-  if (head.rfind("powerlist-chart 1\n", 0) != 0 || end == std::string::npos) return false;
-  std::istringstream in(head.substr(18, end - 18));
-  size_t offset = end + 2;
-  PartRef p;
-  while (in >> p.ext >> p.size >> p.sum) {
-    p.offset = offset;
-    offset += p.size;
-    parts.push_back(p);
-  }
-  return !parts.empty();
-}
-
-std::string read_part(int fd, const std::vector<PartRef>& parts, std::string_view ext) {
-  for (const PartRef& p : parts) {
-    if (p.ext != ext) continue;
-    if (p.size > kMaxPart) return "";
-    std::string data(p.size, '\0');
-    size_t done = 0;
-    while (done < p.size) {
-      const ssize_t n =
-          ::pread(fd, data.data() + done, p.size - done, static_cast<off_t>(p.offset + done));
-      if (n <= 0) return "";
-      done += static_cast<size_t>(n);
-    }
-    return crc(data) == p.sum ? data : "";
-  }
+  while (in >> name >> size >> sum)
+    if (name == ext) return size == data.size() && sum == crc(data) ? data : "";
   return "";
 }
 
-}  // namespace
-
-std::string ChartCache::part(const std::string& key, const char* ext) const {
-  if (dir_.empty()) return "";
-  const int fd = ::open(path(key).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) return "";
-  std::vector<PartRef> parts;
-  std::string data = read_header(fd, parts) ? read_part(fd, parts, ext) : "";
-  ::close(fd);
-  return data;
+bool ChartCache::check(const std::string& key, const ChartFormats& f) const {
+  for (const char* ext : {"svg", "placed"})
+    if (part(key, ext).empty()) return false;
+  return (!f.png || !part(key, "png").empty()) && (!f.pdf || !part(key, "pdf").empty());
 }
 
-std::optional<ChartFiles> ChartCache::load(const std::string& key, const ChartFormats& f) const {
-  if (dir_.empty()) return std::nullopt;
-  const int fd = ::open(path(key).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  std::vector<PartRef> parts;
-  ChartFiles c;
-  if (read_header(fd, parts)) {
-    c.svg = read_part(fd, parts, "svg");
-    c.placed = read_part(fd, parts, "placed");
-    if (f.png) c.png = read_part(fd, parts, "png");
-    if (f.pdf) c.pdf = read_part(fd, parts, "pdf");
-  }
-  ::close(fd);
-  if (c.svg.empty() || c.placed.empty() || (f.png && c.png.empty()) || (f.pdf && c.pdf.empty()))
-    return std::nullopt;
-  return c;
-}
-
-void ChartCache::save(const std::string& key, const ChartFiles& c) const {
-  if (dir_.empty() || !c.error.empty()) return;
+bool ChartCache::save(const std::string& key, const ChartFiles& c) const {
+  if (!c.error.empty()) return false;
   std::error_code ec;
-  fs::create_directories(fs::path(path(key)).parent_path(), ec);
-  std::string head = "powerlist-chart 1\n", body;
+  fs::create_directories(fs::path(file(key, "sum")).parent_path(), ec);
+  std::string sums;
   const std::pair<const char*, const std::string*> parts[] = {
       {"svg", &c.svg}, {"placed", &c.placed}, {"png", &c.png}, {"pdf", &c.pdf}};
   for (const auto& [ext, data] : parts) {
     if (data->empty()) continue;
-    head += fmt::format("{} {} {}\n", ext, data->size(), crc(*data));
-    body += *data;
+    if (!put(file(key, ext), *data)) return false;
+    sums += fmt::format("{} {} {}\n", ext, data->size(), crc(*data));
   }
-  put(path(key), head + "\n" + body);
+  return put(file(key, "sum"), sums);  // last: an entry counts once every part is in place
 }
 
 void ChartCache::prune(const std::set<std::string>& keep) const {
-  if (dir_.empty()) return;
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
     if (!it->is_regular_file(ec)) continue;
     const fs::path& f = it->path();
-    if (f.extension() != ".chart" || !keep.count(f.stem().string())) fs::remove(f, ec);
+    if (!keep.count(f.stem().string())) fs::remove(f, ec);
   }
 }
 

@@ -1,11 +1,12 @@
 // Content-addressed store of rendered charts under OUT/.cache/charts: an entry is keyed by
 // the chart's DOT source (everything that decides how it looks), the formats, the PNG
-// resolution, this executable and the Graphviz, cairo and pango versions. Every part of an
-// entry (svg, png, pdf, placed) is checked against its recorded size and CRC-32 when read;
-// an entry that does not check out is ignored and rendered again, never trusted. Internal to
-// src/publish.
+// resolution, this executable and the Graphviz, cairo and pango versions. An entry is one
+// file per part (svg, png, pdf, and "placed": the laid-out graph catalog.pdf draws) plus a
+// list of their sizes and CRC-32s, written last. Every part is checked against that list
+// before it is used; an entry that does not check out is rendered again, never trusted.
+// Output files are hard links to the parts, so a build writes each chart's bytes once.
+// Internal to src/publish.
 #pragma once
-#include <optional>
 #include <set>
 #include <string>
 
@@ -15,22 +16,23 @@ namespace powerlist {
 
 class ChartCache {
  public:
-  // `dir` "" disables the cache (every chart is rendered).
+  // `dir`: the folder of the store (created on demand).
   explicit ChartCache(std::string dir);
 
   std::string key(const std::string& source, const ChartFormats& formats) const;
-  // The entry's files (svg, placed, and png/pdf when asked for) when all are intact.
-  std::optional<ChartFiles> load(const std::string& key, const ChartFormats& formats) const;
-  // Stores a rendered chart; failures only cost a later render.
-  void save(const std::string& key, const ChartFiles& files) const;
-  // One verified file of an entry ("svg", "placed"); "" when absent or damaged.
+  // Whether the entry holds every part the formats need (svg and placed always), intact.
+  bool check(const std::string& key, const ChartFormats& formats) const;
+  // Stores a rendered chart; false when it could not (the caller then writes the bytes).
+  bool save(const std::string& key, const ChartFiles& files) const;
+  // One verified part ("svg", "placed"); "" when absent or damaged.
   std::string part(const std::string& key, const char* ext) const;
+  // Where a part lives (to link an output to it after check or save).
+  std::string file(const std::string& key, const char* ext) const;
   // Removes every entry but `keep`: the cache then holds exactly this build's public charts
   // (never a chart of an item that has since become non-public) and does not grow.
   void prune(const std::set<std::string>& keep) const;
 
  private:
-  std::string path(const std::string& key) const;
   std::string dir_, salt_;
 };
 

@@ -29,32 +29,37 @@ void report(const PublishOptions& opts, const char* stage, size_t done, size_t t
   if (opts.progress) opts.progress(stage, done, total);
 }
 
-// Renders (or takes from the cache) one item's chart and writes its files; `p.chart` gets
-// the cache key. Returns whether it was rendered now ("reused" otherwise) in `rendered`.
+// Renders (or takes from the cache) one item's chart and places its files; `p.chart` gets
+// the cache key, `rendered` whether it was drawn now. Files come as links to the cache's
+// parts, so their bytes are written once.
 Message write_chart(PublicItem& p, const std::string& dir, const OutputDir& out,
                     const PublishOptions& opts, const ChartCache& cache, bool* rendered) {
   const ChartInfo info = chart_info(*p.dept, *p.item, p.codes.implementation);
   const std::string source = chart_source(*p.flow, info);
   p.chart = cache.key(source, opts.formats);
-  std::optional<ChartFiles> files = cache.load(p.chart, opts.formats);
-  *rendered = !files;
-  if (!files) {
+  *rendered = !cache.check(p.chart, opts.formats);
+  ChartFiles files;
+  bool stored = !*rendered;
+  if (*rendered) {
     files = render_chart(*p.flow, info, opts.formats);
-    if (!files->error.empty()) return {files->error, files->error};
-    if (!files->pdf.empty()) normalize_pdf_dates(files->pdf);
-    cache.save(p.chart, *files);
+    if (!files.error.empty()) return {files.error, files.error};
+    if (!files.pdf.empty()) normalize_pdf_dates(files.pdf);
+    stored = cache.save(p.chart, files);
+    if (!stored) p.chart.clear();  // site and catalog.pdf cannot read it back: fail below
   }
-  const std::pair<bool, const std::string*> parts[] = {{opts.formats.svg, &files->svg},
-                                                       {opts.formats.png, &files->png},
-                                                       {opts.formats.pdf, &files->pdf},
-                                                       {opts.formats.dot, &source}};
-  const char* exts[] = {"svg", "png", "pdf", "dot"};
-  for (size_t i = 0; i < 4; ++i) {
-    if (!parts[i].first) continue;
-    Message err = out.write(dir + p.stem + "." + exts[i], *parts[i].second);
+  const std::pair<bool, const char*> parts[] = {
+      {opts.formats.svg, "svg"}, {opts.formats.png, "png"}, {opts.formats.pdf, "pdf"}};
+  for (const auto& [wanted, ext] : parts) {
+    if (!wanted) continue;
+    const std::string rel = dir + p.stem + "." + ext;
+    const std::string& bytes = ext[1] == 'v' ? files.svg : ext[1] == 'n' ? files.png : files.pdf;
+    Message err = stored ? out.link(rel, cache.file(p.chart, ext)) : out.write(rel, bytes);
     if (!err.zh.empty()) return err;
   }
-  return {};
+  if (opts.formats.dot) return out.write(dir + p.stem + ".dot", source);
+  return stored ? Message{}
+                : Message{"无法写入流程图缓存（磁盘已满？）：" + p.stem,
+                          "cannot store the chart in OUT/.cache (disk full?): " + p.stem};
 }
 
 // One line on the worker's pipe per chart: "ok <index> <r|c> <key>" (rendered or from the

@@ -138,6 +138,20 @@ OutputDir::~OutputDir() {
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
+Message OutputDir::link(std::string_view rel, const std::string& from) const {
+  if (committed_ || !safe_relative_name(rel))
+    return {fmt::format("拒绝写入输出目录之外或名称不安全的文件：{}", std::string(rel)),
+            fmt::format("refused to write an unsafe or outside name: {}", std::string(rel))};
+  const fs::path full = staging_ / std::string(rel);
+  std::error_code ec;
+  fs::create_directories(full.parent_path(), ec);
+  if (::link(from.c_str(), full.c_str()) == 0) return {};
+  std::string data;
+  if (read_regular_file(from, size_t(1) << 31, data) != ReadStatus::Ok)
+    return {"无法读取缓存文件 " + from, "cannot read the cached file " + from};
+  return write(rel, data);
+}
+
 Message OutputDir::write(std::string_view rel, std::string_view data) const {
   const std::string shown = (out_ / std::string(rel)).string();
   if (committed_ || !safe_relative_name(rel))

@@ -493,12 +493,33 @@ void Builder::finish() {
 
 }  // namespace
 
-void load_workbooks(LoadResult& res, const std::vector<std::string>& paths,
-                    const ImportOptions& options, ImportReport& report) {
-  Project& p = res.catalog.project;
+namespace {
+
+void start_duty_list(Project& p, const ImportOptions& options) {
   p.profile = Profile::DutyList;
   p.standalone = true;  // no powerlist.yaml: no lock, no baseline
   p.effective = Loc<Date>{options.as_of.value_or(Date{2026, 1, 1}), {}};
+}
+
+// Reads one workbook's bytes into the builder; false (res.fatal set) when it is unreadable.
+bool add_workbook_bytes(LoadResult& res, Builder& b, const std::string& display,
+                        const std::string& bytes, const ImportOptions& options) {
+  WorkbookRead wb = read_workbook(bytes, options.limits);
+  if (!wb.error.zh.empty()) {
+    res.fatal = fmt::format("{}：{} / {}: {}", display, wb.error.zh, display, wb.error.en);
+    return false;
+  }
+  b.add_workbook(display, wb.book);
+  Project& p = res.catalog.project;
+  if (p.title.value.empty()) p.title = {fs::path(display).stem().string(), {}};
+  return true;
+}
+
+}  // namespace
+
+void load_workbooks(LoadResult& res, const std::vector<std::string>& paths,
+                    const ImportOptions& options, ImportReport& report) {
+  start_duty_list(res.catalog.project, options);
   Builder b(res, options, report);
   for (const auto& path : paths) {
     std::string bytes;
@@ -509,15 +530,16 @@ void load_workbooks(LoadResult& res, const std::vector<std::string>& paths,
       res.fatal = m.zh + " / " + m.en;
       return;
     }
-    WorkbookRead wb = read_workbook(bytes, options.limits);
-    if (!wb.error.zh.empty()) {
-      res.fatal = fmt::format("{}：{} / {}: {}", path, wb.error.zh, path, wb.error.en);
-      return;
-    }
-    b.add_workbook(path, wb.book);
-    if (p.title.value.empty()) p.title = {fs::path(path).stem().string(), {}};
+    if (!add_workbook_bytes(res, b, path, bytes, options)) return;
   }
   b.finish();
+}
+
+void load_workbook_bytes(LoadResult& res, const std::string& display, const std::string& bytes,
+                         const ImportOptions& options, ImportReport& report) {
+  start_duty_list(res.catalog.project, options);
+  Builder b(res, options, report);
+  if (add_workbook_bytes(res, b, display, bytes, options)) b.finish();
 }
 
 }  // namespace powerlist

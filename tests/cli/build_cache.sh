@@ -28,13 +28,15 @@ check "one changed item re-renders one chart" 'grep -q "流程图：新绘制 1 
 rm -rf "$tmp/clean"; build -o "$tmp/clean" --no-cache > /dev/null
 check "after the change, cached build equals clean build" 'same "$tmp/a" "$tmp/clean"'
 
-# Damage three entries: bytes flipped inside one, another truncated, a third's header garbled.
-mapfile -t entries < <(find "$tmp/a/.cache/charts" -name '*.chart' | sort)
-check "one cache entry per chart" '[ "${#entries[@]}" = 46 ]'
-size=$(stat -c %s "${entries[0]}")
-printf 'XXXXXXXX' | dd of="${entries[0]}" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
-truncate -s 300 "${entries[1]}"
-sed -i '2s/^svg [0-9]*/svg 1/' "${entries[2]}"
+# Damage three entries: bytes flipped inside a PNG, an SVG truncated, a checksum list garbled.
+# (Outputs are hard links to these files: the damaged bytes show in the old output too.)
+mapfile -t sums < <(find "$tmp/a/.cache/charts" -name '*.sum' | sort)
+check "one cache entry per chart" '[ "${#sums[@]}" = 46 ]'
+check "outputs are links to the cache" '[ "$(stat -c %h "${sums[0]%.sum}.png")" -ge 2 ]'
+png="${sums[0]%.sum}.png"; size=$(stat -c %s "$png")
+printf 'XXXXXXXX' | dd of="$png" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+truncate -s 100 "${sums[1]%.sum}.svg"
+sed -i 's/^svg [0-9]*/svg 1/' "${sums[2]}"
 build -o "$tmp/a" > "$tmp/s4.txt"
 check "damaged entries are rendered again" 'grep -q "流程图：新绘制 3 个，沿用缓存 43 个" "$tmp/s4.txt"'
 check "after damage, cached build equals clean build" 'same "$tmp/a" "$tmp/clean"'

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every malformed input gives exit 1 or 2 and a located diagnostic, never a crash or hang.
-# The committed corpus is tests/malformed/; the large cases are generated here.
+# The committed corpus is tests/malformed/department/; the large cases are generated here.
 set -uo pipefail
 BIN="$1"; SRC="$2"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -16,7 +16,7 @@ with open(f"{d}/g3-50mb.yaml", "w") as f:
 open(f"{d}/g4-long-line.yaml", "w").write("department: {id: d, name: x, units: [a]}\npowers: [" + "x" * 2_000_000 + "\n")
 PY
 fail=0; count=0
-for f in "$SRC"/tests/malformed/*.yaml "$tmp"/g*.yaml; do
+for f in "$SRC"/tests/malformed/department/*.yaml "$tmp"/g*.yaml; do
   count=$((count + 1))
   timeout 60 "$BIN" check "$f" --format json > "$tmp/out.json" 2> "$tmp/err.txt"
   rc=$?
