@@ -9,7 +9,8 @@ PACKAGES=(
   libyaml-cpp-dev libfmt-dev libcli11-dev catch2
   libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev librsvg2-dev libpng-dev fonts-noto-cjk
   libctemplate-dev libfreexl-dev libzip-dev libexpat1-dev libxlsxwriter-dev
-  chromium poppler-utils qpdf python3 python3-xlrd python3-xlwt python3-xlsxwriter python3-openpyxl bc
+  dpkg-dev lintian
+  chromium poppler-utils qpdf python3 python3-yaml python3-xlrd python3-xlwt python3-xlsxwriter python3-openpyxl bc
 )
 
 missing=()
@@ -23,6 +24,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -q
   $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+
+# scripts/package.sh needs the packages only.
+if [ "${1:-}" = "--deps-only" ]; then exit 0; fi
 
 BUILD_DIR="${BUILD_DIR:-build}"
 EXTRA=()

@@ -33,6 +33,10 @@ class HolidayCalendar {
 
 // Reads catalogs/holidays/<year>.yaml files; problems go to `errors` as messages.
 HolidayCalendar load_holidays(const std::string& dir, std::vector<std::string>& errors);
+// Adds one year's file (a user's, for a year the shipped data lacks, or replacing one);
+// false with a message in `errors` when it cannot be read.
+bool load_holiday_file(HolidayCalendar& cal, const std::string& path,
+                       std::vector<std::string>& errors);
 
 struct DeadlineResult {
   std::optional<Date> due;

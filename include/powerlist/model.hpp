@@ -286,6 +286,7 @@ struct Project {
   std::optional<Loc<Date>> effective;
   std::optional<Date> last_revision;  // the declared `effective` when --as-of replaced it
   std::vector<LStr> department_globs, laws, baseline;
+  std::vector<LStr> holidays;  // the catalog's own holiday calendar files (years not shipped)
   Ratio promised_ratio;
   long long large_fine = 10000;  // 较大数额罚款 threshold (yuan); set locally, configurable
   std::map<std::string, Loc<std::string>> rule_settings;

@@ -67,6 +67,7 @@ int cli_main(int argc, char** argv) {
     register_import(app, tr, exit_code);
     register_export(app, tr, exit_code);
     register_law(app, tr, exit_code);
+    register_completion(app, tr, exit_code);
     localize(app, tr.lang);
     for (auto* sub : app.get_subcommands({})) localize(*sub, tr.lang);
     try {
@@ -78,7 +79,7 @@ int cli_main(int argc, char** argv) {
       std::cout << app.help("", CLI::AppFormatMode::All);
       return kOk;
     } catch (const CLI::CallForVersion&) {
-      std::cout << "powerlist " << POWERLIST_VERSION << "\n";
+      std::cout << version_text(tr.lang);
       return kOk;
     } catch (const CLI::ParseError& e) {
       if (e.get_exit_code() == 0) {

@@ -14,6 +14,7 @@ void register_deadline(CLI::App& app, const Tr& tr, int& exit_code) {
   auto limit = std::make_shared<std::string>();
   auto law = std::make_shared<std::string>();
   auto lang = std::make_shared<std::string>();
+  auto holidays = std::make_shared<std::vector<std::string>>();
   sub->add_option("--from", *from,
                   tr("起算日 YYYY-MM-DD（当日不计入）", "start date YYYY-MM-DD (not counted)"))
       ->required();
@@ -23,6 +24,9 @@ void register_deadline(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->add_option("--law", *law,
                   tr("按该法的期间计算规则（行政许可法、行政处罚法、行政强制法、行政复议法……）",
                      "count as this law does (行政许可法, 行政处罚法, 行政强制法, 行政复议法 …)"));
+  sub->add_option("--holidays", *holidays,
+                  tr("补充的节假日安排文件（如下一年的 2027.yaml，见 docs/holidays.md），可多次",
+                     "an extra holiday calendar file (e.g. next year's 2027.yaml), repeatable"));
   sub->add_option("--lang", *lang, tr("消息语言 zh|en", "message language zh|en"))
       ->check(CLI::IsMember({"zh", "en"}));
   sub->callback([=, &exit_code] {
@@ -40,6 +44,7 @@ void register_deadline(CLI::App& app, const Tr& tr, int& exit_code) {
     }
     std::vector<std::string> errors;
     HolidayCalendar cal = load_holidays(data_dir() + "/catalogs/holidays", errors);
+    for (const auto& h : *holidays) load_holiday_file(cal, h, errors);
     for (const auto& e : errors) std::cerr << "powerlist: " << e << "\n";
     if (!errors.empty()) {
       exit_code = kInternal;

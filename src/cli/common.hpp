@@ -78,6 +78,9 @@ void register_audit(CLI::App& app, const Tr& tr, int& exit_code);
 void register_import(CLI::App& app, const Tr& tr, int& exit_code);
 void register_export(CLI::App& app, const Tr& tr, int& exit_code);
 void register_law(CLI::App& app, const Tr& tr, int& exit_code);
+void register_completion(CLI::App& app, const Tr& tr, int& exit_code);
+// `powerlist --version`: tool version, data folder and data versions.
+std::string version_text(Lang lang);
 // `codes` itself, also run by `build --assign`.
 int run_codes(const std::string& dir, const CommonOptions& o, const std::string& date_text,
               bool dry_run);

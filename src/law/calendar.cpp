@@ -31,29 +31,36 @@ std::optional<bool> HolidayCalendar::is_working_day(const Date& d) const {
   return d.weekday() <= 5;
 }
 
+bool load_holiday_file(HolidayCalendar& cal, const std::string& path,
+                       std::vector<std::string>& errors) {
+  try {
+    YAML::Node n = YAML::LoadFile(path);
+    HolidayCalendar::Year y;
+    const int year = n["year"].as<int>();
+    if (year < 1949 || year > 2200) throw std::runtime_error("year out of range");
+    y.source = n["source"] ? n["source"].as<std::string>() : "";
+    auto date = [&](const YAML::Node& x) {
+      auto d = parse_date(x.as<std::string>());
+      if (!d || d->y != year) throw std::runtime_error("bad date " + x.as<std::string>());
+      return *d;
+    };
+    for (const auto& h : n["holidays"]) {
+      const long from = date(h["from"]).days(), to = date(h["to"]).days();
+      if (to < from || to - from > 31) throw std::runtime_error("bad holiday range");
+      for (long d = from; d <= to; ++d) y.holidays.insert(d);
+    }
+    for (const auto& w : n["workdays"]) y.workdays.insert(date(w).days());
+    cal.add_year(year, std::move(y));
+    return true;
+  } catch (const std::exception& e) {
+    errors.push_back(path + ": " + e.what());
+    return false;
+  }
+}
+
 HolidayCalendar load_holidays(const std::string& dir, std::vector<std::string>& errors) {
   HolidayCalendar cal;
-  std::vector<fs::path> files;
-  for (const auto& f : yaml_files_in(dir)) files.emplace_back(f);
-  for (const auto& f : files) {
-    try {
-      YAML::Node n = YAML::LoadFile(f.string());
-      HolidayCalendar::Year y;
-      const int year = n["year"].as<int>();
-      y.source = n["source"] ? n["source"].as<std::string>() : "";
-      auto date = [&](const YAML::Node& x) {
-        auto d = parse_date(x.as<std::string>());
-        if (!d || d->y != year) throw std::runtime_error("bad date " + x.as<std::string>());
-        return *d;
-      };
-      for (const auto& h : n["holidays"])
-        for (long d = date(h["from"]).days(); d <= date(h["to"]).days(); ++d) y.holidays.insert(d);
-      for (const auto& w : n["workdays"]) y.workdays.insert(date(w).days());
-      cal.add_year(year, std::move(y));
-    } catch (const std::exception& e) {
-      errors.push_back(f.string() + ": " + e.what());
-    }
-  }
+  for (const auto& f : yaml_files_in(dir)) load_holiday_file(cal, f, errors);
   return cal;
 }
 
@@ -104,13 +111,15 @@ Counting rule_for(const std::string& law, int64_t days, Message& why) {
 
 Message missing_year(int y) {
   return {
-      fmt::format("没有 {} "
-                  "年的节假日安排（catalogs/holidays/"
-                  "{}.yaml），无法按工作日计算；请在国务院办公厅发布通知后补充",
-                  y, y),
-      fmt::format(
-          "no holiday calendar for {} (catalogs/holidays/{}.yaml); working days cannot be counted",
-          y, y)};
+      fmt::format("没有 {0} 年的节假日安排，无法按工作日计算。国务院办公厅发布该年通知后，按 "
+                  "docs/holidays.md 写一个 {0}.yaml，用 --holidays 文件（deadline）或 "
+                  "powerlist.yaml 的 holidays: 加入，或放进 POWERLIST_DATA 的 catalogs/holidays/",
+                  y),
+      fmt::format("no holiday calendar for {0}: working days cannot be counted. Once the State "
+                  "Council notice is out, write {0}.yaml (docs/holidays.md) and add it with "
+                  "--holidays (deadline), holidays: in powerlist.yaml, or POWERLIST_DATA's "
+                  "catalogs/holidays/",
+                  y)};
 }
 
 }  // namespace

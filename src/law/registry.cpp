@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 
 #include "powerlist/law.hpp"
 #include "powerlist/text.hpp"
@@ -180,8 +181,22 @@ const Instrument* LawRegistry::find(const std::string& cited) const {
 }
 
 std::string data_dir() {
-  if (const char* env = std::getenv("POWERLIST_DATA_DIR"); env && *env) return env;
-  return POWERLIST_DATA_DIR;
+  static const std::string dir = [] {
+    // An explicit choice first (POWERLIST_DATA_DIR is the first wave's name), so that a user
+    // can put newer data in front of an installed package; then the data installed next to
+    // the binary (bin/../share/powerlist), wherever the package was unpacked; then the source
+    // tree the binary was built from (developers).
+    for (const char* var : {"POWERLIST_DATA", "POWERLIST_DATA_DIR"})
+      if (const char* env = std::getenv(var); env && *env) return std::string(env);
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+      const auto share = (exe.parent_path() / ".." / "share" / "powerlist").lexically_normal();
+      if (std::filesystem::is_directory(share / "catalogs" / "laws", ec)) return share.string();
+    }
+    return std::string(POWERLIST_DATA_DIR);
+  }();
+  return dir;
 }
 
 }  // namespace powerlist

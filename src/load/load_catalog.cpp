@@ -49,6 +49,7 @@ static void load_project_file(LoadResult& res, const YAML::Node& root, uint32_t 
     p.profile = v->value == "权责清单" ? Profile::DutyList : Profile::PowerCatalog;
   p.department_globs = r.str_list(f, "departments");
   p.laws = r.str_list(f, "laws");
+  p.holidays = r.str_list(f, "holidays");
   if (auto v = r.str(f, "baseline")) p.baseline.push_back(*v);
   if (f.has("settings")) {
     Fields s = r.fields(f.get("settings"), *project_table()->find("settings")->table(), f.span);

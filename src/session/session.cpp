@@ -94,6 +94,23 @@ void Session::open_data(const SessionOptions& o) {
   templates_ = load_templates(data + "/templates/procedures", load_.sources, load_.diags);
   std::vector<std::string> calendar_errors;  // a missing year is said where a count needs it
   calendar_ = load_holidays(data + "/catalogs/holidays", calendar_errors);
+  // The catalog's own calendars: a year the shipped data lacks (or a corrected one).
+  for (const auto& h : load_.catalog.project.holidays) {
+    const auto path = fs::path(load_.catalog.root) / h.value;
+    const Message outside =
+        outside_catalog_problem(load_.catalog.root, path, h.value, o.allow_outside);
+    if (!outside.zh.empty()) {
+      load_.diags.add("schema/type", h.span, "", outside);
+      continue;
+    }
+    std::vector<std::string> errors;
+    if (!fs::is_regular_file(path) || !load_holiday_file(calendar_, path.string(), errors))
+      load_.diags.add("schema/type", h.span, "",
+                      {"节假日安排文件“" + h.value + "”无法读取：" +
+                           (errors.empty() ? std::string("文件不存在") : errors.front()),
+                       "holiday calendar '" + h.value + "' cannot be read: " +
+                           (errors.empty() ? std::string("no such file") : errors.front())});
+  }
   for (const auto& [id, sev] : load_.catalog.project.rule_settings)
     policy_.overrides[id] = *parse_severity(sev.value);
   for (const auto& [id, sev] : o.rules) policy_.overrides[id] = sev;
