@@ -165,7 +165,8 @@ double quote_containment(const std::string& quote, const std::u32string& text_ke
 // ---- Levels of instruments outside the registry (instrument_level.cpp) ----
 // From the catalog's tag (法律, 法规, 部门规章, 规章 …, typos such as 行法规) and the name
 // (a province's name, 国务院关于…的决定, …条例, …办法). nullopt when it cannot be told.
-std::optional<LawLevel> infer_law_level(const std::string& name, const std::string& tag);
+std::optional<LawLevel> infer_law_level(const std::string& name, const std::string& tag,
+                                        const std::string& note = "");
 
 // ---- What an article provides for (penalty_words.cpp) ----
 // The 处罚种类 an article text provides for (罚款, 吊销许可证件, 责令停产停业 …).

@@ -42,13 +42,21 @@ bool ends(const std::string& s, const char* suffix) {
 
 }  // namespace
 
-std::optional<LawLevel> infer_law_level(const std::string& raw_name, const std::string& raw_tag) {
+std::optional<LawLevel> infer_law_level(const std::string& raw_name, const std::string& raw_tag,
+                                        const std::string& note) {
   const std::string name = LawRegistry::normalize(raw_name);
   std::string tag;
   for (char32_t c : decode_utf8(raw_tag))
     if (c != U'【' && c != U'】' && c != U' ' && c != U'\u3000') append_utf8(tag, c);
   const Place place = place_of(raw_name);
   const bool local = place != Place::National;
+  // A 发文字号 without 令 (新政办发〔2011〕56号) is a 规范性文件's, whatever the tag says.
+  if (note.find("〔") != std::string::npos && note.find("号") != std::string::npos &&
+      note.find("令") == std::string::npos)
+    return LawLevel::Normative;
+  // A province's or city's instrument is never a 法律 or 行政法规: catalogs tag the
+  // 实施办法 of a law with the law's own tag. Its name decides below.
+  if (local && (tag == "法律" || tag == "行政法规" || tag == "行法规")) tag.clear();
   if (tag == "法律") return LawLevel::Law;
   if (tag == "行政法规" || tag == "行法规") return LawLevel::AdminRegulation;
   if (tag == "地方性法规") return LawLevel::LocalRegulation;
@@ -75,7 +83,13 @@ std::optional<LawLevel> infer_law_level(const std::string& raw_name, const std::
     return std::nullopt;
   }
   if (ends(name, "条例")) return LawLevel::LocalRegulation;
-  return std::nullopt;  // a local 办法 may be a 地方性法规 or a 政府规章: the tag must say
+  // 实施《××法》办法 are made by the 人大常委会 (地方性法规); other local 办法 and 规定 by
+  // the government (政府规章).
+  if (name.find("实施") != std::string::npos && ends(name, "办法"))
+    return LawLevel::LocalRegulation;
+  if (ends(name, "办法") || ends(name, "规定") || ends(name, "细则"))
+    return place == Place::City ? LawLevel::CityGovRule : LawLevel::ProvGovRule;
+  return std::nullopt;
 }
 
 }  // namespace powerlist

@@ -63,7 +63,7 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
   DiagSink& sink = ic.ctx.sink;
   if (!ins) {
     if (ic.first("basis/unknown-law", LawRegistry::normalize(c.law.value))) {
-      const auto level = infer_law_level(c.law.value, c.tag.value);
+      const auto level = infer_law_level(c.law.value, c.tag.value, c.note);
       const std::string as =
           level ? fmt::format("（按{}判断其效力层级）", law_level_name(*level)) : "";
       sink.add(

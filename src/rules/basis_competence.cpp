@@ -17,7 +17,7 @@ CitedLevel cited_level(const Citation& c, const Instrument* ins) {
     out.level = ins->level;
     out.from_registry = true;
   } else {
-    out.level = infer_law_level(c.law.value, c.tag.value);
+    out.level = infer_law_level(c.law.value, c.tag.value, c.note);
   }
   return out;
 }

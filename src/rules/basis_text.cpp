@@ -142,8 +142,14 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
     std::u32string all;
     for (const auto& a : text->articles) all += a.key();
     if (quote_containment(c.text, all) < 0.6)
-      what = {fmt::format("《{}》中找不到这段文字（可能引自其他法规）", ins.name),
-              fmt::format("the text is not found in 《{}》 (another instrument?)", ins.name)};
+      what = {
+          fmt::format(
+              "《{}"
+              "》法规库收录的版本中找不到这段文字（可能引自其他法规，或引自法规库未收录的版本）",
+              ins.name),
+          fmt::format("the text is not found in the versions of 《{}》 the registry holds "
+                      "(another instrument, or a version it lacks?)",
+                      ins.name)};
     else
       what = {fmt::format("与{}的条文不一致；条文为：{}", refs,
                           excerpt(cited_articles_text(laws, ins, judged, c), 60)),
@@ -168,7 +174,9 @@ void check_category_words(ItemCtx& ic, const PowerItem& item) {
       const LawVersion* v = c.version ? ins->version_cited(c.version->value) : ins->version_on(d);
       text = cited_articles_text(*ic.ctx.laws, *ins, v ? v : ins->version_on(d), c);
     }
-    if (text.empty()) text = c.text;
+    // The source's own quotation counts too: it may quote the part of the article (or a
+    // 款 of another version) that holds the words.
+    text += c.text;
     if (text.empty()) continue;
     any_text = true;
     for (const auto& w : words)

@@ -26,7 +26,7 @@ bool is_procedure_law(const std::string& normalized) {
   return names.count(normalized) > 0;
 }
 
-// catalog/overlap: (law, article, category) → the first department claiming it. One finding
+// catalog/overlap: (law, article, category, level) → the first department claiming it. One finding
 // per (article, pair of departments), at the later department's citation.
 void check_overlap(RuleContext& ctx) {
   struct Claim {
@@ -44,8 +44,11 @@ void check_overlap(RuleContext& ctx) {
         if (law.empty() || is_procedure_law(LawRegistry::normalize(law))) continue;
         for (const auto& a : c.articles) {
           const std::string article = a.value.str();
-          const std::string key =
-              fmt::format("{}|{}|{}", law, article, static_cast<int>(item.category.value));
+          // Items that name their 实施层级 and differ in it exercise one power at different
+          // levels (分级行使: a 自治区 and a 县 bureau each for their own territory), not two
+          // departments holding the same power.
+          const std::string key = fmt::format(
+              "{}|{}|{}|{}", law, article, static_cast<int>(item.category.value), item.level.value);
           auto [it, fresh] = first.emplace(key, Claim{&d, &item});
           if (fresh || it->second.d == &d) continue;
           if (!reported.insert(key + "|" + it->second.d->id.value + "|" + d.id.value).second)

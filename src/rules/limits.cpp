@@ -80,7 +80,12 @@ void check_limits(RuleContext& ctx) {
                      {fmt::format("有法定时限 {} 的依申请事项缺少承诺时限（limits.promised）",
                                   st->value.str()),
                       fmt::format("statutory limit {} but no promised limit", st->value.str_en())});
-      if (st && pr && !st->value.is_none() && !pr->value.is_none() &&
+      // A limit written with several cases ("告知承诺制：20个工作日；非告知承诺制：10个工作日")
+      // keeps its text in the note and only its first figure as the limit: comparing those
+      // would compare different cases.
+      const bool compound =
+          !item.limits.statutory_note.empty() || !item.limits.promised_note.empty();
+      if (st && pr && !compound && !st->value.is_none() && !pr->value.is_none() &&
           pr->value.unit != TimeUnit::Immediate) {
         const Duration& s = st->value;
         const Duration& p = pr->value;
