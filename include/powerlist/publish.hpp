@@ -8,6 +8,7 @@
 #include "powerlist/codes.hpp"
 #include "powerlist/flow.hpp"
 #include "powerlist/model.hpp"
+#include "powerlist/session.hpp"
 
 namespace powerlist {
 
@@ -20,7 +21,7 @@ struct PublicItem {
   const PowerItem* parent = nullptr;
   ItemCodes codes;
   std::string stem;  // output file stem: the 实施编码, or "<dept>-<key>" before `codes`
-  std::optional<Flow> flow;
+  const Flow* flow = nullptr;  // the session's resolution (nullptr without a procedure)
   std::string chart;  // the chart's cache key ("" without a procedure), set while publishing
 };
 
@@ -29,11 +30,10 @@ struct PublicItem {
 using ChartPart = std::function<std::string(const PublicItem&, const char* ext)>;
 
 // Active public items in catalog order (departments, then items); nothing non-public.
-std::vector<PublicItem> collect_public_items(const Catalog& catalog,
-                                             const TemplateLibrary& templates);
+// `resolved` is the session's one resolution of every active item.
+std::vector<PublicItem> collect_public_items(const std::vector<ResolvedItem>& resolved);
 // Active items not listed publicly that have a procedure, for internal/flowcharts/.
-std::vector<PublicItem> collect_internal_charts(const Catalog& catalog,
-                                                const TemplateLibrary& templates);
+std::vector<PublicItem> collect_internal_charts(const std::vector<ResolvedItem>& resolved);
 // Active items with `public: false` or disclosure scope 内部 (for out/internal only).
 std::vector<std::pair<const Department*, const PowerItem*>> collect_internal_items(
     const Catalog& catalog);
@@ -89,7 +89,7 @@ struct PublishStats {
 class OutputDir;
 // Writes every output into `out`'s staging folder, then commits it, so a failed build
 // leaves the previous output untouched. Returns an empty message on success.
-Message publish_all(const Catalog& catalog, const TemplateLibrary& templates, OutputDir& out,
-                    const PublishOptions& opts, PublishStats* stats = nullptr);
+Message publish_all(const Catalog& catalog, const std::vector<ResolvedItem>& resolved,
+                    OutputDir& out, const PublishOptions& opts, PublishStats* stats = nullptr);
 
 }  // namespace powerlist

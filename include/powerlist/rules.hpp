@@ -1,5 +1,7 @@
 // Stage 3: checks over the loaded catalog, one file per rule family (src/rules/<family>.cpp).
 #pragma once
+#include <map>
+
 #include "powerlist/date.hpp"
 #include "powerlist/diag.hpp"
 #include "powerlist/model.hpp"
@@ -10,13 +12,18 @@ class LawRegistry;
 class TemplateLibrary;
 class HolidayCalendar;
 
+struct Flow;
+
 struct RuleContext {
   const Catalog& catalog;
   DiagSink& sink;
   const LawRegistry* laws = nullptr;           // nullptr: the legal checks (basis/*) are skipped
   const TemplateLibrary* templates = nullptr;  // nullptr: procedures are not checked
   const HolidayCalendar* calendar = nullptr;   // nullptr: revision deadlines are estimated
-  Date as_of() const;                          // the catalog's effective date (or --as-of)
+  // Procedures resolved once by the session (their findings already reported); items absent
+  // here are resolved by check_flows itself.
+  const std::map<const PowerItem*, const Flow*>* flows = nullptr;
+  Date as_of() const;  // the catalog's effective date (or --as-of)
 };
 
 void check_units(RuleContext& ctx);       // unit/*
@@ -34,7 +41,8 @@ void check_flows(
 // Runs every implemented family in a fixed order.
 void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws = nullptr,
                const TemplateLibrary* templates = nullptr,
-               const HolidayCalendar* calendar = nullptr);
+               const HolidayCalendar* calendar = nullptr,
+               const std::map<const PowerItem*, const Flow*>* flows = nullptr);
 
 // GB 32100-2015 check character of a 统一社会信用代码; nullopt on a bad charset/length.
 std::optional<char> credit_code_check_char(const std::string& first17);

@@ -134,7 +134,7 @@ void register_build(CLI::App& app, const Tr& tr, int& exit_code) {
     if (!opts->quiet && !opts->no_progress && isatty(STDERR_FILENO))
       po.progress = progress_printer(opts->lang());
     PublishStats stats;
-    const Message err = publish_all(run.load().catalog, run.templates(), *output, po, &stats);
+    const Message err = publish_all(run.load().catalog, run.session->items(), *output, po, &stats);
     if (!err.zh.empty()) {
       std::cerr << "powerlist: " << err.in(opts->lang()) << "\n"
                 << say("未写入输出（原有输出保持不变）\n",

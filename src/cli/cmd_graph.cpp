@@ -35,18 +35,14 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
       exit_code = kUsage;
       return;
     }
-    const Department* dept = nullptr;
-    const PowerItem* item = nullptr;
-    for (const auto& d : run.load().catalog.departments)
-      for (const auto& it : d.powers)
-        if (item_id(d, it) == wanted) {
-          dept = &d, item = &it;
-        } else if (wanted.size() >= 12) {  // a code: 实施编码 or 基本编码
-          const ItemCodes c = item_codes(run.load().catalog, d, it);
-          if (c.assigned() && (c.implementation == wanted || c.basic == wanted))
-            dept = &d, item = &it;
-        }
-    if (!item) {
+    // The session's one resolution of every item: its codes and its procedure.
+    const ResolvedItem* found = nullptr;
+    for (const auto& r : run.session->items()) {
+      const bool by_code = wanted.size() >= 12 && r.codes.assigned() &&
+                           (r.codes.implementation == wanted || r.codes.basic == wanted);
+      if (item_id(*r.dept, *r.item) == wanted || by_code) found = &r;
+    }
+    if (!found) {
       std::cerr << "powerlist: "
                 << fmt::format(tr("没有事项 {}（写作 部门标识/事项标识 或编码）",
                                   "no item {} (write department-id/key or a code)"),
@@ -55,9 +51,7 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
       exit_code = kUsage;
       return;
     }
-    DiagSink sink;
-    auto flow = resolve_flow(*item, run.templates(), sink, wanted);
-    if (!flow) {
+    if (!found->flow) {
       std::cerr << "powerlist: "
                 << fmt::format(
                        tr("事项 {} 没有可用的流程（procedure）", "item {} has no usable procedure"),
@@ -68,9 +62,8 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
     }
     std::string error;
     std::string data = render_flow(
-        *flow,
-        chart_info(*dept, *item, item_codes(run.load().catalog, *dept, *item).implementation),
-        *format, &error);
+        *found->flow, chart_info(*found->dept, *found->item, found->codes.implementation), *format,
+        &error);
     if (!error.empty()) {
       std::cerr << "powerlist: " << error << "\n";
       exit_code = kInternal;

@@ -7,43 +7,34 @@
 
 namespace powerlist {
 
-static PublicItem make_item(const Catalog& catalog, const TemplateLibrary& templates,
-                            const Department& d, const PowerItem& it) {
+static PublicItem make_item(const ResolvedItem& r) {
   PublicItem p;
-  p.dept = &d;
-  p.item = &it;
-  p.codes = item_codes(catalog, d, it);
-  p.stem = p.codes.assigned() ? p.codes.implementation : d.id.value + "-" + it.key.value;
-  if (it.procedure) {
-    DiagSink ignored;  // check reported these; build runs only without errors
-    p.flow = resolve_flow(it, templates, ignored, item_id(d, it));
-  }
+  p.dept = r.dept;
+  p.item = r.item;
+  p.codes = r.codes;
+  p.stem = p.codes.assigned() ? p.codes.implementation : r.dept->id.value + "-" + r.item->key.value;
+  p.flow = r.flow ? &*r.flow : nullptr;
   return p;
 }
 
-std::vector<PublicItem> collect_public_items(const Catalog& catalog,
-                                             const TemplateLibrary& templates) {
+std::vector<PublicItem> collect_public_items(const std::vector<ResolvedItem>& resolved) {
   std::vector<PublicItem> out;
-  for (const auto& d : catalog.departments)
-    for (const auto& it : d.powers) {
-      if (!it.active() || !it.listed_publicly()) continue;
-      PublicItem p = make_item(catalog, templates, d, it);
-      if (!it.parent.value.empty())
-        for (const auto& other : d.powers)
-          if (other.key.value == it.parent.value && other.active() && other.listed_publicly())
-            p.parent = &other;
-      out.push_back(std::move(p));
-    }
+  for (const auto& r : resolved) {
+    if (!r.item->listed_publicly()) continue;
+    PublicItem p = make_item(r);
+    if (!r.item->parent.value.empty())
+      for (const auto& other : r.dept->powers)
+        if (other.key.value == r.item->parent.value && other.active() && other.listed_publicly())
+          p.parent = &other;
+    out.push_back(std::move(p));
+  }
   return out;
 }
 
-std::vector<PublicItem> collect_internal_charts(const Catalog& catalog,
-                                                const TemplateLibrary& templates) {
+std::vector<PublicItem> collect_internal_charts(const std::vector<ResolvedItem>& resolved) {
   std::vector<PublicItem> out;
-  for (const auto& d : catalog.departments)
-    for (const auto& it : d.powers)
-      if (it.active() && !it.listed_publicly() && it.procedure)
-        out.push_back(make_item(catalog, templates, d, it));
+  for (const auto& r : resolved)
+    if (!r.item->listed_publicly() && r.flow) out.push_back(make_item(r));
   return out;
 }
 

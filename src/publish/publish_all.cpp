@@ -192,10 +192,10 @@ Message write_flowcharts(std::vector<PublicItem>& items, const std::string& dir,
   return {};
 }
 
-Message write_outputs(const Catalog& catalog, const TemplateLibrary& templates,
+Message write_outputs(const Catalog& catalog, const std::vector<ResolvedItem>& resolved,
                       const OutputDir& out, const PublishOptions& opts, const ChartCache& cache,
                       PublishStats& stats) {
-  std::vector<PublicItem> items = collect_public_items(catalog, templates);
+  std::vector<PublicItem> items = collect_public_items(resolved);
   Message err = write_flowcharts(items, "flowcharts/", out, opts, cache, stats);
   if (!err.zh.empty()) return err;
   const ChartPart chart = [&](const PublicItem& p, const char* ext) {
@@ -231,7 +231,7 @@ Message write_outputs(const Catalog& catalog, const TemplateLibrary& templates,
     // Charts of the items not listed publicly stay under internal/ and out of the cache,
     // which lives in OUT: they are rendered through a private store, removed at once.
     const std::filesystem::path hidden_store = out.staging() / ".internal-charts";
-    std::vector<PublicItem> hidden = collect_internal_charts(catalog, templates);
+    std::vector<PublicItem> hidden = collect_internal_charts(resolved);
     PublishOptions hidden_opts = opts;
     err = write_flowcharts(hidden, "internal/flowcharts/", out, hidden_opts,
                            ChartCache(hidden_store.string()), stats);
@@ -248,15 +248,15 @@ Message write_outputs(const Catalog& catalog, const TemplateLibrary& templates,
 
 }  // namespace
 
-Message publish_all(const Catalog& catalog, const TemplateLibrary& templates, OutputDir& out,
-                    const PublishOptions& opts, PublishStats* stats) {
+Message publish_all(const Catalog& catalog, const std::vector<ResolvedItem>& resolved,
+                    OutputDir& out, const PublishOptions& opts, PublishStats* stats) {
   // Without the cache, charts still pass through a private store inside the staging folder
   // (site and catalog.pdf read them back), removed before the commit.
   const std::filesystem::path store =
       opts.cache ? out.path() / kOutputCache / "charts" : out.staging() / ".charts";
   const ChartCache cache(store.string());
   PublishStats local;
-  Message err = write_outputs(catalog, templates, out, opts, cache, stats ? *stats : local);
+  Message err = write_outputs(catalog, resolved, out, opts, cache, stats ? *stats : local);
   std::error_code ec;
   if (!opts.cache) std::filesystem::remove_all(store, ec);
   if (!err.zh.empty()) return err;  // the OutputDir removes its staging folder

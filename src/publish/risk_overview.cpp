@@ -28,7 +28,7 @@ RiskOverview public_risk_overview(const std::vector<PublicItem>& items) {
   std::vector<RiskSource> src;
   src.reserve(items.size());
   for (const auto& p : items)
-    src.push_back({p.dept, p.item, p.flow ? &*p.flow : nullptr, p.codes.implementation, p.stem});
+    src.push_back({p.dept, p.item, p.flow, p.codes.implementation, p.stem});
   return build_risk_overview(src);
 }
 

@@ -67,8 +67,19 @@ void check_flows(RuleContext& ctx) {
                       "the item has no procedure: every power gets a flowchart"});
         continue;
       }
-      auto flow = resolve_flow(item, *ctx.templates, ctx.sink, id);
-      if (!flow) continue;
+      // The session's resolution when there is one (resolved once for every output).
+      std::optional<Flow> own;
+      const Flow* flow = nullptr;
+      if (ctx.flows) {
+        auto it = ctx.flows->find(&item);
+        if (it != ctx.flows->end()) flow = it->second;
+        if (it != ctx.flows->end() && !flow) continue;  // unresolvable: already reported
+      }
+      if (!flow) {
+        own = resolve_flow(item, *ctx.templates, ctx.sink, id);
+        if (!own) continue;
+        flow = &*own;
+      }
       check_flow_graph(*flow, d.units, ctx.sink, id);
       if (item.initiation.value == Initiation::OnApplication)
         for (const auto& s : flow->steps)

@@ -44,8 +44,9 @@ Date RuleContext::as_of() const {
 }
 
 void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws,
-               const TemplateLibrary* templates, const HolidayCalendar* calendar) {
-  RuleContext ctx{catalog, sink, laws, templates, calendar};
+               const TemplateLibrary* templates, const HolidayCalendar* calendar,
+               const std::map<const PowerItem*, const Flow*>* flows) {
+  RuleContext ctx{catalog, sink, laws, templates, calendar, flows};
   check_units(ctx);
   check_disclosure(ctx);
   check_rights(ctx);

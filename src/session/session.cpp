@@ -119,7 +119,11 @@ void Session::open_data(const SessionOptions& o) {
 void Session::check() {
   if (checked_ || !fatal_.empty()) return;
   checked_ = true;
-  run_rules(load_.catalog, load_.diags, &laws_, &templates_, &calendar_);
+  // Procedures are resolved once (items()), for the rules and for every output.
+  std::map<const PowerItem*, const Flow*> flows;
+  for (const auto& r : items())
+    if (r.item->procedure) flows[r.item] = r.flow ? &*r.flow : nullptr;
+  run_rules(load_.catalog, load_.diags, &laws_, &templates_, &calendar_, &flows);
   finalize_diagnostics(load_.diags.mutable_list(), policy_, load_.suppressions, load_.item_starts);
 }
 
@@ -134,10 +138,8 @@ const std::vector<ResolvedItem>& Session::items() {
       r.item = &it;
       r.codes = item_codes(load_.catalog, d, it);
       r.is_public = it.listed_publicly();
-      if (it.procedure) {
-        DiagSink ignored;  // check() reported these from the same resolution
-        r.flow = resolve_flow(it, templates_, ignored, item_id(d, it));
-      }
+      // Findings of the resolution (unknown template or step) are reported here, once.
+      if (it.procedure) r.flow = resolve_flow(it, templates_, load_.diags, item_id(d, it));
       items_.push_back(std::move(r));
     }
   return items_;
