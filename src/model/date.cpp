@@ -55,7 +55,8 @@ std::optional<Date> parse_date(std::string_view text) {
   for (size_t i = 0; i < t.size();) {
     char c = t[i];
     if (c >= '0' && c <= '9') {
-      if (++digits > 4) return std::nullopt;
+      // A fourth number ("2026-01-01-5") is no date (found by fuzz_lock).
+      if (idx > 2 || ++digits > 4) return std::nullopt;
       parts[idx] = parts[idx] * 10 + (c - '0');
       ++i;
       continue;

@@ -46,6 +46,8 @@ TEST_CASE("duration arithmetic is exact", "[duration]") {
 TEST_CASE("dates", "[date]") {
   CHECK(parse_date("2026-01-01")->str() == "2026-01-01");
   CHECK(parse_date("2026年2月3日")->str() == "2026-02-03");
+  CHECK_FALSE(parse_date("2026-01-01-5"));  // fuzz_lock: a fourth number overflowed
+  CHECK_FALSE(parse_date("2026年1月1日2"));
   CHECK_FALSE(parse_date("2026-02-30"));
   CHECK(parse_date("2024-02-29"));
   CHECK_FALSE(parse_date("2025-02-29"));
