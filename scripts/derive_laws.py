@@ -11,8 +11,13 @@ Outputs (committed; checked in ctest by `powerlist law check`):
                                 date, effective date, kind, the meeting date as an alias),
                                 repeal, article counts confirmed by the text
   catalogs/laws/texts/<name>/<YYYY-MM-DD>.txt   the articles of each version we have a text of
-  --province NAME -o FILE       instead: one province's 地方性法规/地方政府规章 from the DLC
-                                folders, as a registry file for a catalog's `laws:`
+  --province NAME --registry FILE   instead: one province's 地方性法规 (and 地方政府规章) from the
+                                archive's DLC/<NAME>地方法规 folder, as a registry file for a
+                                catalog's `laws:`, with texts/ next to it
+  --local DIR --registry FILE   the same from any folder of texts in the LawRefBook format
+                                (`# 名称`, the dated history lines, `<!-- INFO END -->`, the
+                                articles; file names `名称(YYYY-MM-DD).md`), e.g. a province's
+                                own collection
 
 Run: python3 scripts/derive_laws.py --texts ../shared/data/law-texts/LawRefBook-Laws-2025-04-19.tar.xz \
          --mirror /work/.mirror/LawRefBook+Laws/repo --out catalogs/laws
@@ -92,7 +97,7 @@ def parse_markdown(text):
     return name, history, body
 
 
-def versions_from_history(history, file_date, file_effective):
+def versions_from_history(history, file_date, file_effective, approval_publishes=False):
     """One version per revision: a meeting date (…会议通过/修订通过) followed by its
     promulgation (…令第N号公布) is one version dated by the promulgation, with the meeting
     date kept as an alias; 施行 lines give the effective date of the version before them."""
@@ -104,15 +109,30 @@ def versions_from_history(history, file_date, file_effective):
                 versions[-1]["effective"] = date
             continue
         kind = "修订" if "修订" in desc else "修正" if "修正" in desc or "修改" in desc else "制定"
-        adopted = ("会议" in desc and ("通过" in desc or "审议" in desc)) or "批准" in desc
-        meeting = adopted and "公布" not in desc and "发布" not in desc and "令第" not in desc
-        promulgation = ("公布" in desc or "发布" in desc or "令" in desc) and not meeting
+        # A city's 条例 is adopted by its own 人大常委会 and then approved (批准) by the
+        # province's: for local texts the approval dates the version (approval_publishes).
+        approved = approval_publishes and "批准" in desc
+        adopted = ("会议" in desc and ("通过" in desc or "审议" in desc)) or "批准" in desc or (
+            approval_publishes and "会议" in desc and ("修订" in desc or "修正" in desc))
+        meeting = adopted and not approved and "公布" not in desc and "发布" not in desc and "令第" not in desc
+        promulgation = ("公布" in desc or "发布" in desc or "令" in desc or approved) and not meeting
         prev = versions[-1] if versions else None
         if (prev is not None and promulgation and prev.get("meeting_only") and
-                0 <= days(date) - days(prev["date"]) <= 180 and kind in ("制定", prev["kind"])):
+                0 <= days(date) - days(prev["date"]) <= 180 and
+                (kind in ("制定", prev["kind"]) or approved and prev["kind"] == "制定")):
+            if approved and len(versions) > 1:
+                prev["kind"] = kind  # "…会议通过" says nothing; the approval names the 修正
             prev["meeting"] = prev["date"]
             prev["date"] = date
             prev.pop("meeting_only", None)
+            if approved:
+                prev["approved_only"] = True  # a 公布 may still follow
+            continue
+        if (prev is not None and promulgation and not approved and prev.get("approved_only") and
+                0 <= days(date) - days(prev["date"]) <= 90):
+            prev.setdefault("also", []).append(prev["date"])  # the approval date
+            prev["date"] = date
+            prev.pop("approved_only", None)
             continue
         v = {"date": date, "kind": kind}
         if not versions:
@@ -122,11 +142,14 @@ def versions_from_history(history, file_date, file_effective):
         versions.append(v)
     for v in versions:
         v.pop("meeting_only", None)
+        v.pop("approved_only", None)
     dates = {v["date"] for v in versions} | {v.get("meeting") for v in versions} | {
         v.get("effective") for v in versions}
     if file_date and file_date not in dates:
         latest = versions[-1] if versions else None
-        if latest and 0 <= days(file_date) - days(latest["date"]) <= 120:
+        # Local files are sometimes named by a date a little before the approval.
+        earliest = -60 if approval_publishes else 0
+        if latest and earliest <= days(file_date) - days(latest["date"]) <= 120:
             # The file is named by another date of the latest version (sources disagree).
             latest.setdefault("also", []).append(file_date)
         else:
@@ -390,12 +413,117 @@ def write_registry(instruments, texts, out):
             f.write("\n".join(clean) + "\n")
 
 
+def local_level(name, history):
+    """地方性法规 unless the history says a government made it (…人民政府令, 政府常务会议)."""
+    said = " ".join(d for _, d in history)
+    if "人民政府令" in said or "政府常务会议" in said or "政府第" in said and "常务会议" in said:
+        provincial = "省人民政府" in said or name.startswith(("北京市", "上海市", "天津市", "重庆市"))
+        return "地方政府规章(省级)" if provincial else "地方政府规章(设区的市)"
+    return "地方性法规"
+
+
+def derive_local(files, prefix):
+    """Registry entries and texts for every LawRefBook-format file under `prefix`."""
+    instruments, texts = {}, {}
+    for rel in sorted(files):
+        if not rel.startswith(prefix) or rel.endswith("_index.md"):
+            continue
+        name, history, body = parse_markdown(files[rel])
+        if not name:
+            continue
+        fdate = file_date(rel)
+        versions = versions_from_history(history, fdate, None, approval_publishes=True)
+        if not versions:
+            continue
+        articles, clean = parse_articles(body)
+        latest = versions[-1]
+        if articles and not looks_truncated(articles, body):
+            latest["articles"] = max(a[0] for a in articles)
+            latest["text"] = True
+            texts[(name, latest["date"])] = clean
+        elif articles:
+            latest["truncated"] = True
+        e = instruments.setdefault(name, {"level": local_level(name, history), "versions": {},
+                                          "expired": False, "sources": set()})
+        for v in versions:
+            e["versions"].setdefault(v["date"], v)
+        e["sources"].add("LawRefBook/Laws " + rel)
+    return instruments, texts
+
+
+def write_local(instruments, texts, registry_file, what):
+    out = os.path.dirname(os.path.abspath(registry_file))
+    lines = ["# " + what + ": derived by scripts/derive_laws.py (--province/--local) from texts in",
+             "# the LawRefBook format. Add to a catalog with `laws: [" + os.path.basename(registry_file) + "]`",
+             "# (texts/ must stay next to this file); check it with `powerlist law check`."]
+    for name in sorted(instruments):
+        e = instruments[name]
+        lines.append(f"- name: {yq(name)}")
+        lines.append(f"  level: {e['level']}")
+        lines.append("  versions:")
+        for date in sorted(e["versions"]):
+            v = e["versions"][date]
+            parts = [f"date: {date}"]
+            if v.get("meeting") and v["meeting"] != date:
+                parts.append(f"meeting: {v['meeting']}")
+            if v.get("also"):
+                parts.append("also: [" + ", ".join(sorted(set(v["also"]))) + "]")
+            if v.get("effective"):
+                parts.append(f"effective: {v['effective']}")
+            parts.append(f"kind: {v['kind']}")
+            if v.get("articles"):
+                parts.append(f"articles: {v['articles']}")
+            if v.get("truncated"):
+                parts.append("truncated: true")
+            if v.get("text") and (name, date) in texts:
+                parts.append("text: true")
+            lines.append("    - {" + ", ".join(parts) + "}")
+        lines.append(f"  source: {yq('；'.join(sorted(e['sources'])))}")
+    os.makedirs(out, exist_ok=True)
+    with open(registry_file, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    for (name, date), clean in sorted(texts.items()):
+        d = os.path.join(out, "texts", name)
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, date + ".txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(clean) + "\n")
+
+
+def read_folder(folder):
+    files = {}
+    for root, _, names in os.walk(folder):
+        for n in names:
+            if n.endswith(".md"):
+                p = os.path.join(root, n)
+                with open(p, encoding="utf-8", errors="replace") as f:
+                    files[os.path.relpath(p, folder)] = f.read()
+    return files
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--texts", required=True)
+    ap.add_argument("--texts")
     ap.add_argument("--mirror")
     ap.add_argument("--out", default="catalogs/laws")
+    ap.add_argument("--province", help="e.g. 浙江: the archive's DLC/浙江地方法规")
+    ap.add_argument("--local", help="a folder of LawRefBook-format texts")
+    ap.add_argument("--registry", help="the registry file to write (with --province or --local)")
     args = ap.parse_args()
+    if args.province or args.local:
+        if not args.registry:
+            ap.error("--province/--local need --registry FILE")
+        if args.province:
+            if not args.texts:
+                ap.error("--province needs --texts (the LawRefBook archive)")
+            files, prefix = read_archive(args.texts), f"DLC/{args.province}地方法规/"
+        else:
+            files, prefix = read_folder(args.local), ""
+        instruments, texts = derive_local(files, prefix)
+        write_local(instruments, texts, args.registry, args.province or args.local)
+        print(f"{len(instruments)} instruments, {len(texts)} texts → {args.registry}", file=sys.stderr)
+        return
+    if not args.texts:
+        ap.error("--texts is required")
     instruments, texts = derive_national(args)
     write_registry(instruments, texts, args.out)
     versions = sum(len(e["versions"]) for e in instruments.values())

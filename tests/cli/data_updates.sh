@@ -37,4 +37,34 @@ check "missing, outside and bad calendar files are findings" '[ "$n" = 3 ]'
 mkdir -p "$tmp/data"; cp -r "$SRC/catalogs" "$SRC/templates" "$tmp/data/"; cp "$tmp/2029.yaml" "$tmp/2030.yaml" "$tmp/data/catalogs/holidays/"
 check "--version names the data folder in use" 'POWERLIST_DATA="$tmp/data" "$BIN" --version | grep -q "$tmp/data"'
 check "POWERLIST_DATA years are used" '[ "$(POWERLIST_DATA="$tmp/data" "$BIN" deadline --from 2029-12-28 --limit 5工作日 | head -1)" = 2030-01-08 ]'
+# A province's local regulations derived in bulk (scripts/derive_laws.py --local): a city's
+# 条例 adopted by its own 人大常委会 and approved by the province's is one version per 修正,
+# dated by the approval, with the adoption as its meeting; the result passes law check.
+mkdir -p "$tmp/local"
+cat > "$tmp/local/甲市燃气管理条例(2020-06-03).md" <<'M'
+# 甲市燃气管理条例
+
+2000年4月28日 甲市第十一届人民代表大会常务委员会第十一次会议通过
+
+2000年7月29日 乙省第九届人民代表大会常务委员会第十七次会议批准
+
+2020年4月29日 甲市第十五届人民代表大会常务委员会第十五次会议通过
+
+2020年6月3日 乙省第十三届人民代表大会常务委员会第十八次会议批准的《甲市人民代表大会常务委员会关于修改部分地方性法规的决定》第一次修正
+
+<!-- INFO END -->
+
+## 第一章 总则
+
+第一条 为了加强燃气管理，制定本条例。
+
+第二条 本条例适用于本市行政区域。
+M
+if /usr/bin/python3 "$SRC/scripts/derive_laws.py" --local "$tmp/local" --registry "$tmp/local-out/乙省.yaml" 2> "$tmp/derive.err"; then
+  check "local derivation passes law check" '"$BIN" law check "$tmp/local-out/乙省.yaml" > /dev/null'
+  check "adoption and approval are one version" '[ "$(grep -c "date: 20" "$tmp/local-out/乙省.yaml")" = 2 ] && grep -q "meeting: 2020-04-29" "$tmp/local-out/乙省.yaml"'
+  check "the approval names the 修正" 'grep -q "kind: 修正" "$tmp/local-out/乙省.yaml"'
+else
+  echo "FAIL: derive_laws.py --local"; cat "$tmp/derive.err"; fail=1
+fi
 exit $fail
