@@ -6,8 +6,10 @@ include(GNUInstallDirs)
 set(POWERLIST_GEN ${CMAKE_CURRENT_BINARY_DIR}/generated)
 add_custom_command(
   OUTPUT ${POWERLIST_GEN}/powerlist.1.gz ${POWERLIST_GEN}/powerlist.bash ${POWERLIST_GEN}/_powerlist
+         ${POWERLIST_GEN}/changelog.gz
   COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/gen_docs.sh $<TARGET_FILE:powerlist> ${POWERLIST_GEN}
-  DEPENDS powerlist
+  COMMAND gzip -9n -c ${CMAKE_CURRENT_SOURCE_DIR}/cmake/changelog > ${POWERLIST_GEN}/changelog.gz
+  DEPENDS powerlist cmake/changelog
   COMMENT "man page and shell completions from powerlist's own help")
 add_custom_target(powerlist_docs ALL DEPENDS ${POWERLIST_GEN}/powerlist.1.gz)
 
@@ -25,7 +27,7 @@ install(FILES README.md docs/format.md docs/rules.md docs/outputs.md docs/codes.
               docs/workbooks.md docs/laws.md docs/holidays.md docs/powerlist.schema.json
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs/ci DESTINATION ${CMAKE_INSTALL_DOCDIR})
-install(FILES cmake/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES cmake/copyright ${POWERLIST_GEN}/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES .pre-commit-hooks.yaml DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME pre-commit-hooks.yaml)
 
 # Debian package (CPack). Depends come from the linked libraries (dpkg-shlibdeps) plus the
@@ -36,7 +38,7 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "powerlist maintainers <powerlist@example.invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "compiler for Chinese administrative power catalogs (职权目录)")
 set(CPACK_PACKAGE_DESCRIPTION
-    "powerlist checks 行政职权目录 and 权责清单 (YAML or the departments' own .xls/.xlsx/.csv\n workbooks) against the law texts and the catalog rules, assigns codes, and builds the\n public site, the printed catalog and one 权力运行流程图 per power.")
+    "powerlist checks 行政职权目录 and 权责清单 (YAML, or the departments'\n own .xls/.xlsx/.csv workbooks) against the law texts and the catalog\n rules, assigns codes, and builds the public site, the printed catalog\n and one 权力运行流程图 per power.")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -13,4 +13,4 @@ cmake --build build-package --target powerlist powerlist_docs -j"$(nproc)"
 deb=$(ls -t build-package/powerlist_*.deb | head -1)
 cp "$deb" .
 echo "$(basename "$deb")"
-if command -v lintian > /dev/null; then lintian --no-tag-display-limit "$(basename "$deb")" || true; fi
+if command -v lintian > /dev/null; then lintian --tag-display-limit 0 "$(basename "$deb")" || true; fi

@@ -125,10 +125,22 @@ void register_import(CLI::App& app, const Tr& tr, int& exit_code) {
                                  sh.items, sh.sub_items, sh.merged, sh.reported, sh.empty);
       if (!rep.rows.empty())
         std::cout << say("未单独导入的行：\n", "rows not imported as items:\n");
-      for (const auto& r : rep.rows)
+      // Consecutive rows of one sheet with one reason print as a range (a skipped sheet is
+      // one line, not hundreds).
+      for (size_t i = 0; i < rep.rows.size();) {
+        const auto& r = rep.rows[i];
+        size_t j = i + 1;
+        while (j < rep.rows.size() && rep.rows[j].file == r.file && rep.rows[j].sheet == r.sheet &&
+               rep.rows[j].row == rep.rows[j - 1].row + 1 && rep.rows[j].reason.zh == r.reason.zh)
+          ++j;
+        const uint32_t last = rep.rows[j - 1].row;
+        const std::string span_text =
+            last == r.row ? std::to_string(r.row) : fmt::format("{}–{}", r.row, last);
         std::cout << fmt::format("  {}:{}!{}  {}\n", printable(r.file), printable(r.sheet),
-                                 say("第", "row ") + std::to_string(r.row) + say("行", ""),
+                                 say("第", "row ") + span_text + say("行", ""),
                                  printable(r.reason.in(opts->lang())));
+        i = j;
+      }
     }
     // Citations the registry cannot resolve, by name.
     std::map<std::string, size_t> unresolved;

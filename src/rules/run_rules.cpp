@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "powerlist/rules.hpp"
 #include "powerlist/text.hpp"
@@ -11,7 +12,22 @@ namespace {
 // Under profile 权责清单 a catalog is the published list: the fields of a 职权目录 that the
 // list does not have (办理时限, 流程, 公开, 相对人权利, 编码, 风险点) are not asked for (RULES.md,
 // second wave). Rights and contacts the list does state are still checked.
-bool silenced_by_list_profile(const Catalog& c, const Diagnostic& d) {
+// Which items and department files state rights or contacts, computed once (a catalog has
+// tens of thousands of items and as many rights findings: one lookup each).
+struct ListProfileFacts {
+  std::unordered_map<std::string, bool> item_states_rights;
+  std::unordered_map<uint32_t, bool> file_has_contacts;
+  explicit ListProfileFacts(const Catalog& c) {
+    for (const auto& dep : c.departments) {
+      file_has_contacts.emplace(dep.file, dep.contacts.has_value());
+      file_has_contacts.emplace(dep.span.file, dep.contacts.has_value());
+      for (const auto& it : dep.powers)
+        item_states_rights.emplace(item_id(dep, it), !declared_rights(it).empty());
+    }
+  }
+};
+
+bool silenced_by_list_profile(const ListProfileFacts& facts, const Diagnostic& d) {
   static const std::set<std::string_view> service_rules = {"flow/missing",
                                                            "disclosure/missing",
                                                            "limits/statutory-missing",
@@ -25,15 +41,12 @@ bool silenced_by_list_profile(const Catalog& c, const Diagnostic& d) {
   if (!starts_with(d.rule, "rights/")) return false;
   // Department-level: only when the department gives no contacts at all.
   if (d.item.empty()) {
-    for (const auto& dep : c.departments)
-      if (dep.file == d.span.file || dep.span.file == d.span.file) return !dep.contacts.has_value();
-    return true;
+    const auto f = facts.file_has_contacts.find(d.span.file);
+    return f == facts.file_has_contacts.end() || !f->second;
   }
   // Item-level: only items that state no rights.
-  for (const auto& dep : c.departments)
-    for (const auto& it : dep.powers)
-      if (item_id(dep, it) == d.item) return declared_rights(it).empty();
-  return true;
+  const auto it = facts.item_states_rights.find(d.item);
+  return it == facts.item_states_rights.end() || !it->second;
 }
 
 }  // namespace
@@ -58,10 +71,11 @@ void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws,
   check_risks(ctx);
   check_discretion(ctx);
   if (catalog.project.profile == Profile::DutyList) {
+    const ListProfileFacts facts(catalog);
     auto& list = sink.mutable_list();
     list.erase(
         std::remove_if(list.begin(), list.end(),
-                       [&](const Diagnostic& d) { return silenced_by_list_profile(catalog, d); }),
+                       [&](const Diagnostic& d) { return silenced_by_list_profile(facts, d); }),
         list.end());
   }
 }

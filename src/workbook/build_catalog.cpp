@@ -377,10 +377,34 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
     }
     return;
   }
+  const auto sheet_category = category_of_sheet(sheet.name);
+  // A list of powers names its category or its basis somewhere; a sheet with neither (the
+  // review workbook's own 汇总 and 风险防控, a contacts sheet …) is accounted for, not imported.
+  const bool ours =
+      (src.sheet == "汇总" || src.sheet == "风险防控") && !layout.column_of(Field::Basis);
+  if (ours ||
+      (!layout.column_of(Field::Category) && !layout.column_of(Field::Basis) && !sheet_category)) {
+    if (!ours)
+      res_.diags.add(
+          "schema/required", Span{file, 1, 1, 1, 2}, "",
+          {fmt::format("工作表“{}”没有权力类型列，也没有实施依据列，不像职权目录，未导入；"
+                       "如确是目录，可用 --map 列名=字段 指定",
+                       src.sheet),
+           fmt::format("sheet '{}' has neither a category nor a basis column and does not look "
+                       "like a list of powers; nothing imported (use --map heading=field)",
+                       src.sheet)});
+    for (uint32_t r = 0; r < sheet.rows; ++r)
+      note_row(display, src.sheet, r,
+               ours ? Message{"审核意见表的汇总工作表，不是目录", "a review workbook summary sheet"}
+                    : Message{"工作表不像职权目录", "the sheet is not a list of powers"},
+               false);
+    report_.sheets.back().reported = sheet.rows;
+    report_.sheets.back().header_row = 0;  // every row is counted as reported
+    return;
+  }
   if (default_dept_.empty() && !layout.title.empty())
     default_dept_ = department_from_title(layout.title);
   if (default_dept_.empty()) default_dept_ = department_from_title(fs::path(path).stem().string());
-  const auto sheet_category = category_of_sheet(sheet.name);
   const MergeMap merges(sheet);
   const Record* previous = nullptr;
   std::vector<Record> kept;
