@@ -6,7 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
 C=fuzz/corpus M=tests/malformed
+# Inputs that once crashed a target (regress-*) are kept: they are the regression tests.
+keep=$(mktemp -d); find "$C" -name 'regress-*' -exec cp --parents {} "$keep/" \; 2> /dev/null || true
 rm -rf "$C"; mkdir -p "$C"/{department,project,lock,registry,xls,xlsx,csv}
+(cd "$keep" && find . -type f -exec cp --parents {} "$OLDPWD/" \;); rm -rf "$keep"
 mkdir -p "$M"/{project,lock,registry,xls,xlsx,csv}
 
 # department: the example's departments and every single-file rule case.
