@@ -159,6 +159,11 @@ std::u32string quote_key(std::string_view text);
 std::vector<std::string> quote_fragments(const std::string& quote);
 // Every fragment of `quote` (of 4 characters or more once normalized) occurs in the text.
 bool quote_in_text(const std::string& quote, const std::u32string& text_key);
+// The keys of a quotation's fragments (those long enough to prove anything), computed once
+// when one quotation is compared with many articles.
+std::vector<std::u32string> quote_fragment_keys(const std::string& quote);
+bool quote_in_text(const std::vector<std::u32string>& fragment_keys,
+                   const std::u32string& text_key);
 // The share of the quotation's character pairs that occur in the text (0…1).
 double quote_containment(const std::string& quote, const std::u32string& text_key);
 

@@ -147,11 +147,19 @@ std::vector<std::string> quote_fragments(const std::string& quote) {
   return parts;
 }
 
-bool quote_in_text(const std::string& quote, const std::u32string& text_key) {
-  size_t from = 0, checked = 0;
+std::vector<std::u32string> quote_fragment_keys(const std::string& quote) {
+  std::vector<std::u32string> keys;
   for (const auto& part : quote_fragments(quote)) {
-    const std::u32string k = quote_key(part);
-    if (k.size() < 4) continue;  // "等" or a lone number proves nothing
+    std::u32string k = quote_key(part);
+    if (k.size() >= 4) keys.push_back(std::move(k));  // "等" or a lone number proves nothing
+  }
+  return keys;
+}
+
+bool quote_in_text(const std::vector<std::u32string>& fragment_keys,
+                   const std::u32string& text_key) {
+  size_t from = 0;
+  for (const auto& k : fragment_keys) {
     const size_t at = text_key.find(k, from);
     if (at == std::u32string::npos) {
       // Out of order is still the same article text.
@@ -159,9 +167,12 @@ bool quote_in_text(const std::string& quote, const std::u32string& text_key) {
     } else {
       from = at + k.size();
     }
-    ++checked;
   }
-  return checked > 0;
+  return !fragment_keys.empty();
+}
+
+bool quote_in_text(const std::string& quote, const std::u32string& text_key) {
+  return quote_in_text(quote_fragment_keys(quote), text_key);
 }
 
 double quote_containment(const std::string& quote, const std::u32string& text_key) {

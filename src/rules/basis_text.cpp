@@ -30,8 +30,9 @@ struct Found {
 
 // An article of `text` whose wording the quotation is (nullopt: none).
 std::optional<std::pair<int, int>> article_quoted(const LawText& text, const std::string& quote) {
+  const auto keys = quote_fragment_keys(quote);  // once, not once per article
   for (const auto& a : text.articles)
-    if (quote_in_text(quote, a.key())) return std::pair{a.number, a.suffix};
+    if (quote_in_text(keys, a.key())) return std::pair{a.number, a.suffix};
   return std::nullopt;
 }
 
