@@ -36,6 +36,22 @@ std::optional<std::pair<int, int>> article_quoted(const LawText& text, const std
   return std::nullopt;
 }
 
+// The article whose text shares most of the quotation's character pairs, and that share:
+// a quotation of an article in its old wording (amounts changed, renumbered) matches no
+// article exactly, but its closest article is usually where the provision now is.
+struct Closest {
+  int number = 0, suffix = 0;
+  double share = 0;
+};
+Closest closest_article(const LawText& text, const std::string& quote) {
+  Closest best;
+  for (const auto& a : text.articles) {
+    const double share = quote_containment(quote, a.key());
+    if (share > best.share) best = {a.number, a.suffix, share};
+  }
+  return best;
+}
+
 std::string article_name(int number, int suffix) {
   std::string s = ArticleRef{number, 0, 0}.str();
   if (suffix) s += "之" + chinese_number(suffix);
@@ -151,10 +167,24 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
           fmt::format("the text is not found in the versions of 《{}》 the registry holds "
                       "(another instrument, or a version it lacks?)",
                       ins.name)};
-    else
+    else if (const Closest near = closest_article(current ? *current : *text, c.text);
+             near.share >= 0.5 &&
+             std::none_of(c.articles.begin(), c.articles.end(),
+                          [&](const auto& a) { return a.value.article == near.number; })) {
+      const LawVersion* v = current ? now : judged;
+      const ArticleText* art = (current ? *current : *text).find(near.number, near.suffix);
+      what = {fmt::format("措辞与{}不同，最接近的是《{}》（{} 版本）{}（可能是该条旧版本的表述，"
+                          "或条号已调整），其条文为：{}",
+                          refs, ins.name, v->date.str(), article_name(near.number, near.suffix),
+                          excerpt(art ? art->full() : "", 60)),
+              fmt::format("it differs from {}; the closest is article {} of the {} version "
+                          "(older wording of it, or renumbered)",
+                          refs, near.number, v->date.str())};
+    } else {
       what = {fmt::format("与{}的条文不一致；条文为：{}", refs,
                           excerpt(cited_articles_text(laws, ins, judged, c), 60)),
               fmt::format("it differs from the text of {}", refs)};
+    }
   }
   auto& f =
       sink.add("basis/text-mismatch", c.law.span, ic.id,

@@ -27,4 +27,9 @@ head -1 "$tmp/search.txt" | grep -q "《生猪屠宰管理条例》第三十一�
 # A catalog's local registry with texts next to it is used by show.
 "$BIN" law show 示范县养犬管理条例 2 --laws "$SRC/tests/cases/registry/local.yaml" 2>/dev/null | grep -q "本条例适用于示范县" || bad "law show --laws with texts/"
 "$BIN" law check "$SRC/tests/cases/registry/local.yaml" > /dev/null || bad "a good local registry passes law check"
+# text-mismatch says where the quoted provision is now: the renumbered article (exact text),
+# or the closest article when the old wording changed (amounts, authority).
+"$BIN" check "$SRC/tests/cases/rules/basis_text-mismatch.fail.yaml" > "$tmp/tm.txt" 2>&1 || true
+grep -q "最接近的是《生猪屠宰管理条例》（2021-06-25 版本）第三十一条" "$tmp/tm.txt" || bad "text-mismatch names the closest article (生猪屠宰 24 → 31)"
+grep -q "第五十五条的内容：条号有误或已调整" "$tmp/tm.txt" || bad "text-mismatch names the renumbered article (土地承包法 51 → 55)"
 exit $fail
