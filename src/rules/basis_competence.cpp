@@ -79,8 +79,11 @@ void check_competence(ItemCtx& ic, const PowerItem& item, const std::vector<Cite
     }
   auto& f = ctx.sink.add(
       "basis/competence", at, ic.id,
-      {fmt::format("设定权不足：最高层级依据为{}，{}{}", law_level_name(*highest), problem.zh, how),
-       fmt::format("insufficient competence: the highest cited level is {}; {}",
+      {fmt::format("设定权不足：所引依据的最高层级为{}，{}{}；如该权力另有法律、法规设定，"
+                   "请补引其条款（缺少上位依据）",
+                   law_level_name(*highest), problem.zh, how),
+       fmt::format("insufficient competence: the highest cited level is {}; {} (if a law or "
+                   "regulation creates this power, cite it)",
                    law_level_name(*highest), problem.en)});
   if (!unknown.empty()) {
     // A level that cannot be told is said, and the finding is only a prompt then.
