@@ -1,9 +1,12 @@
 // BIFF .xls (Excel 97–2003, also WPS .et) through FreeXL (Debian libfreexl).
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <freexl.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cmath>
 #include <cstring>
 
@@ -79,9 +82,8 @@ Message open_error(int rc, const std::string& bytes) {
           fmt::format("cannot read the .xls workbook: damaged or truncated (FreeXL error {})", rc)};
 }
 
-}  // namespace
-
-WorkbookRead read_xls(const std::string& bytes, const WorkbookLimits& limits) {
+// Reads the workbook in this process (see read_xls for why it runs in a child).
+WorkbookRead read_xls_here(const std::string& bytes, const WorkbookLimits& limits) {
   WorkbookRead out;
   out.book.format = WorkbookFormat::Xls;
   MemoryFile mem(bytes);
@@ -159,6 +161,135 @@ WorkbookRead read_xls(const std::string& bytes, const WorkbookLimits& limits) {
         sheet.cells[size_t(r) * cols + c] = std::move(text);
       }
     out.book.sheets.push_back(std::move(sheet));
+  }
+  return out;
+}
+
+// ---- Isolation ----
+// FreeXL 1.0.6 reads past a stack buffer (iconv with a length taken from the file) on some
+// damaged BIFF files (found by fuzz_xls and fuzz_xlsx; AddressSanitizer: stack-buffer-
+// underflow in freexl_open). Without a fixed FreeXL in Debian, the library runs in a child
+// process: whatever a damaged file does to it, powerlist gets either the sheets or a clear
+// "damaged file" message, and nothing the child read beyond the file reaches the output
+// unless FreeXL returned it as cell text of a file it accepted.
+
+void put_u32(std::string& out, uint32_t v) {
+  out.append(reinterpret_cast<const char*>(&v), 4);
+}
+void put_str(std::string& out, const std::string& s) {
+  put_u32(out, static_cast<uint32_t>(s.size()));
+  out += s;
+}
+
+std::string serialize(const WorkbookRead& r) {
+  std::string out;
+  put_str(out, r.error.zh);
+  put_str(out, r.error.en);
+  put_u32(out, static_cast<uint32_t>(r.book.sheets.size()));
+  for (const Sheet& sh : r.book.sheets) {
+    put_str(out, sh.name);
+    put_u32(out, sh.rows);
+    put_u32(out, sh.cols);
+    for (const auto& c : sh.cells) put_str(out, c);
+  }
+  return out;
+}
+
+class Reader {
+ public:
+  explicit Reader(const std::string& s) : s_(s) {}
+  bool u32(uint32_t& v) {
+    if (s_.size() - at_ < 4) return false;
+    std::memcpy(&v, s_.data() + at_, 4);
+    at_ += 4;
+    return true;
+  }
+  bool str(std::string& v) {
+    uint32_t n = 0;
+    if (!u32(n) || s_.size() - at_ < n) return false;
+    v.assign(s_, at_, n);
+    at_ += n;
+    return true;
+  }
+  bool done() const { return at_ == s_.size(); }
+
+ private:
+  const std::string& s_;
+  size_t at_ = 0;
+};
+
+bool deserialize(const std::string& in, WorkbookRead& r, const WorkbookLimits& limits) {
+  Reader rd(in);
+  uint32_t sheets = 0;
+  if (!rd.str(r.error.zh) || !rd.str(r.error.en) || !rd.u32(sheets)) return false;
+  size_t cells = 0;
+  for (uint32_t i = 0; i < sheets; ++i) {
+    Sheet sh;
+    if (!rd.str(sh.name) || !rd.u32(sh.rows) || !rd.u32(sh.cols)) return false;
+    if (sh.rows > limits.max_rows || sh.cols > limits.max_cols) return false;
+    cells += size_t(sh.rows) * sh.cols;
+    if (cells > limits.max_cells) return false;
+    sh.cells.resize(size_t(sh.rows) * sh.cols);
+    for (auto& c : sh.cells)
+      if (!rd.str(c)) return false;
+    r.book.sheets.push_back(std::move(sh));
+  }
+  return rd.done();
+}
+
+bool write_all(int fd, const std::string& data) {
+  size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+Message damaged() {
+  return {
+      "无法读取 .xls 工作簿：文件已损坏（读取程序异常退出）；请用 Excel 或 WPS "
+      "打开后另存一份再检查",
+      "cannot read the .xls workbook: the file is damaged (the reader failed); open it in "
+      "Excel or WPS and save a copy"};
+}
+
+}  // namespace
+
+WorkbookRead read_xls(const std::string& bytes, const WorkbookLimits& limits) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return read_xls_here(bytes, limits);
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return read_xls_here(bytes, limits);
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    const bool ok = write_all(fds[1], serialize(read_xls_here(bytes, limits)));
+    ::_exit(ok ? 0 : 1);
+  }
+  ::close(fds[1]);
+  std::string data;
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fds[0], buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    data.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fds[0]);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  WorkbookRead out;
+  out.book.format = WorkbookFormat::Xls;
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !deserialize(data, out, limits)) {
+    out.book.sheets.clear();
+    out.error = damaged();
   }
   return out;
 }
