@@ -39,14 +39,14 @@ for n in $SIZES; do
   full=$(cat "$tmp/last_wall")
   measure "build --formats svg" "$tmp/svg$n" "$BIN" build "$cat" -o "$tmp/svg$n" --formats svg --no-progress -q
   # One item changed: its name gains a character.
-  f=$(ls "$cat"/departments/*.yaml | head -1)
+  f=$(ls "$cat"/departments/*.yaml | sed -n 1p)  # not head: ls would die of SIGPIPE under pipefail
   sed -i '0,/^    name: /s/^    name: \(.*\)$/    name: \1（改）/' "$f"
   measure "rebuild after one change" "$tmp/out$n" "$BIN" build "$cat" -o "$tmp/out$n" --no-progress
-  echo "|  |  ↳ $(grep -a '流程图' "$tmp/stdout" | head -1) |  |  |  |  |"
+  echo "|  |  ↳ $(grep -a -m1 '流程图' "$tmp/stdout") |  |  |  |  |"
   # The naive pipeline on the same charts.
   "$BIN" build "$cat" -o "$tmp/dot$n" --dot --formats svg --no-progress -q --no-cache > /dev/null 2>&1
   mkdir -p "$tmp/naive$n"
-  find "$tmp/dot$n/flowcharts" -name '*.dot' | sort | head -n "$NAIVE_MAX" > "$tmp/dots"
+  find "$tmp/dot$n/flowcharts" -name "*.dot" | sort | sed -n "1,${NAIVE_MAX}p" > "$tmp/dots"  # sed reads to the end: no SIGPIPE under pipefail
   charts=$(find "$tmp/dot$n/flowcharts" -name '*.dot' | wc -l); sample=$(wc -l < "$tmp/dots")
   naive() {
     for fmt in svg png pdf; do

@@ -56,6 +56,10 @@ n=$(grep -h -c "^  - key:" "$tmp"/imp-review/departments/*.yaml | awk '{s+=$1} E
 want=$("$BIN" check "$SRC/examples/示范县" --format json | $PY -c "import json,sys; print(json.load(sys.stdin)['summary']['items'])")
 [ "$n" -le "$want" ] && [ "$n" -ge $((want - 2)) ] || bad "review workbook re-import: $n items, example has $want"
 grep -q "风险防控!第1–" "$tmp/imp-review.txt" || bad "the 风险防控 sheet is reported as one range"
+# FreeXL runs in a child process: when it dies on a damaged file, the user gets a clear
+# message and exit 2, never a crash.
+rc=0; POWERLIST_TEST_XLS_READER_DIES=1 "$BIN" check categories.xls > /dev/null 2> "$tmp/dies.err" || rc=$?
+[ "$rc" = 2 ] && grep -q "读取程序异常退出" "$tmp/dies.err" || bad "a dying xls reader: exit $rc, $(cat "$tmp/dies.err")"
 # Locations: sheet!cell in text, sheet and cell in JSON, a logical location in SARIF.
 "$BIN" check categories.xls --as-of 2026-06-01 > "$tmp/text.txt"
 grep -q '^categories.xls:行政许可（2项）!E2: warning: ' "$tmp/text.txt" || bad "text location sheet!cell"
