@@ -365,6 +365,34 @@ def derive_national(args):
     return instruments, texts
 
 
+def version_line(name, date, v, texts):
+    """One version as a registry line; the article count of a truncated text is left out."""
+    parts = [f"date: {date}"]
+    if v.get("meeting") and v["meeting"] != date:
+        parts.append(f"meeting: {v['meeting']}")
+    if v.get("also"):
+        parts.append("also: [" + ", ".join(sorted(set(v["also"]))) + "]")
+    if v.get("effective"):
+        parts.append(f"effective: {v['effective']}")
+    parts.append(f"kind: {v['kind']}")
+    if v.get("articles") and not v.get("truncated"):
+        parts.append(f"articles: {v['articles']}")
+    if v.get("truncated"):
+        parts.append("truncated: true")
+    if v.get("text") and (name, date) in texts:
+        parts.append("text: true")
+    return "    - {" + ", ".join(parts) + "}"
+
+
+def write_texts(out, texts):
+    """texts/<name>/<date>.txt next to the registry file."""
+    for (name, date), clean in sorted(texts.items()):
+        d = os.path.join(out, "texts", name)
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, date + ".txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(clean) + "\n")
+
+
 def write_registry(instruments, texts, out):
     import shutil
     shutil.rmtree(os.path.join(out, "texts"), ignore_errors=True)  # no stale versions
@@ -385,32 +413,13 @@ def write_registry(instruments, texts, out):
         lines.append(f"  level: {e['level']}")
         lines.append("  versions:")
         for date in sorted(e["versions"]):
-            v = e["versions"][date]
-            parts = [f"date: {date}"]
-            if v.get("meeting") and v["meeting"] != date:
-                parts.append(f"meeting: {v['meeting']}")
-            if v.get("also"):
-                parts.append("also: [" + ", ".join(sorted(set(v["also"]))) + "]")
-            if v.get("effective"):
-                parts.append(f"effective: {v['effective']}")
-            parts.append(f"kind: {v['kind']}")
-            if v.get("articles") and not v.get("truncated"):
-                parts.append(f"articles: {v['articles']}")
-            if v.get("truncated"):
-                parts.append("truncated: true")
-            if v.get("text") and (name, date) in texts:
-                parts.append("text: true")
-            lines.append("    - {" + ", ".join(parts) + "}")
+            lines.append(version_line(name, date, e["versions"][date], texts))
         if e["expired"]:
             lines.append("  repealed: {date: null}")
         lines.append(f"  source: {yq('；'.join(sorted(e['sources'])))}")
     with open(os.path.join(out, "national.yaml"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
-    for (name, date), clean in sorted(texts.items()):
-        d = os.path.join(out, "texts", name)
-        os.makedirs(d, exist_ok=True)
-        with open(os.path.join(d, date + ".txt"), "w", encoding="utf-8") as f:
-            f.write("\n".join(clean) + "\n")
+    write_texts(out, texts)
 
 
 def local_level(name, history):
@@ -462,31 +471,12 @@ def write_local(instruments, texts, registry_file, what):
         lines.append(f"  level: {e['level']}")
         lines.append("  versions:")
         for date in sorted(e["versions"]):
-            v = e["versions"][date]
-            parts = [f"date: {date}"]
-            if v.get("meeting") and v["meeting"] != date:
-                parts.append(f"meeting: {v['meeting']}")
-            if v.get("also"):
-                parts.append("also: [" + ", ".join(sorted(set(v["also"]))) + "]")
-            if v.get("effective"):
-                parts.append(f"effective: {v['effective']}")
-            parts.append(f"kind: {v['kind']}")
-            if v.get("articles"):
-                parts.append(f"articles: {v['articles']}")
-            if v.get("truncated"):
-                parts.append("truncated: true")
-            if v.get("text") and (name, date) in texts:
-                parts.append("text: true")
-            lines.append("    - {" + ", ".join(parts) + "}")
+            lines.append(version_line(name, date, e["versions"][date], texts))
         lines.append(f"  source: {yq('；'.join(sorted(e['sources'])))}")
     os.makedirs(out, exist_ok=True)
     with open(registry_file, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
-    for (name, date), clean in sorted(texts.items()):
-        d = os.path.join(out, "texts", name)
-        os.makedirs(d, exist_ok=True)
-        with open(os.path.join(d, date + ".txt"), "w", encoding="utf-8") as f:
-            f.write("\n".join(clean) + "\n")
+    write_texts(out, texts)
 
 
 def read_folder(folder):
