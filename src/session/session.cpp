@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "powerlist/fsio.hpp"
 #include "powerlist/rules.hpp"
@@ -67,16 +68,22 @@ void Session::open_inputs(const std::vector<std::string>& paths, const SessionOp
 
 void Session::open_data(const SessionOptions& o) {
   const std::string data = o.data_dir.empty() ? data_dir() : o.data_dir;
+  // A catalog-relative data file (`laws:`, `holidays:`): its path, or none when it lies
+  // outside the catalog without --allow-outside (said as a finding).
+  auto inside = [&](const auto& file) -> std::optional<fs::path> {
+    auto path = fs::path(load_.catalog.root) / file.value;
+    const Message outside =
+        outside_catalog_problem(load_.catalog.root, path, file.value, o.allow_outside);
+    if (outside.zh.empty()) return path;
+    load_.diags.add("schema/type", file.span, "", outside);
+    return std::nullopt;
+  };
   // The law registry: built-in data plus the catalog's own `laws:` files.
   std::vector<ExtraLawFile> law_files;
   for (const auto& l : load_.catalog.project.laws) {
-    const auto path = fs::path(load_.catalog.root) / l.value;
-    const Message outside =
-        outside_catalog_problem(load_.catalog.root, path, l.value, o.allow_outside);
-    if (!outside.zh.empty()) {
-      load_.diags.add("schema/type", l.span, "", outside);
-      continue;
-    }
+    const auto found = inside(l);
+    if (!found) continue;
+    const fs::path& path = *found;
     if (!fs::is_regular_file(path)) {
       load_.diags.add("schema/required", l.span, "",
                       {"法规库文件“" + l.value + "”不存在",
@@ -96,13 +103,9 @@ void Session::open_data(const SessionOptions& o) {
   calendar_ = load_holidays(data + "/catalogs/holidays", calendar_errors);
   // The catalog's own calendars: a year the shipped data lacks (or a corrected one).
   for (const auto& h : load_.catalog.project.holidays) {
-    const auto path = fs::path(load_.catalog.root) / h.value;
-    const Message outside =
-        outside_catalog_problem(load_.catalog.root, path, h.value, o.allow_outside);
-    if (!outside.zh.empty()) {
-      load_.diags.add("schema/type", h.span, "", outside);
-      continue;
-    }
+    const auto found = inside(h);
+    if (!found) continue;
+    const fs::path& path = *found;
     std::vector<std::string> errors;
     if (!fs::is_regular_file(path) || !load_holiday_file(calendar_, path.string(), errors))
       load_.diags.add("schema/type", h.span, "",

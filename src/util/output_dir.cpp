@@ -138,10 +138,15 @@ OutputDir::~OutputDir() {
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
+namespace {
+Message refused(std::string_view rel) {
+  return {fmt::format("拒绝写入输出目录之外或名称不安全的文件：{}", std::string(rel)),
+          fmt::format("refused to write an unsafe or outside name: {}", std::string(rel))};
+}
+}  // namespace
+
 Message OutputDir::link(std::string_view rel, const std::string& from) const {
-  if (committed_ || !safe_relative_name(rel))
-    return {fmt::format("拒绝写入输出目录之外或名称不安全的文件：{}", std::string(rel)),
-            fmt::format("refused to write an unsafe or outside name: {}", std::string(rel))};
+  if (committed_ || !safe_relative_name(rel)) return refused(rel);
   const fs::path full = staging_ / std::string(rel);
   std::error_code ec;
   fs::create_directories(full.parent_path(), ec);
@@ -154,9 +159,7 @@ Message OutputDir::link(std::string_view rel, const std::string& from) const {
 
 Message OutputDir::write(std::string_view rel, std::string_view data) const {
   const std::string shown = (out_ / std::string(rel)).string();
-  if (committed_ || !safe_relative_name(rel))
-    return {fmt::format("拒绝写入输出目录之外或名称不安全的文件：{}", std::string(rel)),
-            fmt::format("refused to write an unsafe or outside name: {}", std::string(rel))};
+  if (committed_ || !safe_relative_name(rel)) return refused(rel);
   const fs::path full = staging_ / std::string(rel);
   std::error_code ec;
   fs::create_directories(full.parent_path(), ec);
