@@ -71,11 +71,48 @@ std::string cited_articles_text(const LawRegistry& laws, const Instrument& ins, 
   return out;
 }
 
+// The cited version's text is not in the registry, the version in force's is: when the
+// quotation is, word for word, another article of the version in force, the provision was
+// renumbered by the revision (种子法第四十八条 of 2015 is 第四十七条 since 2021). Only an exact
+// match is reported: a quotation in old wording proves nothing without the old text.
+static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& ins,
+                             const LawVersion& cited, const LawVersion& now,
+                             const LawText& current) {
+  if (c.text.empty() || c.articles.empty() || utf8_length(c.text) < 8) return;
+  std::u32string cited_key;
+  for (const auto& a : c.articles)
+    if (const ArticleText* art = current.find(a.value.article)) cited_key += art->key();
+  if (!cited_key.empty() &&
+      (quote_in_text(c.text, cited_key) || quote_containment(c.text, cited_key) >= kSameText))
+    return;
+  const auto other = article_quoted(current, c.text);
+  if (!other) return;
+  if (std::any_of(c.articles.begin(), c.articles.end(),
+                  [&](const auto& a) { return a.value.article == other->first; }))
+    return;
+  std::string refs;
+  for (const auto& a : c.articles) refs += (refs.empty() ? "" : "、") + a.value.str();
+  ic.ctx.sink.add(
+      "basis/text-mismatch", c.law.span, ic.id,
+      {fmt::format("《{}》{}的引文“{}”在现行版本（{}）中是{}：所引 {} 版本已被修改，条号已调整，"
+                   "请按现行版本更正条号",
+                   ins.name, refs, excerpt(c.text), now.date.str(),
+                   article_name(other->first, other->second), cited.date.str()),
+       fmt::format("the quotation of 《{}》 {} is article {} of the version in force ({}); the "
+                   "cited {} version was revised and the article renumbered",
+                   ins.name, refs, other->first, now.date.str(), cited.date.str())});
+}
+
 void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
                          const LawVersion* judged, const LawVersion* now) {
   const LawRegistry& laws = *ic.ctx.laws;
   DiagSink& sink = ic.ctx.sink;
   const LawText* text = judged ? laws.text(ins, *judged) : nullptr;
+  if (!text && judged && now && now != judged && !now->truncated)
+    if (const LawText* current = laws.text(ins, *now)) {
+      check_renumbered(ic, c, ins, *judged, *now, *current);
+      return;
+    }
   if (!text || judged->truncated) return;
   // basis/clause-range: a 款 or 项 the article does not have in that version.
   for (const auto& a : c.articles) {

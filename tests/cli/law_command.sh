@@ -32,4 +32,5 @@ head -1 "$tmp/search.txt" | grep -q "《生猪屠宰管理条例》第三十一�
 "$BIN" check "$SRC/tests/cases/rules/basis_text-mismatch.fail.yaml" > "$tmp/tm.txt" 2>&1 || true
 grep -q "最接近的是《生猪屠宰管理条例》（2021-06-25 版本）第三十一条" "$tmp/tm.txt" || bad "text-mismatch names the closest article (生猪屠宰 24 → 31)"
 grep -q "第五十五条的内容：条号有误或已调整" "$tmp/tm.txt" || bad "text-mismatch names the renumbered article (土地承包法 51 → 55)"
+grep -q "在现行版本（2021-12-24）中是第六十条" "$tmp/tm.txt" || bad "text-mismatch finds a renumbering without the cited version's text (种子法 2015 61 → 60)"
 exit $fail
