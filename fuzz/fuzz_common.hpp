@@ -12,6 +12,7 @@
 #include "powerlist/load.hpp"
 #include "powerlist/report.hpp"
 #include "powerlist/rules.hpp"
+#include "powerlist/workbook.hpp"
 
 namespace fuzz {
 
@@ -56,6 +57,20 @@ inline void check_all(LoadResult& res) {
   (void)render_text(in);
   (void)render_json(in);
   (void)render_sarif(in);
+}
+
+// A workbook target: the format's reader on its own (content detection would send most
+// inputs to CSV), then the whole front end and every rule, as check and import run them.
+template <typename Reader>
+int workbook_input(const uint8_t* bytes, size_t size, Reader read, const char* name) {
+  const std::string data = text_of(bytes, size);
+  (void)read(data, WorkbookLimits{});
+  LoadResult res;
+  ImportOptions options;
+  ImportReport report;
+  load_workbook_bytes(res, name, data, options, report);
+  if (res.fatal.empty()) check_all(res);
+  return 0;
 }
 
 }  // namespace fuzz
