@@ -114,4 +114,14 @@ bool draw_placed_chart(const std::string& placed, void* cairo_context, double x,
                        double max_w, double max_h);
 ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::string& code);
 
+// Charts are drawn with a subset of the system CJK font, made once per user and font version
+// and kept in $XDG_CACHE_HOME/powerlist (src/flow/chart_font.cpp says why); call before the
+// first chart is laid out. Returns the subset's identity (part of the chart cache key), ""
+// when it cannot be had (charts then use the system font, as before).
+std::string use_chart_font_subset();
+// The font family charts are laid out with ("Noto Sans CJK SC" unless a subset is in use).
+const std::string& chart_font_family();
+// An SVG drawn with the subset names the system family, as one drawn without it.
+std::string chart_svg_family(std::string svg);
+
 }  // namespace powerlist

@@ -214,13 +214,13 @@ void add_risk_table(Agraph_t* g, const Flow& flow, Agraph_t* panel, Agnode_t* ab
   set(agedge(g, above, t, const_cast<char*>("risktablepin"), 1), "style", "invis");
 }
 
-Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
+Agraph_t* build_graph(const Flow& flow, const ChartInfo& info, const char* font = kFont) {
   Agraph_t* g = agopen(const_cast<char*>("flow"), Agdirected, nullptr);
   auto gattr = [&](const char* k, const char* v) {
     agattr(g, AGRAPH, const_cast<char*>(k), const_cast<char*>(v));
   };
   gattr("charset", "UTF-8");
-  gattr("fontname", kFont);
+  gattr("fontname", font);
   gattr("fontsize", "20");
   gattr("labelloc", "t");
   gattr("rankdir", "TB");
@@ -230,14 +230,14 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info) {
   gattr("margin", "0");  // the paged devices (pdf) would add 0.5 in more than svg
   gattr("bgcolor", "white");
   gattr("size", "7.4,10.6");  // with pad 0.3 in, fits A4 (8.27 × 11.69 in); never enlarges
-  agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>(kFont));
+  agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>(font));
   agattr(g, AGNODE, const_cast<char*>("fontsize"), const_cast<char*>("12"));
   agattr(g, AGNODE, const_cast<char*>("shape"), const_cast<char*>("box"));
   agattr(g, AGNODE, const_cast<char*>("style"), const_cast<char*>("filled"));
   agattr(g, AGNODE, const_cast<char*>("fillcolor"), const_cast<char*>("#F5F8FF"));
   agattr(g, AGNODE, const_cast<char*>("color"), const_cast<char*>("#37474F"));
   agattr(g, AGNODE, const_cast<char*>("margin"), const_cast<char*>("0.15,0.06"));
-  agattr(g, AGEDGE, const_cast<char*>("fontname"), const_cast<char*>(kFont));
+  agattr(g, AGEDGE, const_cast<char*>("fontname"), const_cast<char*>(font));
   agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
   agattr(g, AGEDGE, const_cast<char*>("color"), const_cast<char*>("#455A64"));
   std::string title = gv_text(info.title);
@@ -377,8 +377,12 @@ ChartFiles render_chart(const Flow& flow, const ChartInfo& info, const ChartForm
   use_utc_for_documents();  // PDF dates do not depend on the TZ
   std::lock_guard<std::mutex> lock(graphviz_mutex());
   ChartFiles out;
-  Agraph_t* g = build_graph(flow, info);
-  if (formats.dot) out.dot = write_dot(g);  // before layout: stable across Graphviz versions
+  if (formats.dot) {  // before layout (stable across Graphviz versions), naming the system font
+    Agraph_t* d = build_graph(flow, info);
+    out.dot = write_dot(d);
+    agclose(d);
+  }
+  Agraph_t* g = build_graph(flow, info, chart_font_family().c_str());
   if (gvLayout(graphviz_context(), g, "dot") != 0) {
     out.error = "Graphviz 布局失败 / layout failed";
     agclose(g);
@@ -386,7 +390,7 @@ ChartFiles render_chart(const Flow& flow, const ChartInfo& info, const ChartForm
   }
   // One layout, every format. The SVG is always made: the site inlines it and it gives the
   // page size; the placed graph lets catalog.pdf draw the chart without laying it out again.
-  out.svg = graphviz_render(g, "svg");
+  out.svg = chart_svg_family(graphviz_render(g, "svg"));
   double w = 0, h = 0;
   if (out.svg.empty() || !svg_page_size(out.svg, &w, &h))
     out.error = "Graphviz 无法输出 svg / cannot render svg";

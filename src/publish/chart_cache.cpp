@@ -70,7 +70,8 @@ bool put(const std::string& path, std::string_view data) {
 
 }  // namespace
 
-ChartCache::ChartCache(std::string dir) : dir_(std::move(dir)), salt_(tool_salt()) {}
+ChartCache::ChartCache(std::string dir, const std::string& font)
+    : dir_(std::move(dir)), font_(font), salt_(tool_salt() + " font " + font) {}
 
 std::string ChartCache::key(const std::string& source, const ChartFormats& f) const {
   const std::string all = fmt::format("{}|{}{}{}|", salt_, f.svg, f.png, f.pdf) + source;

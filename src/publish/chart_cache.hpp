@@ -1,7 +1,7 @@
 // Content-addressed store of rendered charts under OUT/.cache/charts: an entry is keyed by
 // the chart's DOT source (everything that decides how it looks), the formats, the PNG
-// resolution, this executable and the Graphviz, cairo and pango versions. An entry is one
-// file per part (svg, png, pdf, and "placed": the laid-out graph catalog.pdf draws) plus a
+// resolution, this executable, the Graphviz, cairo and pango versions and the chart font. An entry
+// is one file per part (svg, png, pdf, and "placed": the laid-out graph catalog.pdf draws) plus a
 // list of their sizes and CRC-32s, written last. Every part is checked against that list
 // before it is used; an entry that does not check out is rendered again, never trusted.
 // Output files are hard links to the parts, so a build writes each chart's bytes once.
@@ -16,8 +16,9 @@ namespace powerlist {
 
 class ChartCache {
  public:
-  // `dir`: the folder of the store (created on demand).
-  explicit ChartCache(std::string dir);
+  // `dir`: the folder of the store (created on demand); `font`: the chart font subset's
+  // identity (use_chart_font_subset).
+  ChartCache(std::string dir, const std::string& font);
 
   std::string key(const std::string& source, const ChartFormats& formats) const;
   // Whether the entry holds every part the formats need (svg and placed always), intact.
@@ -32,8 +33,10 @@ class ChartCache {
   // (never a chart of an item that has since become non-public) and does not grow.
   void prune(const std::set<std::string>& keep) const;
 
+  const std::string& font() const { return font_; }
+
  private:
-  std::string dir_, salt_;
+  std::string dir_, font_, salt_;
 };
 
 }  // namespace powerlist

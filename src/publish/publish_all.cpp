@@ -234,7 +234,7 @@ Message write_outputs(const Catalog& catalog, const std::vector<ResolvedItem>& r
     std::vector<PublicItem> hidden = collect_internal_charts(resolved);
     PublishOptions hidden_opts = opts;
     err = write_flowcharts(hidden, "internal/flowcharts/", out, hidden_opts,
-                           ChartCache(hidden_store.string()), stats);
+                           ChartCache(hidden_store.string(), cache.font()), stats);
     std::error_code ec;
     std::filesystem::remove_all(hidden_store, ec);
     if (!err.zh.empty()) return err;
@@ -254,7 +254,7 @@ Message publish_all(const Catalog& catalog, const std::vector<ResolvedItem>& res
   // (site and catalog.pdf read them back), removed before the commit.
   const std::filesystem::path store =
       opts.cache ? out.path() / kOutputCache / "charts" : out.staging() / ".charts";
-  const ChartCache cache(store.string());
+  const ChartCache cache(store.string(), use_chart_font_subset());
   PublishStats local;
   Message err = write_outputs(catalog, resolved, out, opts, cache, stats ? *stats : local);
   std::error_code ec;
