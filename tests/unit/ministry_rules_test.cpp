@@ -1,0 +1,89 @@
+// The national ministry rules (部门规章) researched for catalogs/laws/rules.yaml: citations
+// as real 权责清单 write them, checked against the shipped registry. Each fact checked here
+// has its source in that file's entry.
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using namespace powerlist;
+using namespace powerlist::test;
+
+namespace {
+
+// One 行政处罚 item citing `basis` (a YAML flow sequence), judged as of 2026-11-25.
+LoadResult penalty_citing(const std::string& basis, const std::string& category = "行政处罚") {
+  return check_text(
+      dept_with_item("  - key: a\n"
+                     "    name: 某项职权\n"
+                     "    category: " +
+                     category +
+                     "\n"
+                     "    basis: " +
+                     basis +
+                     "\n"
+                     "    handled_by: 执法大队\n"
+                     "    disclosure: {forms: [政府网站], scope: 社会公开, timing: 长期公开}\n"
+                     "    rights: [复议, 诉讼]\n"),
+      "dept.yaml", Date{2026, 11, 25});
+}
+
+std::vector<std::string> messages(const LoadResult& res, const std::string& rule) {
+  std::vector<std::string> out;
+  for (const auto& d : res.diags.list())
+    if (d.rule == rule && !d.suppressed) out.push_back(d.message.zh);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("repealed ministry rules name their repeal date and successor", "[law][rules]") {
+  struct Case {
+    const char* law;
+    const char* date;
+    const char* successor;
+  } cases[] = {
+      {"环境行政处罚办法", "2023-07-01", "生态环境行政处罚办法"},
+      {"食品经营许可管理办法", "2023-12-01", "食品经营许可和备案管理办法"},
+      {"工商行政管理机关行政处罚程序规定", "2019-04-01", "市场监督管理行政处罚程序规定"},
+      {"国土资源行政处罚办法", "2024-05-01", "自然资源行政处罚办法"},
+      {"排污许可管理办法（试行）", "2024-07-01", "排污许可管理办法"},
+      {"网络交易管理办法", "2021-05-01", "网络交易监督管理办法"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.law);
+    const auto res = penalty_citing(std::string("[{law: ") + c.law + ", articles: [\"10\"]}]");
+    const auto found = messages(res, "basis/repealed");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].find(c.date) != std::string::npos);
+    CHECK(found[0].find(c.successor) != std::string::npos);
+    CHECK(messages(res, "basis/unknown-law").empty());
+  }
+}
+
+TEST_CASE("the successors are known and in force", "[law][rules]") {
+  for (const char* law :
+       {"生态环境行政处罚办法", "食品经营许可和备案管理办法", "市场监督管理行政处罚程序规定",
+        "自然资源行政处罚办法", "道路旅客运输及客运站管理规定", "娱乐场所管理办法",
+        "医疗机构管理条例实施细则", "生产安全事故应急预案管理办法"}) {
+    INFO(law);
+    const auto res = penalty_citing(std::string("[{law: ") + law + ", articles: [\"5\"]}]");
+    CHECK(messages(res, "basis/unknown-law").empty());
+    CHECK(messages(res, "basis/repealed").empty());
+    const Instrument* ins = test_registry().find(law);
+    REQUIRE(ins);
+    CHECK(ins->level == LawLevel::DeptRule);
+  }
+}
+
+TEST_CASE("a 部门规章 alone cannot set a 吊销 or a 查封 (设定权)", "[law][rules]") {
+  // 行政处罚法 第十三条: 部门规章 may set only 警告、通报批评 and fines; 行政强制法 第十条: no
+  // 行政强制措施 by a 部门规章.
+  const auto alone =
+      penalty_citing("[{law: 环境保护主管部门实施查封、扣押办法, articles: [\"4\"]}]", "行政强制");
+  CHECK(messages(alone, "basis/competence").size() == 1);
+  const auto with_law = penalty_citing(
+      "[{law: 中华人民共和国环境保护法, articles: [\"25\"]}, "
+      "{law: 环境保护主管部门实施查封、扣押办法, articles: [\"4\"]}]",
+      "行政强制");
+  CHECK(messages(with_law, "basis/competence").empty());
+}
