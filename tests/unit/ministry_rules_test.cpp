@@ -45,7 +45,7 @@ TEST_CASE("repealed ministry rules name their repeal date and successor", "[law]
       {"环境行政处罚办法", "2023-07-01", "生态环境行政处罚办法"},
       {"食品经营许可管理办法", "2023-12-01", "食品经营许可和备案管理办法"},
       {"工商行政管理机关行政处罚程序规定", "2019-04-01", "市场监督管理行政处罚程序规定"},
-      {"国土资源行政处罚办法", "2024-05-01", "自然资源行政处罚办法"},
+      {"交通行政处罚程序规定", "2019-06-01", "交通运输行政执法程序规定"},
       {"排污许可管理办法（试行）", "2024-07-01", "排污许可管理办法"},
       {"网络交易管理办法", "2021-05-01", "网络交易监督管理办法"},
   };
@@ -73,6 +73,18 @@ TEST_CASE("the successors are known and in force", "[law][rules]") {
     REQUIRE(ins);
     CHECK(ins->level == LawLevel::DeptRule);
   }
+}
+
+TEST_CASE("a renamed rule is one instrument: its old version is superseded", "[law][rules]") {
+  // 国土资源行政处罚办法 (2014) was revised and renamed 自然资源行政处罚办法 in 2024.
+  const auto res = penalty_citing(
+      "[{law: 国土资源行政处罚办法, articles: [\"12\"], note: "
+      "\"（2014年5月7日国土资源部令第60号公布）\"}]");
+  CHECK(messages(res, "basis/repealed").empty());
+  CHECK(messages(res, "basis/unknown-law").empty());
+  const auto found = messages(res, "basis/superseded-version");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].find("2024-01-31") != std::string::npos);
 }
 
 TEST_CASE("a 部门规章 alone cannot set a 吊销 or a 查封 (设定权)", "[law][rules]") {
