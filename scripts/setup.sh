@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   g++ make cmake pkg-config git
   libyaml-cpp-dev libfmt-dev libcli11-dev catch2
-  libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev librsvg2-dev libpng-dev fonts-noto-cjk
-  libharfbuzz-dev libfontconfig-dev
+  libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev librsvg2-dev fonts-noto-cjk
+  libharfbuzz-dev libfontconfig-dev libdeflate-dev
   libctemplate-dev libfreexl-dev libzip-dev libexpat1-dev libxlsxwriter-dev
   dpkg-dev lintian
   chromium poppler-utils qpdf python3 python3-yaml python3-xlrd python3-xlwt python3-xlsxwriter python3-openpyxl bc
