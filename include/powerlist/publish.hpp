@@ -43,11 +43,17 @@ std::string render_catalog_json(const Catalog& catalog, const std::vector<Public
 
 // site/: index.html, one <stem>.html per item, style.css, app.js, each handed to `write`
 // (file name, contents) as soon as it is made. `template_dir` holds the ctemplate files
-// (templates/html). Returns the first error ("" on success).
+// (templates/html). An item with a chart has its page written with the chart
+// (render_item_page, by the chart's worker): `page_written` says which to skip here; the
+// others get a page without a chart. Returns the first error ("" on success).
 using SiteWriter = std::function<Message(const std::string& name, const std::string& text)>;
 Message render_site(const Catalog& catalog, const std::vector<PublicItem>& items,
-                    const std::string& template_dir, const ChartPart& chart,
-                    const SiteWriter& write);
+                    const std::string& template_dir, const SiteWriter& write,
+                    const std::function<bool(const PublicItem&)>& page_written = {});
+// site/<stem>.html of one item with its chart's SVG ("" for none).
+Message render_item_page(const Catalog& catalog, const PublicItem& item,
+                         const std::string& template_dir, const std::string& svg,
+                         const SiteWriter& write);
 
 struct RiskOverview;
 // The 廉政风险点 of the public items, for site/risks.html and risks.pdf.

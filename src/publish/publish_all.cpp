@@ -11,10 +11,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <set>
 
 #include "chart_cache.hpp"
+#include "child_job.hpp"
 #include "powerlist/flow.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/output_dir.hpp"
@@ -29,10 +31,17 @@ void report(const PublishOptions& opts, const char* stage, size_t done, size_t t
   if (opts.progress) opts.progress(stage, done, total);
 }
 
+// Where charts go: `dir` for their files; with `site_of`, each item's site page is written
+// with its chart (by the worker that has the SVG in hand), the rest of the site after.
+struct ChartTarget {
+  std::string dir;
+  const Catalog* site_of = nullptr;
+};
+
 // Renders (or takes from the cache) one item's chart and places its files; `p.chart` gets
 // the cache key, `rendered` whether it was drawn now. Files come as links to the cache's
 // parts, so their bytes are written once.
-Message write_chart(PublicItem& p, const std::string& dir, const OutputDir& out,
+Message write_chart(PublicItem& p, const ChartTarget& to, const OutputDir& out,
                     const PublishOptions& opts, const ChartCache& cache, bool* rendered) {
   const ChartInfo info = chart_info(*p.dept, *p.item, p.codes.implementation);
   const std::string source = chart_source(*p.flow, info);
@@ -51,12 +60,23 @@ Message write_chart(PublicItem& p, const std::string& dir, const OutputDir& out,
       {opts.formats.svg, "svg"}, {opts.formats.png, "png"}, {opts.formats.pdf, "pdf"}};
   for (const auto& [wanted, ext] : parts) {
     if (!wanted) continue;
-    const std::string rel = dir + p.stem + "." + ext;
+    const std::string rel = to.dir + p.stem + "." + ext;
     const std::string& bytes = ext[1] == 'v' ? files.svg : ext[1] == 'n' ? files.png : files.pdf;
     Message err = stored ? out.link(rel, cache.file(p.chart, ext)) : out.write(rel, bytes);
     if (!err.zh.empty()) return err;
   }
-  if (opts.formats.dot) return out.write(dir + p.stem + ".dot", source);
+  if (opts.formats.dot) {
+    if (Message e = out.write(to.dir + p.stem + ".dot", source); !e.zh.empty()) return e;
+  }
+  if (to.site_of && stored) {
+    const std::string svg = *rendered ? files.svg : cache.part(p.chart, "svg");
+    if (svg.empty()) return {"流程图缺失：" + p.stem, "missing flowchart " + p.stem};
+    Message e = render_item_page(*to.site_of, p, data_dir() + "/templates/html", svg,
+                                 [&](const std::string& name, const std::string& text) {
+                                   return out.write("site/" + name, text);
+                                 });
+    if (!e.zh.empty()) return e;
+  }
   return stored ? Message{}
                 : Message{"无法写入流程图缓存（磁盘已满？）：" + p.stem,
                           "cannot store the chart in OUT/.cache (disk full?): " + p.stem};
@@ -64,15 +84,15 @@ Message write_chart(PublicItem& p, const std::string& dir, const OutputDir& out,
 
 // One line on the worker's pipe per chart: "ok <index> <r|c> <key>" (rendered or from the
 // cache), or "err <zh>\t<en>" and exit.
-void worker_main(std::vector<PublicItem*>& charts, const std::string& dir, size_t begin, size_t end,
+void worker_main(std::vector<PublicItem*>& charts, const ChartTarget& to, size_t first, size_t step,
                  const OutputDir& out, const PublishOptions& opts, const ChartCache& cache, int fd,
                  pid_t parent) {
   // Die with the build: a killed build must not leave workers writing anywhere.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) _exit(1);
-  for (size_t i = begin; i < end; ++i) {
+  for (size_t i = first; i < charts.size(); i += step) {
     bool rendered = false;
-    const Message err = write_chart(*charts[i], dir, out, opts, cache, &rendered);
+    const Message err = write_chart(*charts[i], to, out, opts, cache, &rendered);
     std::string line = err.zh.empty()
                            ? fmt::format("ok {} {} {}", i, rendered ? 'r' : 'c', charts[i]->chart)
                            : "err " + err.zh + "\t" + err.en;
@@ -83,10 +103,11 @@ void worker_main(std::vector<PublicItem*>& charts, const std::string& dir, size_
   _exit(0);
 }
 
-// Graphviz cannot run in threads, so large builds fork worker processes, each rendering a
-// contiguous slice and reporting each chart on a pipe; the parent then reads the SVGs back.
+// Graphviz cannot run in threads, so large builds fork worker processes, worker w of n
+// rendering charts w, w + n, w + 2n … (so charts are done in catalog order, which the
+// catalog.pdf drawn alongside follows) and reporting each chart on a pipe.
 // Any failure fails the build with the worker's own message (e.g. a full disk).
-Message write_charts_in_workers(std::vector<PublicItem*>& charts, const std::string& dir,
+Message write_charts_in_workers(std::vector<PublicItem*>& charts, const ChartTarget& to,
                                 const OutputDir& out, const PublishOptions& opts,
                                 const ChartCache& cache, unsigned jobs, PublishStats& stats) {
   struct Worker {
@@ -95,12 +116,10 @@ Message write_charts_in_workers(std::vector<PublicItem*>& charts, const std::str
     std::string buf;
   };
   std::vector<Worker> workers;
-  const size_t per = (charts.size() + jobs - 1) / jobs;
   const pid_t self = ::getpid();
   Message failure;
   for (unsigned w = 0; w < jobs; ++w) {
-    const size_t begin = w * per, end = std::min(charts.size(), begin + per);
-    if (begin >= end) break;
+    if (w >= charts.size()) break;
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
       failure = {"无法创建管道", "pipe failed"};
@@ -117,7 +136,7 @@ Message write_charts_in_workers(std::vector<PublicItem*>& charts, const std::str
     if (pid == 0) {
       ::close(fds[0]);
       for (const auto& other : workers) ::close(other.fd);
-      worker_main(charts, dir, begin, end, out, opts, cache, fds[1], self);
+      worker_main(charts, to, w, jobs, out, opts, cache, fds[1], self);
     }
     ::close(fds[1]);
     workers.push_back({pid, fds[0], {}});
@@ -172,19 +191,24 @@ Message write_charts_in_workers(std::vector<PublicItem*>& charts, const std::str
 }
 
 // <dir><stem>.svg|png|pdf[|dot]
-Message write_flowcharts(std::vector<PublicItem>& items, const std::string& dir,
+Message write_flowcharts(std::vector<PublicItem>& items, const ChartTarget& to,
                          const OutputDir& out, const PublishOptions& opts, const ChartCache& cache,
                          PublishStats& stats) {
   std::vector<PublicItem*> charts;
   for (auto& p : items)
     if (p.flow) charts.push_back(&p);
+  // In the order catalog.pdf draws them (by category, then catalog order), which is drawn
+  // alongside from the store as they come.
+  std::stable_sort(charts.begin(), charts.end(), [](const PublicItem* a, const PublicItem* b) {
+    return static_cast<int>(a->item->category.value) < static_cast<int>(b->item->category.value);
+  });
   const unsigned jobs =
       std::max(1u, std::min<unsigned>(opts.jobs, static_cast<unsigned>(charts.size() / 8)));
-  if (jobs > 1) return write_charts_in_workers(charts, dir, out, opts, cache, jobs, stats);
+  if (jobs > 1) return write_charts_in_workers(charts, to, out, opts, cache, jobs, stats);
   size_t done = 0;
   for (PublicItem* p : charts) {
     bool rendered = false;
-    Message err = write_chart(*p, dir, out, opts, cache, &rendered);
+    Message err = write_chart(*p, to, out, opts, cache, &rendered);
     if (!err.zh.empty()) return err;
     ++(rendered ? stats.rendered : stats.reused);
     report(opts, "流程图 flowcharts", ++done, charts.size());
@@ -196,18 +220,58 @@ Message write_outputs(const Catalog& catalog, const std::vector<ResolvedItem>& r
                       const OutputDir& out, const PublishOptions& opts, const ChartCache& cache,
                       PublishStats& stats) {
   std::vector<PublicItem> items = collect_public_items(resolved);
-  Message err = write_flowcharts(items, "flowcharts/", out, opts, cache, stats);
-  if (!err.zh.empty()) return err;
   const ChartPart chart = [&](const PublicItem& p, const char* ext) {
     return p.chart.empty() ? std::string() : cache.part(p.chart, ext);
   };
+  auto draw_pdfs = [&](const ChartPart& part, bool announce) -> Message {
+    std::string error;
+    const RiskOverview risks = public_risk_overview(items);
+    std::string risk_pdf = render_risk_pdf(catalog, risks, &error);
+    if (!error.empty()) return {error, error};
+    if (Message e = out.write("risks.pdf", risk_pdf); !e.zh.empty()) return e;
+    if (announce) report(opts, "PDF catalog.pdf", 0, 1);  // not over the charts' progress
+    std::string pdf = render_catalog_pdf(catalog, items, part, &error);
+    if (!error.empty()) return {error, error};
+    return out.write("catalog.pdf", pdf);
+  };
+  // With more than one job, catalog.pdf is drawn by a child while the charts are rendered,
+  // each chart page as soon as its chart is in the store (the workers go in catalog order);
+  // the marker file says the charts are over, so a chart that never comes fails the PDF.
+  const std::filesystem::path charts_over = out.staging() / ".charts-over";
+  std::optional<ChildJob> pdfs;
+  if (opts.jobs > 1)
+    pdfs.emplace(
+        [&]() -> Message {
+          for (PublicItem& p : items)
+            if (p.flow)
+              p.chart = cache.key(
+                  chart_source(*p.flow, chart_info(*p.dept, *p.item, p.codes.implementation)),
+                  opts.formats);
+          return draw_pdfs(
+              [&](const PublicItem& p, const char* ext) {
+                for (unsigned wait_us = 200;; wait_us = std::min(wait_us * 2, 20000u)) {
+                  const bool over = std::filesystem::exists(charts_over);
+                  std::string bytes = cache.part(p.chart, ext);
+                  if (!bytes.empty() || over) return bytes;
+                  ::usleep(wait_us);
+                }
+              },
+              false);
+        },
+        true);
+  Message err = write_flowcharts(items, {"flowcharts/", &catalog}, out, opts, cache, stats);
+  std::ofstream(charts_over).put('\n');
+  if (!err.zh.empty()) return err;  // the child sees the marker and stops
+  if (!pdfs) pdfs.emplace([&] { return draw_pdfs(chart, true); }, false);
   err = out.write("catalog.json", render_catalog_json(catalog, items));
   if (!err.zh.empty()) return err;
   report(opts, "网页 site", 0, 1);
-  err = render_site(catalog, items, data_dir() + "/templates/html", chart,
-                    [&](const std::string& name, const std::string& text) {
-                      return out.write("site/" + name, text);
-                    });
+  err = render_site(
+      catalog, items, data_dir() + "/templates/html",
+      [&](const std::string& name, const std::string& text) {
+        return out.write("site/" + name, text);
+      },
+      [](const PublicItem& p) { return !p.chart.empty(); });  // written with the charts
   if (!err.zh.empty()) return err;
   report(opts, "风险防控 risks", 0, 1);
   std::string error;
@@ -215,14 +279,9 @@ Message write_outputs(const Catalog& catalog, const std::vector<ResolvedItem>& r
   std::string page = render_risk_page(catalog, risks, data_dir() + "/templates/html", &error);
   if (!error.empty()) return {error, error};
   if (!(err = out.write("site/risks.html", page)).zh.empty()) return err;
-  std::string risk_pdf = render_risk_pdf(catalog, risks, &error);
-  if (!error.empty()) return {error, error};
-  if (!(err = out.write("risks.pdf", risk_pdf)).zh.empty()) return err;
-  report(opts, "PDF catalog.pdf", 0, 1);
-  std::string pdf = render_catalog_pdf(catalog, items, chart, &error);
-  if (!error.empty()) return {error, error};
-  err = out.write("catalog.pdf", pdf);
-  if (!err.zh.empty()) return err;
+  if (!(err = pdfs->wait()).zh.empty()) return err;
+  std::error_code over_ec;
+  std::filesystem::remove(charts_over, over_ec);
   if (opts.internal) {
     std::string internal = render_internal_pdf(catalog, collect_internal_items(catalog), &error);
     if (!error.empty()) return {error, error};
@@ -233,7 +292,7 @@ Message write_outputs(const Catalog& catalog, const std::vector<ResolvedItem>& r
     const std::filesystem::path hidden_store = out.staging() / ".internal-charts";
     std::vector<PublicItem> hidden = collect_internal_charts(resolved);
     PublishOptions hidden_opts = opts;
-    err = write_flowcharts(hidden, "internal/flowcharts/", out, hidden_opts,
+    err = write_flowcharts(hidden, {"internal/flowcharts/"}, out, hidden_opts,
                            ChartCache(hidden_store.string(), cache.font()), stats);
     std::error_code ec;
     std::filesystem::remove_all(hidden_store, ec);

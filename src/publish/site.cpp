@@ -308,13 +308,22 @@ bool expand(const std::string& path, Dict& dict, std::string* out) {
 
 }  // namespace
 
+Message render_item_page(const Catalog& catalog, const PublicItem& item,
+                         const std::string& template_dir, const std::string& svg,
+                         const SiteWriter& write) {
+  Dict dict("item");
+  fill_item(dict, catalog, item, svg);
+  std::string page;
+  if (!expand(template_dir + "/item.tpl", dict, &page)) {
+    const std::string e = "网页模板有错误 / template error: " + template_dir + "/item.tpl";
+    return {e, e};
+  }
+  return write(item.stem + ".html", page);
+}
+
 Message render_site(const Catalog& catalog, const std::vector<PublicItem>& items,
-                    const std::string& template_dir, const ChartPart& chart,
-                    const SiteWriter& write) {
-  auto template_error = [&](const char* name) {
-    const std::string e = "网页模板有错误 / template error: " + template_dir + "/" + name;
-    return Message{e, e};
-  };
+                    const std::string& template_dir, const SiteWriter& write,
+                    const std::function<bool(const PublicItem&)>& page_written) {
   for (const char* asset : {"style.css", "app.js"}) {
     bool ok = false;
     std::string text = read_text(template_dir + "/" + asset, &ok);
@@ -327,18 +336,15 @@ Message render_site(const Catalog& catalog, const std::vector<PublicItem>& items
   Dict index("index");
   fill_index(index, catalog, items);
   std::string html;
-  if (!expand(template_dir + "/index.tpl", index, &html)) return template_error("index.tpl");
+  if (!expand(template_dir + "/index.tpl", index, &html)) {
+    const std::string e = "网页模板有错误 / template error: " + template_dir + "/index.tpl";
+    return {e, e};
+  }
   if (Message err = write("index.html", html); !err.zh.empty()) return err;
-  // One page at a time: a province's pages with their inline charts would not fit in memory.
   for (const auto& p : items) {
-    const std::string svg = p.chart.empty() ? "" : chart(p, "svg");
-    if (!p.chart.empty() && svg.empty())
-      return {"流程图缺失：" + p.stem, "missing flowchart " + p.stem};
-    Dict dict("item");
-    fill_item(dict, catalog, p, svg);
-    std::string page;
-    if (!expand(template_dir + "/item.tpl", dict, &page)) return template_error("item.tpl");
-    if (Message err = write(p.stem + ".html", page); !err.zh.empty()) return err;
+    if (page_written && page_written(p)) continue;
+    if (Message err = render_item_page(catalog, p, template_dir, "", write); !err.zh.empty())
+      return err;
   }
   return {};
 }

@@ -63,4 +63,11 @@ check "progress shows stage and counts on a terminal" 'grep -a -q "流程图 flo
 check "progress shows rate and time left" 'grep -a -q "/秒  剩余 [0-9]* 秒" "$tmp/tty.txt"'
 "$BIN" build "$tmp/cat" -o "$tmp/notty" 2> "$tmp/notty.err" > /dev/null
 check "no progress without a terminal" '! grep -q "流程图 flowcharts" "$tmp/notty.err"'
+# One process or several (charts in workers, catalog.pdf drawn alongside, site pages written
+# with their charts): the same bytes.
+build -o "$tmp/j1" --jobs 1 --no-cache > /dev/null
+build -o "$tmp/j2" --jobs 2 --no-cache > /dev/null
+build -o "$tmp/j3" --jobs 3 > /dev/null
+check "--jobs 1, 2 and 3 give the same outputs" 'same "$tmp/j1" "$tmp/j2" && same "$tmp/j1" "$tmp/j3"'
+check "no marker or store left in the output" '! ls -A "$tmp/j2" | grep -q "^\.charts"'
 exit $fail
