@@ -146,12 +146,18 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
   const LawVersion* judged = v ? v : now;
   if (auto count = ins->article_count(judged)) {
     for (const auto& a : c.articles)
-      if (a.value.article > *count)
-        sink.add("basis/article-range", a.span, ic.id,
-                 {fmt::format("《{}》（{} 版本）只有 {} 条，没有{}", ins->name, judged->date.str(),
-                              *count, a.value.str()),
-                  fmt::format("《{}》 ({} version) has {} articles; there is no article {}",
-                              ins->name, judged->date.str(), *count, a.value.article)});
+      if (a.value.article > *count) {
+        auto& f =
+            sink.add("basis/article-range", a.span, ic.id,
+                     {fmt::format("《{}》（{} 版本）只有 {} 条，没有{}", ins->name,
+                                  judged->date.str(), *count, a.value.str()),
+                      fmt::format("《{}》 ({} version) has {} articles; there is no article {}",
+                                  ins->name, judged->date.str(), *count, a.value.article)});
+        if (!c.text.empty())
+          if (Message where = quoted_elsewhere(*ic.ctx.laws, c.text, ins->name, d);
+              !where.zh.empty())
+            f.notes.push_back(where);
+      }
   }
   check_citation_text(ic, c, *ins, judged, now);
   return ins;

@@ -45,6 +45,11 @@ void check_category_words(ItemCtx& ic, const PowerItem& item);
 // basis/missing: the articles of the registry that a full-text search finds for the item.
 void suggest_articles(RuleContext& ctx, const PowerItem& item, Diagnostic& finding);
 
+// Where else a quotation is word for word: "这段文字是《X》（版本）第N条的内容" when a full-text
+// search finds it in an article of another instrument in force on `as_of`; "" otherwise.
+Message quoted_elsewhere(const LawRegistry& laws, const std::string& quote,
+                         const std::string& not_in, const Date& as_of);
+
 // The text of the cited articles in `v` (all paragraphs), "" without a text.
 std::string cited_articles_text(const LawRegistry& laws, const Instrument& ins, const LawVersion* v,
                                 const Citation& c);

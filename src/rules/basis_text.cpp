@@ -103,6 +103,21 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
                    ins.name, refs, other->first, now.date.str(), cited.date.str())});
 }
 
+Message quoted_elsewhere(const LawRegistry& laws, const std::string& quote,
+                         const std::string& not_in, const Date& as_of) {
+  if (utf8_length(quote) < 12) return {};  // too short to say where it is from
+  for (const auto& hit : laws.search(quote, 3, as_of)) {
+    // Only a word-for-word match counts: the search ranks by shared character pairs.
+    if (hit.law == not_in || !quote_in_text(quote, quote_key(hit.text))) continue;
+    return {
+        fmt::format("这段文字是《{}》（{} 版本）{}的内容：引错了法规？", hit.law, hit.version.str(),
+                    article_name(hit.article, hit.suffix)),
+        fmt::format("the text is article {} of 《{}》 ({} version): the wrong instrument cited?",
+                    hit.article, hit.law, hit.version.str())};
+  }
+  return {};
+}
+
 void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
                          const LawVersion* judged, const LawVersion* now) {
   const LawRegistry& laws = *ic.ctx.laws;
@@ -192,6 +207,8 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
                             hit->first, it->date.str())};
     }
   }
+  // Word for word another instrument's article: the wrong law cited.
+  if (what.zh.empty()) what = quoted_elsewhere(laws, c.text, ins.name, ic.ctx.as_of());
   if (what.zh.empty()) {
     std::u32string all;
     for (const auto& a : text->articles) all += a.key();

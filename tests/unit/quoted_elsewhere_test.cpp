@@ -1,0 +1,66 @@
+// A quotation that is word for word an article of another instrument: basis/text-mismatch
+// and basis/article-range say which (a catalog row citing the wrong law).
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using namespace powerlist;
+using namespace powerlist::test;
+
+namespace {
+
+LoadResult citing(const std::string& law, const std::string& article, const std::string& text) {
+  return check_text(
+      dept_with_item("  - key: a\n"
+                     "    name: 某项处罚\n"
+                     "    category: 行政处罚\n"
+                     "    basis:\n"
+                     "      - law: " +
+                     law + "\n        articles: [\"" + article + "\"]\n        text: " + text +
+                     "\n"
+                     "    handled_by: 执法大队\n"
+                     "    disclosure: {forms: [政府网站], scope: 社会公开, timing: "
+                     "长期公开}\n"
+                     "    rights: [复议, 诉讼]\n"),
+      "dept.yaml", Date{2026, 11, 25});
+}
+
+std::string all_text(const LoadResult& res, const std::string& rule) {
+  std::string out;
+  for (const auto& d : res.diags.list())
+    if (d.rule == rule) {
+      out += d.message.zh;
+      for (const auto& n : d.notes) out += "|" + n.zh;
+    }
+  return out;
+}
+
+// 行政处罚法 (2021) 第九条, as a catalog would quote it.
+const std::string kPenaltyKinds =
+    "行政处罚的种类：（一）警告、通报批评；（二）罚款、没收违法所得、没收非法财物；"
+    "（三）暂扣许可证件、降低资质等级、吊销许可证件；";
+
+}  // namespace
+
+TEST_CASE("a quotation from another law is named as such", "[law][text]") {
+  // Cited as 行政许可法 第十二条: the words are 行政处罚法 第九条.
+  const auto wrong = citing("中华人民共和国行政许可法", "12", kPenaltyKinds);
+  const std::string found = all_text(wrong, "basis/text-mismatch");
+  CHECK(found.find("《中华人民共和国行政处罚法》") != std::string::npos);
+  CHECK(found.find("第九条") != std::string::npos);
+  // The right citation: no finding.
+  const auto right = citing("中华人民共和国行政处罚法", "9", kPenaltyKinds);
+  CHECK(all_text(right, "basis/text-mismatch").empty());
+}
+
+TEST_CASE("an article beyond the law's end names where its quotation is", "[law][text]") {
+  // 行政许可法 has 83 articles; the quotation is 行政处罚法 第九条.
+  const auto res = citing("中华人民共和国行政许可法", "90", kPenaltyKinds);
+  const std::string found = all_text(res, "basis/article-range");
+  CHECK(found.find("只有 83 条") != std::string::npos);
+  CHECK(found.find("《中华人民共和国行政处罚法》") != std::string::npos);
+  // A quotation found nowhere adds nothing.
+  const auto nowhere = citing("中华人民共和国行政许可法", "90",
+                              "这是一段任何法律都没有的文字，用来测试没有出处的引文");
+  CHECK(all_text(nowhere, "basis/article-range").find("引错了法规") == std::string::npos);
+}
