@@ -73,8 +73,11 @@ std::string cited_articles_text(const LawRegistry& laws, const Instrument& ins, 
 
 // The cited version's text is not in the registry, the version in force's is: when the
 // quotation is, word for word, another article of the version in force, the provision was
-// renumbered by the revision (种子法第四十八条 of 2015 is 第四十七条 since 2021). Only an exact
-// match is reported: a quotation in old wording proves nothing without the old text.
+// renumbered by the revision (种子法第六十一条 of 2015 is 第六十条 since 2021). A quotation in
+// old wording is reported only when nearly all of it (kRenumberedShare of its character pairs)
+// is one other article and little of it the cited one (种子法第四十八条 of 2015, “农业、林业主管
+// 部门可以委托…”, is 第四十七条 since 2021, “农业农村、林业草原主管部门可以委托…”).
+constexpr double kRenumberedShare = 0.8, kNotCitedShare = 0.4;
 static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& ins,
                              const LawVersion& cited, const LawVersion& now,
                              const LawText& current) {
@@ -85,13 +88,32 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
   if (!cited_key.empty() &&
       (quote_in_text(c.text, cited_key) || quote_containment(c.text, cited_key) >= kSameText))
     return;
-  const auto other = article_quoted(current, c.text);
-  if (!other) return;
-  if (std::any_of(c.articles.begin(), c.articles.end(),
-                  [&](const auto& a) { return a.value.article == other->first; }))
-    return;
   std::string refs;
   for (const auto& a : c.articles) refs += (refs.empty() ? "" : "、") + a.value.str();
+  const auto cited_number = [&](int n) {
+    return std::any_of(c.articles.begin(), c.articles.end(),
+                       [&](const auto& a) { return a.value.article == n; });
+  };
+  const auto other = article_quoted(current, c.text);
+  if (!other) {
+    const Closest near = closest_article(current, c.text);
+    if (near.share < kRenumberedShare || cited_number(near.number) ||
+        (!cited_key.empty() && quote_containment(c.text, cited_key) >= kNotCitedShare))
+      return;
+    const ArticleText* art = current.find(near.number, near.suffix);
+    ic.ctx.sink.add(
+        "basis/text-mismatch", c.law.span, ic.id,
+        {fmt::format("《{}》{}的引文“{}”在现行版本（{}）中是{}，措辞已修改：所引 {} 版本已被修改，"
+                     "条号已调整，请按现行版本更正条号和引文；现行条文：{}",
+                     ins.name, refs, excerpt(c.text), now.date.str(),
+                     article_name(near.number, near.suffix), cited.date.str(),
+                     art ? excerpt(art->full(), 60) : ""),
+         fmt::format("the quotation of 《{}》 {} is, in other words, article {} of the version in "
+                     "force ({}); the cited {} version was revised and the article renumbered",
+                     ins.name, refs, near.number, now.date.str(), cited.date.str())});
+    return;
+  }
+  if (cited_number(other->first)) return;
   ic.ctx.sink.add(
       "basis/text-mismatch", c.law.span, ic.id,
       {fmt::format("《{}》{}的引文“{}”在现行版本（{}）中是{}：所引 {} 版本已被修改，条号已调整，"

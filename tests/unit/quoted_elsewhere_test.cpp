@@ -64,3 +64,44 @@ TEST_CASE("an article beyond the law's end names where its quotation is", "[law]
                               "这是一段任何法律都没有的文字，用来测试没有出处的引文");
   CHECK(all_text(nowhere, "basis/article-range").find("引错了法规") == std::string::npos);
 }
+
+TEST_CASE("an old article number quoted in old wording names the article in force", "[law][text]") {
+  // A real row (2024 agriculture catalog, 行政检查 E10): 种子法 2015 第四十八条 is 第四十七条
+  // since the 2021 修正, which also changed 农业、林业主管部门 to 农业农村、林业草原主管部门.
+  const std::string quote =
+      "农业、林业主管部门可以委托种子质量检验机构对种子质量进行检验。承担种子质量检验的机构应当"
+      "具备相应的检测条件、能力，并经省级以上人民政府有关主管部门考核合格。";
+  const auto old_number = check_text(
+      dept_with_item("  - key: a\n"
+                     "    name: 某项检查\n"
+                     "    category: 行政检查\n"
+                     "    basis:\n"
+                     "      - law: 中华人民共和国种子法\n"
+                     "        version: 2015-11-04\n"
+                     "        articles: [\"48\"]\n"
+                     "        text: " +
+                     quote +
+                     "\n"
+                     "    handled_by: 执法大队\n"
+                     "    disclosure: {forms: [政府网站], scope: 社会公开, timing: 长期公开}\n"),
+      "dept.yaml", Date{2026, 11, 25});
+  const std::string found = all_text(old_number, "basis/text-mismatch");
+  CHECK(found.find("第四十七条，措辞已修改") != std::string::npos);
+  // Cited by its number in force: no text-mismatch (the wording is the superseded version's,
+  // which basis/superseded-version reports).
+  const auto new_number = check_text(
+      dept_with_item("  - key: a\n"
+                     "    name: 某项检查\n"
+                     "    category: 行政检查\n"
+                     "    basis:\n"
+                     "      - law: 中华人民共和国种子法\n"
+                     "        version: 2015-11-04\n"
+                     "        articles: [\"47\"]\n"
+                     "        text: " +
+                     quote +
+                     "\n"
+                     "    handled_by: 执法大队\n"
+                     "    disclosure: {forms: [政府网站], scope: 社会公开, timing: 长期公开}\n"),
+      "dept.yaml", Date{2026, 11, 25});
+  CHECK(all_text(new_number, "basis/text-mismatch").find("措辞已修改") == std::string::npos);
+}
