@@ -101,12 +101,27 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
         (!cited_key.empty() && quote_containment(c.text, cited_key) >= kNotCitedShare))
       return;
     const ArticleText* art = current.find(near.number, near.suffix);
+    // A cited 款 is named in its new place too (种子法 2015 第七十三条第五款 → 第七十二条第六款).
+    std::string where = article_name(near.number, near.suffix);
+    if (art && !near.suffix && art->paragraphs.size() > 1 &&
+        std::any_of(c.articles.begin(), c.articles.end(),
+                    [](const auto& a) { return a.value.paragraph > 0; })) {
+      double best = 0;
+      size_t at = 0;
+      for (size_t i = 0; i < art->paragraphs.size(); ++i) {
+        std::string t = art->paragraphs[i].text;
+        for (const auto& item : art->paragraphs[i].items) t += item;
+        const double share = quote_containment(c.text, quote_key(t));
+        if (share > best) best = share, at = i;
+      }
+      if (best >= kRenumberedShare)
+        where = ArticleRef{near.number, static_cast<int>(at) + 1, 0}.str();
+    }
     ic.ctx.sink.add(
         "basis/text-mismatch", c.law.span, ic.id,
         {fmt::format("《{}》{}的引文“{}”在现行版本（{}）中是{}，措辞已修改：所引 {} 版本已被修改，"
                      "条号已调整，请按现行版本更正条号和引文；现行条文：{}",
-                     ins.name, refs, excerpt(c.text), now.date.str(),
-                     article_name(near.number, near.suffix), cited.date.str(),
+                     ins.name, refs, excerpt(c.text), now.date.str(), where, cited.date.str(),
                      art ? excerpt(art->full(), 60) : ""),
          fmt::format("the quotation of 《{}》 {} is, in other words, article {} of the version in "
                      "force ({}); the cited {} version was revised and the article renumbered",

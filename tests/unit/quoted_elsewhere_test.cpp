@@ -105,3 +105,24 @@ TEST_CASE("an old article number quoted in old wording names the article in forc
       "dept.yaml", Date{2026, 11, 25});
   CHECK(all_text(new_number, "basis/text-mismatch").find("措辞已修改") == std::string::npos);
 }
+
+TEST_CASE("a renumbered 款 is named in its new place", "[law][text]") {
+  // 种子法 2015 第七十三条第五款 is 2021 第七十二条第六款 (the 2021 修正 split its third 款).
+  const auto res = check_text(
+      dept_with_item("  - key: a\n"
+                     "    name: 某项处罚\n"
+                     "    category: 行政处罚\n"
+                     "    basis:\n"
+                     "      - law: 中华人民共和国种子法\n"
+                     "        version: 2015-11-04\n"
+                     "        articles: [\"第七十三条第五款\"]\n"
+                     "        text: 县级以上人民政府农业、林业主管部门处理侵犯植物新品种权案件时，"
+                     "为了维护社会公共利益，责令侵权人停止侵权行为，没收违法所得和种子；货值金额"
+                     "不足五万元的，并处一万元以上二十五万元以下罚款\n"
+                     "    handled_by: 执法大队\n"
+                     "    disclosure: {forms: [政府网站], scope: 社会公开, timing: 长期公开}\n"
+                     "    rights: [陈述, 申辩, 复议, 诉讼]\n"),
+      "dept.yaml", Date{2026, 11, 25});
+  CHECK(all_text(res, "basis/text-mismatch").find("第七十二条第六款，措辞已修改") !=
+        std::string::npos);
+}
