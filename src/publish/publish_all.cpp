@@ -223,17 +223,22 @@ Message write_outputs(const Catalog& catalog, const std::vector<ResolvedItem>& r
   const ChartPart chart = [&](const PublicItem& p, const char* ext) {
     return p.chart.empty() ? std::string() : cache.part(p.chart, ext);
   };
+  auto draw_risk_pdf = [&]() -> Message {
+    std::string error;
+    std::string pdf = render_risk_pdf(catalog, public_risk_overview(items), &error);
+    if (!error.empty()) return {error, error};
+    return out.write("risks.pdf", pdf);
+  };
   auto draw_pdfs = [&](const ChartPart& part, bool announce) -> Message {
     std::string error;
-    const RiskOverview risks = public_risk_overview(items);
-    std::string risk_pdf = render_risk_pdf(catalog, risks, &error);
-    if (!error.empty()) return {error, error};
-    if (Message e = out.write("risks.pdf", risk_pdf); !e.zh.empty()) return e;
     if (announce) report(opts, "PDF catalog.pdf", 0, 1);  // not over the charts' progress
     std::string pdf = render_catalog_pdf(catalog, items, part, &error);
     if (!error.empty()) return {error, error};
     return out.write("catalog.pdf", pdf);
   };
+  // risks.pdf needs no chart: drawn by its own child from the start (catalog.pdf, which
+  // follows the charts, is the longer path when the charts are cheap).
+  ChildJob risk_pdf(draw_risk_pdf, opts.jobs > 1);
   // With more than one job, catalog.pdf is drawn by a child while the charts are rendered,
   // each chart page as soon as its chart is in the store (the workers go in catalog order);
   // the marker file says the charts are over, so a chart that never comes fails the PDF.
@@ -280,6 +285,7 @@ Message write_outputs(const Catalog& catalog, const std::vector<ResolvedItem>& r
   if (!error.empty()) return {error, error};
   if (!(err = out.write("site/risks.html", page)).zh.empty()) return err;
   if (!(err = pdfs->wait()).zh.empty()) return err;
+  if (!(err = risk_pdf.wait()).zh.empty()) return err;
   std::error_code over_ec;
   std::filesystem::remove(charts_over, over_ec);
   if (opts.internal) {
