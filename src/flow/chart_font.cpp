@@ -141,51 +141,48 @@ std::string make_subset(const std::string& file, unsigned index, const std::stri
   return out;
 }
 
-// The system font's file and face index for one style, when it is the family itself.
-bool system_face(const char* style, std::string* file, unsigned* index) {
+// What fontconfig picks for `family` in `style`: its family, style, file and face index.
+struct Match {
+  std::string family, style, file;
+  unsigned index = 0;
+};
+Match font_match(const char* family, const char* style) {
   FcPattern* pat = FcPatternCreate();
-  FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(kSystemFamily));
+  FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
   FcPatternAddString(pat, FC_STYLE, reinterpret_cast<const FcChar8*>(style));
   FcConfigSubstitute(nullptr, pat, FcMatchPattern);
   FcDefaultSubstitute(pat);
   FcResult res;
   FcPattern* m = FcFontMatch(nullptr, pat, &res);
   FcPatternDestroy(pat);
-  bool ok = false;
-  FcChar8 *fam = nullptr, *path = nullptr, *st = nullptr;
+  Match out;
+  if (!m) return out;
+  auto text = [&](const char* key, std::string* to) {
+    FcChar8* v = nullptr;
+    if (FcPatternGetString(m, key, 0, &v) == FcResultMatch) *to = reinterpret_cast<char*>(v);
+  };
+  text(FC_FAMILY, &out.family);
+  text(FC_STYLE, &out.style);
+  text(FC_FILE, &out.file);
   int idx = 0;
-  if (m && FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch &&
-      FcPatternGetString(m, FC_FILE, 0, &path) == FcResultMatch &&
-      FcPatternGetString(m, FC_STYLE, 0, &st) == FcResultMatch &&
-      FcPatternGetInteger(m, FC_INDEX, 0, &idx) == FcResultMatch &&
-      std::strcmp(reinterpret_cast<char*>(fam), kSystemFamily) == 0 &&
-      std::strcmp(reinterpret_cast<char*>(st), style) == 0) {
-    *file = reinterpret_cast<char*>(path);
-    *index = static_cast<unsigned>(idx);
-    ok = true;
-  }
-  if (m) FcPatternDestroy(m);
-  return ok;
+  if (FcPatternGetInteger(m, FC_INDEX, 0, &idx) == FcResultMatch)
+    out.index = static_cast<unsigned>(idx);
+  FcPatternDestroy(m);
+  return out;
+}
+
+// The system font's file and face index for one style, when it is the family itself.
+bool system_face(const char* style, std::string* file, unsigned* index) {
+  const Match m = font_match(kSystemFamily, style);
+  if (m.family != kSystemFamily || m.style != style || m.file.empty()) return false;
+  *file = m.file;
+  *index = m.index;
+  return true;
 }
 
 // Whether fontconfig now resolves the private family in `style` to `file`.
 bool resolves_to(const char* style, const std::string& file) {
-  std::string got;
-  unsigned index = 0;
-  FcPattern* pat = FcPatternCreate();
-  FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(kSubsetFamily));
-  FcPatternAddString(pat, FC_STYLE, reinterpret_cast<const FcChar8*>(style));
-  FcConfigSubstitute(nullptr, pat, FcMatchPattern);
-  FcDefaultSubstitute(pat);
-  FcResult res;
-  FcPattern* m = FcFontMatch(nullptr, pat, &res);
-  FcPatternDestroy(pat);
-  FcChar8* path = nullptr;
-  if (m && FcPatternGetString(m, FC_FILE, 0, &path) == FcResultMatch)
-    got = reinterpret_cast<char*>(path);
-  if (m) FcPatternDestroy(m);
-  (void)index;
-  return got == file;
+  return font_match(kSubsetFamily, style).file == file;
 }
 
 }  // namespace

@@ -9,19 +9,21 @@ using namespace powerlist::test;
 
 namespace {
 
-LoadResult citing(const std::string& law, const std::string& article, const std::string& text) {
+// One 行政处罚 item citing `article` of `law` (in `version`, if given) with the quotation `text`.
+LoadResult citing(const std::string& law, const std::string& article, const std::string& text,
+                  const std::string& version = "") {
   return check_text(
       dept_with_item("  - key: a\n"
                      "    name: 某项处罚\n"
                      "    category: 行政处罚\n"
                      "    basis:\n"
                      "      - law: " +
-                     law + "\n        articles: [\"" + article + "\"]\n        text: " + text +
+                     law + "\n" + (version.empty() ? "" : "        version: " + version + "\n") +
+                     "        articles: [\"" + article + "\"]\n        text: " + text +
                      "\n"
                      "    handled_by: 执法大队\n"
-                     "    disclosure: {forms: [政府网站], scope: 社会公开, timing: "
-                     "长期公开}\n"
-                     "    rights: [复议, 诉讼]\n"),
+                     "    disclosure: {forms: [政府网站], scope: 社会公开, timing: 长期公开}\n"
+                     "    rights: [陈述, 申辩, 复议, 诉讼]\n"),
       "dept.yaml", Date{2026, 11, 25});
 }
 
@@ -71,58 +73,22 @@ TEST_CASE("an old article number quoted in old wording names the article in forc
   const std::string quote =
       "农业、林业主管部门可以委托种子质量检验机构对种子质量进行检验。承担种子质量检验的机构应当"
       "具备相应的检测条件、能力，并经省级以上人民政府有关主管部门考核合格。";
-  const auto old_number = check_text(
-      dept_with_item("  - key: a\n"
-                     "    name: 某项检查\n"
-                     "    category: 行政检查\n"
-                     "    basis:\n"
-                     "      - law: 中华人民共和国种子法\n"
-                     "        version: 2015-11-04\n"
-                     "        articles: [\"48\"]\n"
-                     "        text: " +
-                     quote +
-                     "\n"
-                     "    handled_by: 执法大队\n"
-                     "    disclosure: {forms: [政府网站], scope: 社会公开, timing: 长期公开}\n"),
-      "dept.yaml", Date{2026, 11, 25});
-  const std::string found = all_text(old_number, "basis/text-mismatch");
-  CHECK(found.find("第四十七条，措辞已修改") != std::string::npos);
+  const auto old_number = citing("中华人民共和国种子法", "48", quote, "2015-11-04");
+  CHECK(all_text(old_number, "basis/text-mismatch").find("第四十七条，措辞已修改") !=
+        std::string::npos);
   // Cited by its number in force: no text-mismatch (the wording is the superseded version's,
   // which basis/superseded-version reports).
-  const auto new_number = check_text(
-      dept_with_item("  - key: a\n"
-                     "    name: 某项检查\n"
-                     "    category: 行政检查\n"
-                     "    basis:\n"
-                     "      - law: 中华人民共和国种子法\n"
-                     "        version: 2015-11-04\n"
-                     "        articles: [\"47\"]\n"
-                     "        text: " +
-                     quote +
-                     "\n"
-                     "    handled_by: 执法大队\n"
-                     "    disclosure: {forms: [政府网站], scope: 社会公开, timing: 长期公开}\n"),
-      "dept.yaml", Date{2026, 11, 25});
+  const auto new_number = citing("中华人民共和国种子法", "47", quote, "2015-11-04");
   CHECK(all_text(new_number, "basis/text-mismatch").find("措辞已修改") == std::string::npos);
 }
 
 TEST_CASE("a renumbered 款 is named in its new place", "[law][text]") {
   // 种子法 2015 第七十三条第五款 is 2021 第七十二条第六款 (the 2021 修正 split its third 款).
-  const auto res = check_text(
-      dept_with_item("  - key: a\n"
-                     "    name: 某项处罚\n"
-                     "    category: 行政处罚\n"
-                     "    basis:\n"
-                     "      - law: 中华人民共和国种子法\n"
-                     "        version: 2015-11-04\n"
-                     "        articles: [\"第七十三条第五款\"]\n"
-                     "        text: 县级以上人民政府农业、林业主管部门处理侵犯植物新品种权案件时，"
-                     "为了维护社会公共利益，责令侵权人停止侵权行为，没收违法所得和种子；货值金额"
-                     "不足五万元的，并处一万元以上二十五万元以下罚款\n"
-                     "    handled_by: 执法大队\n"
-                     "    disclosure: {forms: [政府网站], scope: 社会公开, timing: 长期公开}\n"
-                     "    rights: [陈述, 申辩, 复议, 诉讼]\n"),
-      "dept.yaml", Date{2026, 11, 25});
+  const auto res = citing("中华人民共和国种子法", "第七十三条第五款",
+                          "县级以上人民政府农业、林业主管部门处理侵犯植物新品种权案件时，为了维护"
+                          "社会公共利益，责令侵权人停止侵权行为，没收违法所得和种子；货值金额不足"
+                          "五万元的，并处一万元以上二十五万元以下罚款",
+                          "2015-11-04");
   CHECK(all_text(res, "basis/text-mismatch").find("第七十二条第六款，措辞已修改") !=
         std::string::npos);
 }
