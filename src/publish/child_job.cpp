@@ -9,10 +9,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 namespace powerlist {
 
-ChildJob::ChildJob(const std::function<Message()>& job, bool parallel) {
+ChildJob::ChildJob(std::function<Message()> job, bool parallel) : job_(std::move(job)) {
   int fds[2];
   if (parallel && ::pipe2(fds, O_CLOEXEC) == 0) {
     const pid_t parent = ::getpid();
@@ -22,7 +23,7 @@ ChildJob::ChildJob(const std::function<Message()>& job, bool parallel) {
       ::close(fds[0]);
       ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // a killed build leaves no child writing
       if (::getppid() != parent) _exit(1);
-      const Message m = job();
+      const Message m = job_();
       const std::string report = m.zh + '\t' + m.en;
       size_t done = 0;
       while (done < report.size()) {
@@ -35,19 +36,22 @@ ChildJob::ChildJob(const std::function<Message()>& job, bool parallel) {
     ::close(fds[1]);
     if (pid_ > 0) {
       fd_ = fds[0];
+      job_ = nullptr;
       return;
     }
     ::close(fds[0]);
   }
-  done_ = job();  // no parallelism asked for, or no child to be had
 }
 
 ChildJob::~ChildJob() {
-  wait();
+  if (forked()) wait();
 }
 
 Message ChildJob::wait() {
-  if (pid_ <= 0) return done_;
+  if (!forked()) {
+    if (job_) done_ = std::exchange(job_, nullptr)();  // no child asked for or to be had
+    return done_;
+  }
   std::string report;
   char buf[4096];
   for (;;) {

@@ -12,15 +12,18 @@ namespace powerlist {
 
 class ChildJob {
  public:
-  // Starts `job` in a child; with `parallel` false (or when fork fails) runs it here, now.
-  ChildJob(const std::function<Message()>& job, bool parallel);
-  ~ChildJob();
+  // Starts `job` in a child; with `parallel` false, or when fork fails, the job is run here
+  // by wait().
+  ChildJob(std::function<Message()> job, bool parallel);
+  ~ChildJob();  // waits for a child; a job not yet run here is dropped
   ChildJob(const ChildJob&) = delete;
   ChildJob& operator=(const ChildJob&) = delete;
-  // The job's Message ("" zh on success); waits for the child.
+  bool forked() const { return pid_ > 0; }
+  // The job's Message ("" zh on success), from the child or from running it now.
   Message wait();
 
  private:
+  std::function<Message()> job_;
   pid_t pid_ = -1;
   int fd_ = -1;
   Message done_;

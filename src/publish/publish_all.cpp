@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,9 +12,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "chart_cache.hpp"
 #include "child_job.hpp"
@@ -36,7 +37,23 @@ void report(const PublishOptions& opts, const char* stage, size_t done, size_t t
 struct ChartTarget {
   std::string dir;
   const Catalog* site_of = nullptr;
+  // With `tell_fd`, each chart once stored is told ("<index in items_base> <key>\n") to the
+  // child drawing catalog.pdf alongside.
+  int tell_fd = -1;
+  const PublicItem* items_base = nullptr;
 };
+
+void tell(const ChartTarget& to, const PublicItem& p) {
+  if (to.tell_fd < 0) return;
+  const std::string line = fmt::format("{} {}\n", &p - to.items_base, p.chart);
+  // MSG_NOSIGNAL: a child that has failed and gone must not take the build down with SIGPIPE.
+  for (size_t done = 0; done < line.size();) {
+    const ssize_t n = ::send(to.tell_fd, line.data() + done, line.size() - done, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;  // the child reports its own failure
+    done += static_cast<size_t>(n);
+  }
+}
 
 // Renders (or takes from the cache) one item's chart and places its files; `p.chart` gets
 // the cache key, `rendered` whether it was drawn now. Files come as links to the cache's
@@ -136,6 +153,7 @@ Message write_charts_in_workers(std::vector<PublicItem*>& charts, const ChartTar
     if (pid == 0) {
       ::close(fds[0]);
       for (const auto& other : workers) ::close(other.fd);
+      if (to.tell_fd >= 0) ::close(to.tell_fd);  // only the parent tells
       worker_main(charts, to, w, jobs, out, opts, cache, fds[1], self);
     }
     ::close(fds[1]);
@@ -168,6 +186,7 @@ Message write_charts_in_workers(std::vector<PublicItem*>& charts, const ChartTar
         if (std::sscanf(line.c_str(), "ok %zu %c %63s", &index, &how, key) == 3 &&
             index < charts.size()) {
           charts[index]->chart = key;
+          tell(to, *charts[index]);
           ++(how == 'r' ? stats.rendered : stats.reused);
           report(opts, "流程图 flowcharts", ++done, charts.size());
         } else if (line.rfind("err ", 0) == 0 && failure.zh.empty()) {
@@ -210,6 +229,7 @@ Message write_flowcharts(std::vector<PublicItem>& items, const ChartTarget& to,
     bool rendered = false;
     Message err = write_chart(*p, to, out, opts, cache, &rendered);
     if (!err.zh.empty()) return err;
+    tell(to, *p);
     ++(rendered ? stats.rendered : stats.reused);
     report(opts, "流程图 flowcharts", ++done, charts.size());
   }
@@ -240,33 +260,64 @@ Message write_outputs(const Catalog& catalog, const std::vector<ResolvedItem>& r
   // follows the charts, is the longer path when the charts are cheap).
   ChildJob risk_pdf(draw_risk_pdf, opts.jobs > 1);
   // With more than one job, catalog.pdf is drawn by a child while the charts are rendered,
-  // each chart page as soon as its chart is in the store (the workers go in catalog order);
-  // the marker file says the charts are over, so a chart that never comes fails the PDF.
-  const std::filesystem::path charts_over = out.staging() / ".charts-over";
+  // each chart page as soon as this process tells it the chart's key (the workers go in
+  // catalog order); the end of the socket says the charts are over, so a chart that never
+  // comes fails the PDF.
   std::optional<ChildJob> pdfs;
-  if (opts.jobs > 1)
+  int tell_fds[2] = {-1, -1};
+  if (opts.jobs > 1 && ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, tell_fds) == 0)
     pdfs.emplace(
         [&]() -> Message {
+          ::close(tell_fds[1]);
+          std::vector<std::string> keys(items.size());
+          std::string buf;
+          bool over = false;
           for (PublicItem& p : items)
-            if (p.flow)
-              p.chart = cache.key(
-                  chart_source(*p.flow, chart_info(*p.dept, *p.item, p.codes.implementation)),
-                  opts.formats);
+            if (p.flow) p.chart = "-";  // a chart page for each: its key comes when told
           return draw_pdfs(
               [&](const PublicItem& p, const char* ext) {
-                for (unsigned wait_us = 200;; wait_us = std::min(wait_us * 2, 20000u)) {
-                  const bool over = std::filesystem::exists(charts_over);
-                  std::string bytes = cache.part(p.chart, ext);
-                  if (!bytes.empty() || over) return bytes;
-                  ::usleep(wait_us);
+                const size_t index = static_cast<size_t>(&p - items.data());
+                while (keys[index].empty() && !over) {
+                  char b[4096];
+                  const ssize_t n = ::read(tell_fds[0], b, sizeof b);
+                  if (n < 0 && errno == EINTR) continue;
+                  if (n <= 0) {
+                    over = true;
+                    break;
+                  }
+                  buf.append(b, static_cast<size_t>(n));
+                  for (size_t nl; (nl = buf.find('\n')) != std::string::npos;
+                       buf.erase(0, nl + 1)) {
+                    size_t i = 0;
+                    char key[64] = {0};
+                    if (std::sscanf(buf.c_str(), "%zu %63s", &i, key) == 2 && i < keys.size())
+                      keys[i] = key;
+                  }
                 }
+                return keys[index].empty() ? std::string() : cache.part(keys[index], ext);
               },
               false);
         },
         true);
-  Message err = write_flowcharts(items, {"flowcharts/", &catalog}, out, opts, cache, stats);
-  std::ofstream(charts_over).put('\n');
-  if (!err.zh.empty()) return err;  // the child sees the marker and stops
+  if (pdfs && !pdfs->forked()) {  // no child to be had: drawn here after the charts
+    pdfs.reset();
+    ::close(tell_fds[0]);
+    ::close(tell_fds[1]);
+    tell_fds[0] = tell_fds[1] = -1;
+  }
+  // Closed before `pdfs` waits (declared after it), on every path: the child then sees the end.
+  struct CloseOnExit {
+    int fd;
+    ~CloseOnExit() {
+      if (fd >= 0) ::close(fd);
+    }
+  } tell_end{tell_fds[1]};
+  if (tell_fds[0] >= 0) ::close(tell_fds[0]);
+  Message err =
+      write_flowcharts(items, {"flowcharts/", &catalog, pdfs ? tell_fds[1] : -1, items.data()}, out,
+                       opts, cache, stats);
+  if (tell_end.fd >= 0) ::close(std::exchange(tell_end.fd, -1));
+  if (!err.zh.empty()) return err;
   if (!pdfs) pdfs.emplace([&] { return draw_pdfs(chart, true); }, false);
   err = out.write("catalog.json", render_catalog_json(catalog, items));
   if (!err.zh.empty()) return err;
@@ -286,8 +337,6 @@ Message write_outputs(const Catalog& catalog, const std::vector<ResolvedItem>& r
   if (!(err = out.write("site/risks.html", page)).zh.empty()) return err;
   if (!(err = pdfs->wait()).zh.empty()) return err;
   if (!(err = risk_pdf.wait()).zh.empty()) return err;
-  std::error_code over_ec;
-  std::filesystem::remove(charts_over, over_ec);
   if (opts.internal) {
     std::string internal = render_internal_pdf(catalog, collect_internal_items(catalog), &error);
     if (!error.empty()) return {error, error};
