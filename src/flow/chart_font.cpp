@@ -266,7 +266,8 @@ std::string use_chart_font_subset() {
       std::ifstream c(fmt::format("{}/{}.crc", dir, style));
       uint32_t crc = 0;
       if (c >> crc && read_kept(otf, crc, bytes)) return otf;
-      *bytes = make_subset(file, index, style, subset_codepoints());
+      static const std::vector<hb_codepoint_t> cps = subset_codepoints();  // once for both
+      *bytes = make_subset(file, index, style, cps);
       if (bytes->empty()) return std::string();
       std::filesystem::create_directories(dir, ec);
       if (!keep(otf, *bytes) ||

@@ -55,6 +55,46 @@ void tell(const ChartTarget& to, const PublicItem& p) {
   }
 }
 
+// The child drawing catalog.pdf alongside learns each chart's key from `tell`, as it needs it.
+class ToldKeys {
+ public:
+  ToldKeys(int fd, size_t items) : fd_(fd), keys_(items) {}
+  // The key of the item at `index`, waited for; "" once the teller has closed its end.
+  const std::string& key(size_t index) {
+    while (keys_[index].empty() && !over_) {
+      char b[4096];
+      const ssize_t n = ::read(fd_, b, sizeof b);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        over_ = true;
+        break;
+      }
+      buf_.append(b, static_cast<size_t>(n));
+      for (size_t nl; (nl = buf_.find('\n')) != std::string::npos; buf_.erase(0, nl + 1)) {
+        size_t i = 0;
+        char key[64] = {0};
+        if (std::sscanf(buf_.c_str(), "%zu %63s", &i, key) == 2 && i < keys_.size()) keys_[i] = key;
+      }
+    }
+    return keys_[index];
+  }
+
+ private:
+  int fd_;
+  std::vector<std::string> keys_;
+  std::string buf_;
+  bool over_ = false;
+};
+
+// A file descriptor closed when it goes out of scope (or by close()).
+struct Fd {
+  int fd = -1;
+  ~Fd() { close(); }
+  void close() {
+    if (fd >= 0) ::close(std::exchange(fd, -1));
+  }
+};
+
 // Renders (or takes from the cache) one item's chart and places its files; `p.chart` gets
 // the cache key, `rendered` whether it was drawn now. Files come as links to the cache's
 // parts, so their bytes are written once.
@@ -269,54 +309,28 @@ Message write_outputs(const Catalog& catalog, const std::vector<ResolvedItem>& r
     pdfs.emplace(
         [&]() -> Message {
           ::close(tell_fds[1]);
-          std::vector<std::string> keys(items.size());
-          std::string buf;
-          bool over = false;
+          ToldKeys told(tell_fds[0], items.size());
           for (PublicItem& p : items)
             if (p.flow) p.chart = "-";  // a chart page for each: its key comes when told
           return draw_pdfs(
               [&](const PublicItem& p, const char* ext) {
-                const size_t index = static_cast<size_t>(&p - items.data());
-                while (keys[index].empty() && !over) {
-                  char b[4096];
-                  const ssize_t n = ::read(tell_fds[0], b, sizeof b);
-                  if (n < 0 && errno == EINTR) continue;
-                  if (n <= 0) {
-                    over = true;
-                    break;
-                  }
-                  buf.append(b, static_cast<size_t>(n));
-                  for (size_t nl; (nl = buf.find('\n')) != std::string::npos;
-                       buf.erase(0, nl + 1)) {
-                    size_t i = 0;
-                    char key[64] = {0};
-                    if (std::sscanf(buf.c_str(), "%zu %63s", &i, key) == 2 && i < keys.size())
-                      keys[i] = key;
-                  }
-                }
-                return keys[index].empty() ? std::string() : cache.part(keys[index], ext);
+                const std::string& key = told.key(static_cast<size_t>(&p - items.data()));
+                return key.empty() ? std::string() : cache.part(key, ext);
               },
               false);
         },
         true);
+  // The parent keeps the telling end only; closed before `pdfs` waits (declared after it),
+  // on every path, so the child sees the end.
+  Fd tell_end{tell_fds[1]};
+  Fd{tell_fds[0]}.close();
   if (pdfs && !pdfs->forked()) {  // no child to be had: drawn here after the charts
     pdfs.reset();
-    ::close(tell_fds[0]);
-    ::close(tell_fds[1]);
-    tell_fds[0] = tell_fds[1] = -1;
+    tell_end.close();
   }
-  // Closed before `pdfs` waits (declared after it), on every path: the child then sees the end.
-  struct CloseOnExit {
-    int fd;
-    ~CloseOnExit() {
-      if (fd >= 0) ::close(fd);
-    }
-  } tell_end{tell_fds[1]};
-  if (tell_fds[0] >= 0) ::close(tell_fds[0]);
-  Message err =
-      write_flowcharts(items, {"flowcharts/", &catalog, pdfs ? tell_fds[1] : -1, items.data()}, out,
-                       opts, cache, stats);
-  if (tell_end.fd >= 0) ::close(std::exchange(tell_end.fd, -1));
+  Message err = write_flowcharts(items, {"flowcharts/", &catalog, tell_end.fd, items.data()}, out,
+                                 opts, cache, stats);
+  tell_end.close();
   if (!err.zh.empty()) return err;
   if (!pdfs) pdfs.emplace([&] { return draw_pdfs(chart, true); }, false);
   err = out.write("catalog.json", render_catalog_json(catalog, items));
