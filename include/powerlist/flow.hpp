@@ -94,10 +94,10 @@ struct ChartFormats {
   bool svg = true, png = true, pdf = true, dot = false;
 };
 
-// One chart laid out once and rendered to each requested format. `placed` is the laid-out
-// graph (DOT with positions), from which draw_placed_chart draws it again without a layout.
+// One chart laid out once and rendered to each requested format. `page` is the chart as
+// catalog.pdf draws it, made from the SVG by the publish stage.
 struct ChartFiles {
-  std::string dot, svg, png, pdf, placed;
+  std::string dot, svg, png, pdf, page;
   std::string error;  // "" on success
 };
 ChartFiles render_chart(const Flow& flow, const ChartInfo& info, const ChartFormats& formats);
@@ -107,11 +107,6 @@ std::string chart_source(const Flow& flow, const ChartInfo& info);
 // PNG charts are drawn at this resolution: legible 9 pt text when printed at full A4 width.
 constexpr double kChartPngDpi = 144;
 
-// Draws a laid-out chart (ChartFiles::placed) into a cairo context (`cairo_t*`), scaled down
-// to fit `max_w` × `max_h` points and centred horizontally at (x, y); the target keeps
-// its vector drawing and text. Returns false when the chart cannot be read.
-bool draw_placed_chart(const std::string& placed, void* cairo_context, double x, double y,
-                       double max_w, double max_h);
 ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::string& code);
 
 // Charts are drawn with a subset of the system CJK font, made once per user and font version
@@ -121,6 +116,9 @@ ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::s
 std::string use_chart_font_subset();
 // The font family charts are laid out with ("Noto Sans CJK SC" unless a subset is in use).
 const std::string& chart_font_family();
+// The system CJK font's file and face index in `style` ("Regular", "Bold"), when fontconfig
+// has the family itself (not a substitute).
+bool system_face(const char* style, std::string* file, unsigned* index);
 // An SVG drawn with the subset names the system family, as one drawn without it.
 std::string chart_svg_family(std::string svg);
 

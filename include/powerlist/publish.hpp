@@ -25,7 +25,7 @@ struct PublicItem {
   std::string chart;  // the chart's cache key ("" without a procedure), set while publishing
 };
 
-// One file of an item's rendered chart ("svg", or "placed" for drawing it again); "" when
+// One file of an item's rendered chart ("svg", or "page": as catalog.pdf draws it); "" when
 // the item has no chart.
 using ChartPart = std::function<std::string(const PublicItem&, const char* ext)>;
 

@@ -36,7 +36,7 @@ std::string render_audit_pdf(const AuditReport& r, std::string* error) {
   TextStyle big;
   big.size = 24;
   big.bold = true;
-  big.align = PANGO_ALIGN_CENTER;
+  big.align = Align::Center;
   w.text(60, 200, kA4Short - 120, title, big);
   TextStyle body;
   body.size = 13;
@@ -116,9 +116,7 @@ std::string render_audit_pdf(const AuditReport& r, std::string* error) {
     rules.rows.push_back({rule, std::to_string(n), audit_reasoning(rule)});
   section(w, 0, rules);
 
-  std::string pdf = w.finish(error);
-  normalize_pdf_dates(pdf);
-  return pdf;
+  return w.finish(error);
 }
 
 }  // namespace powerlist

@@ -171,7 +171,8 @@ Match font_match(const char* family, const char* style) {
   return out;
 }
 
-// The system font's file and face index for one style, when it is the family itself.
+}  // namespace
+
 bool system_face(const char* style, std::string* file, unsigned* index) {
   const Match m = font_match(kSystemFamily, style);
   if (m.family != kSystemFamily || m.style != style || m.file.empty()) return false;
@@ -179,6 +180,8 @@ bool system_face(const char* style, std::string* file, unsigned* index) {
   *index = m.index;
   return true;
 }
+
+namespace {
 
 // Whether fontconfig now resolves the private family in `style` to `file`.
 bool resolves_to(const char* style, const std::string& file) {

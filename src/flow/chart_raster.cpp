@@ -1,14 +1,11 @@
-// Drawing laid-out charts with Graphviz's cairo renderer into surfaces we own: the PNG charts
-// (encoded here with fast settings instead of cairo's slow default PNG writer) and the chart
-// pages of catalog.pdf (drawn as vectors, without parsing SVG again).
+// Drawing laid-out charts with Graphviz's cairo renderer into a surface we own: the PNG
+// charts, encoded here with fast settings instead of cairo's slow default PNG writer.
 //
 // Graphviz 2.42/2.43 (Debian 12) renders into a caller's cairo context through
 // gvRenderContext. Its "pdf:cairo" device, at the end of the page, shows the page, destroys
 // the context once and finishes the context's target surface. So: the context gets an extra
-// reference; a PNG is drawn into an image surface over our own buffer (finishing it leaves
-// the pixels); a catalog page is drawn through a tee surface, which is what gets finished
-// while the catalog's own surface stays open. tests/unit/chart_output_test.cpp pins both.
-#include <cairo-tee.h>
+// reference, and the PNG is drawn into an image surface over our own buffer (finishing it
+// leaves the pixels). tests/unit/chart_output_test.cpp pins it.
 #include <cairo.h>
 #include <libdeflate.h>
 
@@ -48,19 +45,6 @@ bool svg_page_size(const std::string& svg, double* width_pt, double* height_pt) 
     return *v > 0 && *v < 100000;
   };
   return read("<svg width=\"", width_pt) && read("height=\"", height_pt);
-}
-
-bool draw_graph(Agraph_t* g, cairo_t* cr) {
-  cairo_surface_t* tee = cairo_tee_surface_create(cairo_get_target(cr));
-  cairo_t* t = cairo_create(tee);
-  cairo_matrix_t m;
-  cairo_get_matrix(cr, &m);
-  cairo_set_matrix(t, &m);
-  cairo_reference(t);  // Graphviz destroys the context it was given once
-  const int rc = gvRenderContext(graphviz_context(), g, "pdf:cairo", t);
-  cairo_destroy(t);
-  cairo_surface_destroy(tee);
-  return rc == 0 && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 }
 
 namespace {

@@ -21,10 +21,6 @@ std::string graphviz_render(Agraph_t* g, const char* format);
 std::string rasterize_graph(Agraph_t* g, double width_pt, double height_pt, double dpi,
                             std::string* error);
 
-// Draws a laid-out graph into `cr` (its current transformation applies), leaving the
-// target surface open for more drawing.
-bool draw_graph(Agraph_t* g, cairo_t* cr);
-
 // Page size in points from the header Graphviz writes into an SVG (width="533pt" …).
 bool svg_page_size(const std::string& svg, double* width_pt, double* height_pt);
 

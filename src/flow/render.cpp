@@ -388,15 +388,14 @@ ChartFiles render_chart(const Flow& flow, const ChartInfo& info, const ChartForm
     agclose(g);
     return out;
   }
-  // One layout, every format. The SVG is always made: the site inlines it and it gives the
-  // page size; the placed graph lets catalog.pdf draw the chart without laying it out again.
+  // One layout, every format. The SVG is always made: the site inlines it, it gives the
+  // page size and catalog.pdf draws the chart from it.
   out.svg = chart_svg_family(graphviz_render(g, "svg"));
   double w = 0, h = 0;
   if (out.svg.empty() || !svg_page_size(out.svg, &w, &h))
     out.error = "Graphviz 无法输出 svg / cannot render svg";
   if (out.error.empty()) {
     svg_step_titles(out.svg, flow);
-    out.placed = fmt::format("// page {} {}\n", w, h) + graphviz_render(g, "dot");
     if (formats.png) out.png = rasterize_graph(g, w, h, kChartPngDpi, &out.error);
   }
   if (out.error.empty() && formats.pdf) {
@@ -430,29 +429,6 @@ std::string render_flow(const Flow& flow, const ChartInfo& info, const std::stri
     return "";
   }
   return format == "dot" ? c.dot : format == "svg" ? c.svg : format == "png" ? c.png : c.pdf;
-}
-
-bool draw_placed_chart(const std::string& placed, void* cairo_context, double x, double y,
-                       double max_w, double max_h) {
-  double w = 0, h = 0;
-  if (std::sscanf(placed.c_str(), "// page %lf %lf", &w, &h) != 2 || w <= 0 || h <= 0) return false;
-  const size_t body = placed.find('\n');
-  std::lock_guard<std::mutex> lock(graphviz_mutex());
-  Agraph_t* g = agmemread(placed.c_str() + body + 1);
-  if (!g) return false;
-  bool ok = gvLayout(graphviz_context(), g, "nop2") == 0;  // positions as laid out
-  if (ok) {
-    auto* cr = static_cast<cairo_t*>(cairo_context);
-    const double scale = std::min({max_w / w, max_h / h, 1.0});
-    cairo_save(cr);
-    cairo_translate(cr, x + (max_w - w * scale) / 2, y);
-    cairo_scale(cr, scale, scale);
-    ok = draw_graph(g, cr);
-    cairo_restore(cr);
-    gvFreeLayout(graphviz_context(), g);
-  }
-  agclose(g);
-  return ok;
 }
 
 ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::string& code) {

@@ -97,7 +97,7 @@ std::string ChartCache::part(const std::string& key, const char* ext) const {
 }
 
 bool ChartCache::check(const std::string& key, const ChartFormats& f) const {
-  for (const char* ext : {"svg", "placed"})
+  for (const char* ext : {"svg", "page"})
     if (part(key, ext).empty()) return false;
   return (!f.png || !part(key, "png").empty()) && (!f.pdf || !part(key, "pdf").empty());
 }
@@ -108,7 +108,7 @@ bool ChartCache::save(const std::string& key, const ChartFiles& c) const {
   fs::create_directories(fs::path(file(key, "sum")).parent_path(), ec);
   std::string sums;
   const std::pair<const char*, const std::string*> parts[] = {
-      {"svg", &c.svg}, {"placed", &c.placed}, {"png", &c.png}, {"pdf", &c.pdf}};
+      {"svg", &c.svg}, {"page", &c.page}, {"png", &c.png}, {"pdf", &c.pdf}};
   for (const auto& [ext, data] : parts) {
     if (data->empty()) continue;
     if (!put(file(key, ext), *data)) return false;

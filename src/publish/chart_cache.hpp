@@ -1,7 +1,7 @@
 // Content-addressed store of rendered charts under OUT/.cache/charts: an entry is keyed by
 // the chart's DOT source (everything that decides how it looks), the formats, the PNG
 // resolution, this executable, the Graphviz, cairo and pango versions and the chart font. An entry
-// is one file per part (svg, png, pdf, and "placed": the laid-out graph catalog.pdf draws) plus a
+// is one file per part (svg, png, pdf, and "page": the chart as catalog.pdf draws it) plus a
 // list of their sizes and CRC-32s, written last. Every part is checked against that list
 // before it is used; an entry that does not check out is rendered again, never trusted.
 // Output files are hard links to the parts, so a build writes each chart's bytes once.
@@ -21,11 +21,11 @@ class ChartCache {
   ChartCache(std::string dir, const std::string& font);
 
   std::string key(const std::string& source, const ChartFormats& formats) const;
-  // Whether the entry holds every part the formats need (svg and placed always), intact.
+  // Whether the entry holds every part the formats need (svg and page always), intact.
   bool check(const std::string& key, const ChartFormats& formats) const;
   // Stores a rendered chart; false when it could not (the caller then writes the bytes).
   bool save(const std::string& key, const ChartFiles& files) const;
-  // One verified part ("svg", "placed"); "" when absent or damaged.
+  // One verified part ("svg", "page"); "" when absent or damaged.
   std::string part(const std::string& key, const char* ext) const;
   // Where a part lives (to link an output to it after check or save).
   std::string file(const std::string& key, const char* ext) const;

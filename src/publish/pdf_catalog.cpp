@@ -96,11 +96,11 @@ void draw_cover(PdfWriter& w, const Catalog& c, size_t count) {
   TextStyle title;
   title.size = 30;
   title.bold = true;
-  title.align = PANGO_ALIGN_CENTER;
+  title.align = Align::Center;
   w.text(60, 250, kA4Short - 120, p.title.value.empty() ? "行政职权目录" : p.title.value, title);
   TextStyle sub;
   sub.size = 14;
-  sub.align = PANGO_ALIGN_CENTER;
+  sub.align = Align::Center;
   double y = 420;
   const std::vector<std::string> lines = {
       p.region_name.value, fmt::format("共 {} 项", count), "", p.publisher.value,
@@ -127,7 +127,7 @@ void draw_toc(PdfWriter& w, const std::vector<TocEntry>& entries) {
         TextStyle h;
         h.size = 20;
         h.bold = true;
-        h.align = PANGO_ALIGN_CENTER;
+        h.align = Align::Center;
         w.text(kMargin, 70, kA4Short - 2 * kMargin, "目　录", h);
       }
     }
@@ -139,22 +139,17 @@ void draw_toc(PdfWriter& w, const std::vector<TocEntry>& entries) {
     const double x = 70 + e.level * 24;
     const double right = kA4Short - 70;
     w.text(x, y, right - x - 40, e.text, st);
-    st.align = PANGO_ALIGN_RIGHT;
+    st.align = Align::Right;
     w.text(right - 40, y, 40, std::to_string(e.page), st);
     // Dotted leader between title and page number.
-    cairo_t* cr = w.cr();
-    const double dash[] = {1, 3};
-    cairo_set_dash(cr, dash, 2, 0);
-    cairo_set_line_width(cr, 0.6);
+    w.set_dash({1, 3});
+    w.set_line_width(0.6);
     TextStyle plain = st;
-    plain.align = PANGO_ALIGN_LEFT;
-    cairo_move_to(cr, x + w.text_width(e.text, plain) + 6, y + 13);
-    cairo_line_to(cr, right - 44, y + 12);
-    cairo_stroke(cr);
-    cairo_set_dash(cr, nullptr, 0, 0);
-    // No link annotation to the page: cairo 1.16 never writes an annotation that points at
-    // a page not yet drawn, which leaves the file damaged (qpdf --check). The bookmarks
-    // (outline) lead to every category and item instead.
+    plain.align = Align::Left;
+    w.move_to(x + w.text_width(e.text, plain) + 6, y + 13);
+    w.line_to(right - 44, y + 12);
+    w.stroke();
+    w.set_dash({});
   }
 }
 
@@ -254,10 +249,10 @@ std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& 
                                 p->codes.implementation.empty() ? "—" : p->codes.implementation,
                                 p->dept->name.value),
                     st);
-        // Drawn by Graphviz from the chart as laid out for its own files: vectors and
-        // text, no second layout.
-        if (!draw_placed_chart(chart(*p, "placed"), w.cr(), kMargin, y + 6, kA4Short - 2 * kMargin,
-                               kA4Long - y - 6 - kBottom)) {
+        // The chart as its worker drew it for catalog.pdf (from its SVG): vectors and text,
+        // no second layout.
+        if (!w.chart(chart(*p, "page"), kMargin, y + 6, kA4Short - 2 * kMargin,
+                     kA4Long - y - 6 - kBottom)) {
           if (error)
             *error = "无法绘制流程图 / cannot draw the flowchart of " + p->item->name.value;
           return "";
@@ -265,9 +260,7 @@ std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& 
       }
     }
   }
-  std::string pdf = w.finish(error);
-  normalize_pdf_dates(pdf);
-  return pdf;
+  return w.finish(error);
 }
 
 std::string render_internal_pdf(
@@ -297,9 +290,7 @@ std::string render_internal_pdf(
   TablePlan plan = plan_table(w, t);
   draw_table(w, t, plan);
   w.outline(0, "涉密不宜公开行政职权目录", 1);
-  std::string pdf = w.finish(error);
-  normalize_pdf_dates(pdf);
-  return pdf;
+  return w.finish(error);
 }
 
 }  // namespace powerlist

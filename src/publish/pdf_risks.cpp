@@ -28,13 +28,12 @@ void draw_heat_map(PdfWriter& w, const RiskOverview& o) {
   TextStyle head;
   head.size = 8;
   head.bold = true;
-  head.align = PANGO_ALIGN_CENTER;
+  head.align = Align::Center;
   TextStyle cell = head;
   cell.bold = false;
   const size_t per_page = static_cast<size_t>((kA4Short - kTop - kBottom - 80) / row_h);
   for (size_t first = 0; first < o.depts.size(); first += per_page) {
     w.new_page(true);
-    cairo_t* cr = w.cr();
     TextStyle h;
     h.size = 12;
     h.bold = true;
@@ -47,37 +46,37 @@ void draw_heat_map(PdfWriter& w, const RiskOverview& o) {
     header_h += 6;
     double x = kMargin + name_w;
     for (const auto& s : o.steps) {
-      cairo_set_source_rgb(cr, 0.93, 0.91, 0.89);
-      cairo_rectangle(cr, x, y, cell_w, header_h);
-      cairo_fill(cr);
-      cairo_set_source_rgb(cr, 0, 0, 0);
+      w.set_rgb(0.93, 0.91, 0.89);
+      w.rectangle(x, y, cell_w, header_h);
+      w.fill();
+      w.set_rgb(0, 0, 0);
       w.text(x + 2, y + 3, cell_w - 4, s, head);
       x += cell_w;
     }
     y += header_h;
     for (size_t i = first; i < std::min(o.depts.size(), first + per_page); ++i) {
-      cairo_set_source_rgb(cr, 0, 0, 0);
+      w.set_rgb(0, 0, 0);
       w.text(kMargin + 2, y + 4, name_w - 4, o.depts[i].dept,
-             TextStyle{8, false, PANGO_ALIGN_LEFT, row_h - 4});
+             TextStyle{8, false, Align::Left, row_h - 4});
       x = kMargin + name_w;
       for (size_t v : o.a_grid[i]) {
         // White for none, then from a pale to a deep red.
         const double t =
             v == 0 ? 0 : 0.25 + 0.75 * static_cast<double>(v) / static_cast<double>(max);
-        cairo_set_source_rgb(cr, 1.0 - 0.22 * t, 1.0 - 0.84 * t, 1.0 - 0.84 * t);
-        cairo_rectangle(cr, x, y, cell_w, row_h);
-        cairo_fill(cr);
+        w.set_rgb(1.0 - 0.22 * t, 1.0 - 0.84 * t, 1.0 - 0.84 * t);
+        w.rectangle(x, y, cell_w, row_h);
+        w.fill();
         if (t > 0.7)
-          cairo_set_source_rgb(cr, 1, 1, 1);
+          w.set_rgb(1, 1, 1);
         else
-          cairo_set_source_rgb(cr, 0, 0, 0);
+          w.set_rgb(0, 0, 0);
         w.text(x + 2, y + 4, cell_w - 4, v == 0 ? "·" : n(v), cell);
         x += cell_w;
       }
-      cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
-      cairo_set_line_width(cr, 0.4);
-      cairo_rectangle(cr, kMargin, y, name_w + cell_w * static_cast<double>(o.steps.size()), row_h);
-      cairo_stroke(cr);
+      w.set_rgb(0.6, 0.6, 0.6);
+      w.set_line_width(0.4);
+      w.rectangle(kMargin, y, name_w + cell_w * static_cast<double>(o.steps.size()), row_h);
+      w.stroke();
       y += row_h;
     }
   }
@@ -143,9 +142,7 @@ std::string render_risk_pdf(const Catalog& c, const RiskOverview& o, std::string
     draw_table(w, list, plan_table(w, list));
     w.outline(0, list.heading, page);
   }
-  std::string pdf = w.finish(error);
-  normalize_pdf_dates(pdf);
-  return pdf;
+  return w.finish(error);
 }
 
 }  // namespace powerlist

@@ -62,24 +62,23 @@ TablePlan plan_table(PdfWriter& w, const PdfTable& t) {
 
 static void draw_row(PdfWriter& w, const PdfTable& t, const std::vector<std::string>& cells,
                      double y, double h, bool header, double max_cell) {
-  cairo_t* cr = w.cr();
   double x = kMargin;
   if (header) {
-    cairo_set_source_rgb(cr, 0.93, 0.91, 0.89);
-    cairo_rectangle(cr, kMargin, y, kA4Long - 2 * kMargin, h);
-    cairo_fill(cr);
+    w.set_rgb(0.93, 0.91, 0.89);
+    w.rectangle(kMargin, y, kA4Long - 2 * kMargin, h);
+    w.fill();
   }
-  cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_set_line_width(cr, 0.5);
+  w.set_rgb(0, 0, 0);
+  w.set_line_width(0.5);
   for (size_t i = 0; i < t.columns.size(); ++i) {
     const PdfColumn& c = t.columns[i];
-    cairo_rectangle(cr, x, y, c.width, h);
-    cairo_stroke(cr);
+    w.rectangle(x, y, c.width, h);
+    w.stroke();
     TextStyle st = cell_style(c, max_cell);
     if (header) {
       st.size = 8;
       st.bold = true;
-      st.align = PANGO_ALIGN_CENTER;
+      st.align = Align::Center;
     }
     if (i < cells.size()) w.text(x + kPad, y + kPad, c.width - 2 * kPad, cells[i], st);
     x += c.width;

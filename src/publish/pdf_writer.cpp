@@ -2,27 +2,214 @@
 
 #include <fmt/format.h>
 
-#include "powerlist/fsio.hpp"
+#include <algorithm>
+#include <cmath>
+
+#include "pdf_chart.hpp"
+#include "pdf_font.hpp"
+#include "powerlist/text.hpp"
 
 namespace powerlist {
 
-static cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int len) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), len);
-  return CAIRO_STATUS_SUCCESS;
+namespace {
+
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t';
 }
 
-PdfWriter::PdfWriter(const std::string& title, const std::string& author) {
-  use_utc_for_documents();  // PDF dates do not depend on the TZ
-  surface_ = cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, kA4Short, kA4Long);
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, author.c_str());
-  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "powerlist");
-  cr_ = cairo_create(surface_);
+// Punctuation a line may not start with, and punctuation it may not end with (the
+// 避头尾 rules of Chinese typesetting).
+bool no_start(char32_t c) {
+  static const std::u32string s = U"，。、；：！？）》」』】〕〉’”…·,.;:!?)]}%";
+  return s.find(c) != std::u32string::npos;
+}
+bool no_end(char32_t c) {
+  static const std::u32string s = U"（《「『【〔〈‘“([{";
+  return s.find(c) != std::u32string::npos;
+}
+// Ideographs, kana, CJK and full-width punctuation: a line may break on either side.
+bool is_cjk(char32_t c) {
+  return c >= 0x2E80 && !(c >= 0xFE00 && c <= 0xFE0F);
 }
 
-PdfWriter::~PdfWriter() {
-  if (cr_) cairo_destroy(cr_);
-  if (surface_) cairo_surface_destroy(surface_);
+bool can_break_before(const std::vector<char32_t>& c, size_t i) {
+  if (is_space(c[i])) return false;
+  if (is_space(c[i - 1])) return true;
+  if (no_start(c[i]) || no_end(c[i - 1])) return false;
+  // After a hyphen between words ("category-mismatch"), not in a number ("-5", "2-3").
+  if (c[i - 1] == U'-' && i >= 2 && !(c[i] >= U'0' && c[i] <= U'9') &&
+      !(c[i - 2] >= U'0' && c[i - 2] <= U'9') && !is_space(c[i - 2]))
+    return true;
+  return is_cjk(c[i - 1]) || is_cjk(c[i]);
+}
+
+}  // namespace
+
+PdfWriter::PdfWriter(const std::string& title, const std::string& author) : doc_(title, author) {}
+
+std::vector<PdfWriter::Line> PdfWriter::lines(const std::string& s, double w,
+                                              const TextStyle& st) const {
+  const PdfFont* font = PdfFont::get(st.bold);
+  std::vector<Line> out;
+  size_t from = 0;
+  while (true) {  // paragraph by paragraph
+    const size_t nl = s.find('\n', from);
+    const std::vector<char32_t> c =
+        decode_utf8(std::string_view(s).substr(from, nl == std::string::npos ? nl : nl - from));
+    std::vector<double> adv(c.size());
+    for (size_t i = 0; i < c.size(); ++i)
+      adv[i] = st.size * (font ? font->advance(font->glyph(c[i])) : 0.5);
+    size_t start = 0;
+    do {
+      double width = 0;
+      size_t i = start, brk = start;
+      for (; i < c.size(); ++i) {
+        if (i > start && can_break_before(c, i)) brk = i;
+        if (w > 0 && !is_space(c[i]) && i > start && width + adv[i] > w + 1e-6) break;
+        width += adv[i];
+      }
+      const size_t end = i < c.size() && brk > start ? brk : i;
+      size_t last = end;
+      while (last > start && is_space(c[last - 1])) --last;  // trailing spaces hang
+      Line line{{c.begin() + static_cast<long>(start), c.begin() + static_cast<long>(last)}, 0};
+      for (size_t k = start; k < last; ++k) line.width += adv[k];
+      out.push_back(std::move(line));
+      start = end;
+    } while (start < c.size());
+    if (nl == std::string::npos) break;
+    from = nl + 1;
+  }
+  const double lh = st.size * (font ? font->line_height() : 1.448);
+  if (st.max_height > 0 && out.size() > 1) {
+    const size_t fit = std::max<size_t>(1, static_cast<size_t>(st.max_height / lh + 1e-6));
+    if (out.size() > fit) {
+      out.resize(fit);
+      Line& l = out.back();
+      const double ell = st.size * (font ? font->advance(font->glyph(U'…')) : 1);
+      while (!l.chars.empty() && w > 0 && l.width + ell > w + 1e-6) {
+        l.width -= st.size * (font ? font->advance(font->glyph(l.chars.back())) : 0.5);
+        l.chars.pop_back();
+      }
+      l.chars.push_back(U'…');
+      l.width += ell;
+    }
+  }
+  return out;
+}
+
+double PdfWriter::measure(const std::string& s, double w, const TextStyle& st) {
+  const PdfFont* font = PdfFont::get(st.bold);
+  return static_cast<double>(lines(s, w, st).size()) * st.size *
+         (font ? font->line_height() : 1.448);
+}
+
+double PdfWriter::text_width(const std::string& s, const TextStyle& st) {
+  double w = 0;
+  for (const Line& l : lines(s, 0, st)) w = std::max(w, l.width);
+  return w;
+}
+
+double PdfWriter::text(double x, double y, double w, const std::string& s, const TextStyle& st) {
+  const PdfFont* font = PdfFont::get(st.bold);
+  const double lh = st.size * (font ? font->line_height() : 1.448);
+  const double ascent = st.size * (font ? font->ascender() : 1.16);
+  const std::vector<Line> ls = lines(s, w, st);
+  std::string& ops = doc_.ops();
+  ops += st.bold ? "BT /B " : "BT /R ";
+  pdf_num(ops, st.size);
+  ops += " Tf\n";
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (ls[i].chars.empty()) continue;
+    double lx = x;
+    if (w > 0 && st.align == Align::Center) lx += (w - ls[i].width) / 2;
+    if (w > 0 && st.align == Align::Right) lx += w - ls[i].width;
+    ops += "1 0 0 1 ";
+    pdf_num(ops, lx);
+    ops += ' ';
+    pdf_num(ops, height() - (y + static_cast<double>(i) * lh + ascent));
+    ops += " Tm ";
+    pdf_glyph_hex(ops, ls[i].chars, st.bold, doc_.glyphs());
+    ops += " Tj\n";
+  }
+  ops += "ET\n";
+  return static_cast<double>(ls.size()) * lh;
+}
+
+void PdfWriter::point(double x, double y, const char* op) {
+  std::string& ops = doc_.ops();
+  pdf_num(ops, x);
+  ops += ' ';
+  pdf_num(ops, height() - y);
+  ops += op;
+}
+
+void PdfWriter::set_rgb(double r, double g, double b) {
+  rgb_[0] = r, rgb_[1] = g, rgb_[2] = b;
+  if (page_ == 0) return;
+  std::string c;
+  for (double v : rgb_) {
+    pdf_num(c, v, 3);
+    c += ' ';
+  }
+  doc_.ops() += c + "rg " + c + "RG\n";
+}
+
+void PdfWriter::set_line_width(double w) {
+  line_width_ = w;
+  if (page_ == 0) return;
+  pdf_num(doc_.ops(), w);
+  doc_.ops() += " w\n";
+}
+
+void PdfWriter::set_dash(std::initializer_list<double> dash) {
+  dash_.assign(dash.begin(), dash.end());
+  if (page_ == 0) return;
+  std::string& ops = doc_.ops();
+  ops += '[';
+  for (size_t i = 0; i < dash_.size(); ++i) {
+    if (i) ops += ' ';
+    pdf_num(ops, dash_[i]);
+  }
+  ops += "] 0 d\n";
+}
+
+void PdfWriter::rectangle(double x, double y, double w, double h) {
+  point(x, y + h, " ");
+  std::string& ops = doc_.ops();
+  pdf_num(ops, w);
+  ops += ' ';
+  pdf_num(ops, h);
+  ops += " re\n";
+}
+
+void PdfWriter::move_to(double x, double y) {
+  point(x, y, " m\n");
+}
+void PdfWriter::line_to(double x, double y) {
+  point(x, y, " l\n");
+}
+void PdfWriter::fill() {
+  doc_.ops() += "f\n";
+}
+void PdfWriter::stroke() {
+  doc_.ops() += "S\n";
+}
+
+void PdfWriter::state() {
+  if (rgb_[0] != 0 || rgb_[1] != 0 || rgb_[2] != 0) set_rgb(rgb_[0], rgb_[1], rgb_[2]);
+  if (line_width_ != 1) set_line_width(line_width_);
+  if (!dash_.empty()) {
+    const std::vector<double> d = dash_;
+    dash_.clear();
+    std::string& ops = doc_.ops();
+    ops += '[';
+    for (size_t i = 0; i < d.size(); ++i) {
+      if (i) ops += ' ';
+      pdf_num(ops, d[i]);
+    }
+    ops += "] 0 d\n";
+    dash_ = d;
+  }
 }
 
 void PdfWriter::end_page() {
@@ -30,10 +217,9 @@ void PdfWriter::end_page() {
   if (numbered_) {
     TextStyle st;
     st.size = 11;
-    st.align = PANGO_ALIGN_CENTER;
+    st.align = Align::Center;
     text(0, height() - 34, width(), fmt::format("— {} —", page_), st);
   }
-  cairo_show_page(cr_);
 }
 
 void PdfWriter::new_page(bool landscape, bool numbered) {
@@ -41,77 +227,38 @@ void PdfWriter::new_page(bool landscape, bool numbered) {
   ++page_;
   landscape_ = landscape;
   numbered_ = numbered;
-  // The size applies to the page about to be drawn; it must be set before drawing on it.
-  cairo_pdf_surface_set_size(surface_, width(), height());
+  doc_.begin_page(width(), height());
+  state();
 }
 
-PangoLayout* PdfWriter::layout(const std::string& s, double w, const TextStyle& st) {
-  PangoLayout* l = pango_cairo_create_layout(cr_);
-  PangoFontDescription* fd = pango_font_description_new();
-  pango_font_description_set_family(fd, kPdfFont);
-  pango_font_description_set_absolute_size(fd, st.size * PANGO_SCALE);
-  pango_font_description_set_weight(fd, st.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description(l, fd);
-  pango_font_description_free(fd);
-  if (w > 0) pango_layout_set_width(l, static_cast<int>(w * PANGO_SCALE));  // else one line
-  pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment(l, st.align);
-  if (st.max_height > 0) {
-    pango_layout_set_height(l, static_cast<int>(st.max_height * PANGO_SCALE));
-    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+bool PdfWriter::chart(const std::string& part, double x, double y, double max_w, double max_h) {
+  PdfChart c;
+  if (!parse_pdf_chart(part, &c)) return false;
+  const double scale = std::min({max_w / c.w, max_h / c.h, 1.0});
+  const std::string name = doc_.add_form(c.w, c.h, std::move(c.deflated), c.glyphs);
+  std::string& ops = doc_.ops();
+  ops += "q ";
+  for (double v :
+       {scale, 0.0, 0.0, scale, x + (max_w - c.w * scale) / 2, height() - y - c.h * scale}) {
+    pdf_num(ops, v, 4);
+    ops += ' ';
   }
-  pango_layout_set_text(l, s.c_str(), static_cast<int>(s.size()));  // plain text: no markup
-  return l;
-}
-
-double PdfWriter::measure(const std::string& s, double w, const TextStyle& st) {
-  PangoLayout* l = layout(s, w, st);
-  int pw = 0, ph = 0;
-  pango_layout_get_size(l, &pw, &ph);
-  g_object_unref(l);
-  return static_cast<double>(ph) / PANGO_SCALE;
-}
-
-double PdfWriter::text_width(const std::string& s, const TextStyle& st) {
-  PangoLayout* l = layout(s, 0, st);
-  int pw = 0, ph = 0;
-  pango_layout_get_size(l, &pw, &ph);
-  g_object_unref(l);
-  return static_cast<double>(pw) / PANGO_SCALE;
-}
-
-double PdfWriter::text(double x, double y, double w, const std::string& s, const TextStyle& st) {
-  PangoLayout* l = layout(s, w, st);
-  int pw = 0, ph = 0;
-  pango_layout_get_size(l, &pw, &ph);
-  cairo_move_to(cr_, x, y);
-  pango_cairo_show_layout(cr_, l);
-  g_object_unref(l);
-  return static_cast<double>(ph) / PANGO_SCALE;
+  ops += "cm " + name + " Do Q\n";
+  return true;
 }
 
 int PdfWriter::outline(int parent, const std::string& name, int page, bool open) {
-  const std::string attrs = fmt::format("page={}", page);
-  return cairo_pdf_surface_add_outline(
-      surface_, parent, name.c_str(), attrs.c_str(),
-      open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : static_cast<cairo_pdf_outline_flags_t>(0));
+  return doc_.outline(parent, name, page, open);
 }
 
 std::string PdfWriter::finish(std::string* error) {
   if (!finished_) {
     end_page();
-    cairo_destroy(cr_);
-    cr_ = nullptr;
-    cairo_surface_finish(surface_);
-    const cairo_status_t st = cairo_surface_status(surface_);
-    cairo_surface_destroy(surface_);
-    surface_ = nullptr;
     finished_ = true;
-    if (st != CAIRO_STATUS_SUCCESS) {
-      if (error) *error = std::string("cairo: ") + cairo_status_to_string(st);
-      return "";
-    }
+    bytes_ = doc_.finish(&error_);
   }
+  if (bytes_.empty() && error)
+    *error = error_.empty() ? "PDF 生成失败 / cannot write the PDF" : error_;
   return bytes_;
 }
 

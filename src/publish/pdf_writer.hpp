@@ -1,38 +1,46 @@
-// A small layer over cairo-pdf and pango for the printed catalogs: A4 pages in either
-// orientation, wrapped CJK text (always plain text, never pango markup), 公文-style page
-// numbers and bookmarks.
+// The printed catalogs' page layer over PdfDocument: A4 pages in either orientation, wrapped
+// CJK text (plain text, never markup), simple drawing, 公文-style page numbers, bookmarks and
+// chart pages. Coordinates are points from the page's top left, as on paper.
 #pragma once
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
-
+#include <initializer_list>
 #include <string>
+#include <vector>
+
+#include "pdf_document.hpp"
 
 namespace powerlist {
 
 constexpr double kA4Short = 595.28, kA4Long = 841.89;  // points
-constexpr const char* kPdfFont = "Noto Sans CJK SC";
+
+enum class Align { Left, Center, Right };
 
 struct TextStyle {
   double size = 10;
   bool bold = false;
-  PangoAlignment align = PANGO_ALIGN_LEFT;
+  Align align = Align::Left;
   double max_height = 0;  // > 0: cut with an ellipsis beyond this height
 };
 
 class PdfWriter {
  public:
   PdfWriter(const std::string& title, const std::string& author);
-  ~PdfWriter();
-  PdfWriter(const PdfWriter&) = delete;
-  PdfWriter& operator=(const PdfWriter&) = delete;
 
   // Ends the current page (drawing its number) and starts a new one.
   void new_page(bool landscape, bool numbered = true);
   int page() const { return page_; }
   double width() const { return landscape_ ? kA4Long : kA4Short; }
   double height() const { return landscape_ ? kA4Short : kA4Long; }
-  cairo_t* cr() { return cr_; }
+
+  // Drawing. One colour serves lines, fills and text; it, the line width and the dash
+  // carry over to the next page.
+  void set_rgb(double r, double g, double b);
+  void set_line_width(double w);
+  void set_dash(std::initializer_list<double> dash);  // {} for solid lines
+  void rectangle(double x, double y, double w, double h);
+  void move_to(double x, double y);
+  void line_to(double x, double y);
+  void fill();
+  void stroke();
 
   // Height `s` takes when wrapped to width `w`.
   double measure(const std::string& s, double w, const TextStyle& st);
@@ -41,6 +49,10 @@ class PdfWriter {
   // Draws `s` wrapped to width `w` with its top-left at (x, y); returns its height.
   double text(double x, double y, double w, const std::string& s, const TextStyle& st);
 
+  // Draws a chart (a cache "page" part, see pdf_chart.hpp) scaled down to fit `max_w` ×
+  // `max_h` and centred horizontally at (x, y); false when the part cannot be read.
+  bool chart(const std::string& part, double x, double y, double max_w, double max_h);
+
   // A bookmark pointing at `page`; returns its id for children (0 = top level).
   int outline(int parent, const std::string& name, int page, bool open = false);
 
@@ -48,14 +60,21 @@ class PdfWriter {
   std::string finish(std::string* error);
 
  private:
-  PangoLayout* layout(const std::string& s, double w, const TextStyle& st);
+  struct Line {
+    std::vector<char32_t> chars;
+    double width;  // points
+  };
+  std::vector<Line> lines(const std::string& s, double w, const TextStyle& st) const;
   void end_page();
+  void state();  // the carried-over graphics state, at the top of a page
+  void point(double x, double y, const char* op);
 
-  std::string bytes_;
-  cairo_surface_t* surface_ = nullptr;
-  cairo_t* cr_ = nullptr;
+  PdfDocument doc_;
   int page_ = 0;
   bool landscape_ = false, numbered_ = false, finished_ = false;
+  double rgb_[3] = {0, 0, 0}, line_width_ = 1;
+  std::vector<double> dash_;
+  std::string bytes_, error_;
 };
 
 }  // namespace powerlist

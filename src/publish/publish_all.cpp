@@ -18,6 +18,7 @@
 
 #include "chart_cache.hpp"
 #include "child_job.hpp"
+#include "pdf_chart.hpp"
 #include "powerlist/flow.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/output_dir.hpp"
@@ -110,6 +111,9 @@ Message write_chart(PublicItem& p, const ChartTarget& to, const OutputDir& out,
     files = render_chart(*p.flow, info, opts.formats);
     if (!files.error.empty()) return {files.error, files.error};
     if (!files.pdf.empty()) normalize_pdf_dates(files.pdf);
+    std::string error;
+    files.page = pdf_chart_from_svg(files.svg, &error);
+    if (files.page.empty()) return {error, error};
     stored = cache.save(p.chart, files);
     if (!stored) p.chart.clear();  // site and catalog.pdf cannot read it back: fail below
   }
