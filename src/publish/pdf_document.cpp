@@ -145,7 +145,9 @@ std::string to_unicode_cmap(const std::map<uint16_t, char32_t>& used) {
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<std::pair<uint16_t, char32_t>> all(used.begin(), used.end());
+  std::vector<std::pair<uint16_t, char32_t>> all;
+  for (const auto& g : used)
+    if (g.first != 0) all.push_back(g);  // .notdef stands for every missing character
   for (size_t i = 0; i < all.size(); i += 100) {
     const size_t n = std::min<size_t>(100, all.size() - i);
     m += fmt::format("{} beginbfchar\n", n);

@@ -47,8 +47,8 @@ bool can_break_before(const std::vector<char32_t>& c, size_t i) {
 
 PdfWriter::PdfWriter(const std::string& title, const std::string& author) : doc_(title, author) {}
 
-std::vector<PdfWriter::Line> PdfWriter::lines(const std::string& s, double w,
-                                              const TextStyle& st) const {
+std::vector<PdfWriter::Line> PdfWriter::wrap(const std::string& s, double w,
+                                             const TextStyle& st) const {
   const PdfFont* font = PdfFont::get(st.bold);
   std::vector<Line> out;
   size_t from = 0;
@@ -99,13 +99,13 @@ std::vector<PdfWriter::Line> PdfWriter::lines(const std::string& s, double w,
 
 double PdfWriter::measure(const std::string& s, double w, const TextStyle& st) {
   const PdfFont* font = PdfFont::get(st.bold);
-  return static_cast<double>(lines(s, w, st).size()) * st.size *
+  return static_cast<double>(wrap(s, w, st).size()) * st.size *
          (font ? font->line_height() : 1.448);
 }
 
 double PdfWriter::text_width(const std::string& s, const TextStyle& st) {
   double w = 0;
-  for (const Line& l : lines(s, 0, st)) w = std::max(w, l.width);
+  for (const Line& l : wrap(s, 0, st)) w = std::max(w, l.width);
   return w;
 }
 
@@ -113,7 +113,7 @@ double PdfWriter::text(double x, double y, double w, const std::string& s, const
   const PdfFont* font = PdfFont::get(st.bold);
   const double lh = st.size * (font ? font->line_height() : 1.448);
   const double ascent = st.size * (font ? font->ascender() : 1.16);
-  const std::vector<Line> ls = lines(s, w, st);
+  const std::vector<Line> ls = wrap(s, w, st);
   std::string& ops = doc_.ops();
   ops += st.bold ? "BT /B " : "BT /R ";
   pdf_num(ops, st.size);
@@ -214,11 +214,13 @@ void PdfWriter::state() {
 
 void PdfWriter::end_page() {
   if (page_ == 0) return;
-  if (numbered_) {
+  if (numbered_) {  // in black, whatever the page was drawn in
     TextStyle st;
     st.size = 11;
     st.align = Align::Center;
+    doc_.ops() += "q 0 g\n";
     text(0, height() - 34, width(), fmt::format("— {} —", page_), st);
+    doc_.ops() += "Q\n";
   }
 }
 

@@ -59,12 +59,14 @@ class PdfWriter {
   // Finishes the document; returns its bytes ("" with `error` set on failure).
   std::string finish(std::string* error);
 
- private:
+  // The lines `s` is set in at width `w` (0: no wrapping).
   struct Line {
     std::vector<char32_t> chars;
     double width;  // points
   };
-  std::vector<Line> lines(const std::string& s, double w, const TextStyle& st) const;
+  std::vector<Line> wrap(const std::string& s, double w, const TextStyle& st) const;
+
+ private:
   void end_page();
   void state();  // the carried-over graphics state, at the top of a page
   void point(double x, double y, const char* op);

@@ -1,0 +1,195 @@
+// The PDF writer of the printed catalogs (src/publish/pdf_*.cpp): numbers, line breaking,
+// the file's structure, and chart pages made from Graphviz SVG.
+#include "publish/pdf_writer.hpp"
+
+#include <zlib.h>
+
+#include <catch2/catch.hpp>
+#include <regex>
+
+#include "powerlist/text.hpp"
+#include "publish/pdf_chart.hpp"
+#include "publish/pdf_font.hpp"
+
+using namespace powerlist;
+
+namespace {
+
+std::string num(double v, int decimals = 2) {
+  std::string s;
+  pdf_num(s, v, decimals);
+  return s;
+}
+
+std::string inflate(const std::string& z) {
+  std::string out(z.size() * 40 + 1024, '\0');
+  uLongf n = out.size();
+  REQUIRE(uncompress(reinterpret_cast<Bytef*>(out.data()), &n,
+                     reinterpret_cast<const Bytef*>(z.data()), z.size()) == Z_OK);
+  out.resize(n);
+  return out;
+}
+
+std::vector<std::string> wrapped(const std::string& s, double w, TextStyle st = {}) {
+  std::vector<std::string> out;
+  for (const auto& l : PdfWriter("t", "a").wrap(s, w, st)) {
+    std::string line;
+    for (char32_t c : l.chars) append_utf8(line, c);
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("PDF numbers are short fixed-point", "[pdf]") {
+  CHECK(num(0) == "0");
+  CHECK(num(1.5) == "1.5");
+  CHECK(num(-3.25) == "-3.25");
+  CHECK(num(12.345) == "12.35");
+  CHECK(num(-0.001) == "0");
+  CHECK(num(841.89) == "841.89");
+  CHECK(num(0.65, 4) == "0.65");
+  CHECK(num(1000000) == "1000000");
+}
+
+TEST_CASE("text wraps by the rules of Chinese typesetting", "[pdf]") {
+  REQUIRE(PdfFont::get(false) != nullptr);  // Noto Sans CJK SC is a build dependency
+  TextStyle st;
+  st.size = 10;  // CJK characters are 10 points wide
+  SECTION("a line holds what fits") {
+    CHECK(wrapped("行政许可行政处罚", 40) == std::vector<std::string>{"行政许可", "行政处罚"});
+    CHECK(wrapped("行政许可", 0) == std::vector<std::string>{"行政许可"});
+  }
+  SECTION("no line starts with closing punctuation or ends with opening punctuation") {
+    CHECK(wrapped("行政许可，处罚", 40) == std::vector<std::string>{"行政许", "可，处罚"});
+    CHECK(wrapped("行政许（可）", 40) == std::vector<std::string>{"行政许", "（可）"});
+  }
+  SECTION("Latin words stay whole, break after spaces and hyphens, and are cut when too long") {
+    CHECK(wrapped("abc defgh", 30)[0] == "abc");
+    CHECK(wrapped("basis/category-mismatch", 75)[0] == "basis/category-");
+    CHECK(wrapped("2024-11-08", 30).size() > 1);  // too long: cut, not at a hyphen rule
+    for (const std::string& l : wrapped("abcdefghijklmnopqrstuvwxyz", 40)) CHECK(!l.empty());
+  }
+  SECTION("a newline starts a line; an empty text is one line") {
+    CHECK(wrapped("甲\n乙", 100) == std::vector<std::string>{"甲", "乙"});
+    CHECK(wrapped("", 100).size() == 1);
+  }
+  SECTION("a height limit ends the last line with an ellipsis") {
+    st.max_height = 30;  // two lines of 14.48 points
+    const auto ls = wrapped("行政许可行政处罚行政强制", 40, st);
+    REQUIRE(ls.size() == 2);
+    CHECK(ls[1] == "行政处…");
+  }
+  PdfWriter w("t", "a");
+  CHECK(w.measure("行政许可行政处罚", 40, st) == Approx(2 * 14.48).epsilon(0.01));
+  CHECK(w.text_width("行政许可", st) == Approx(40));
+}
+
+TEST_CASE("a PDF file is whole, deterministic and carries its text", "[pdf]") {
+  auto make = [] {
+    PdfWriter w("目录", "示范县");
+    w.new_page(false);
+    TextStyle st;
+    st.bold = true;
+    w.text(42, 42, 500, "行政职权目录", st);
+    w.set_rgb(0.5, 0, 0);
+    w.rectangle(42, 80, 100, 20);
+    w.stroke();
+    const int top = w.outline(0, "封面", 1, true);
+    w.new_page(true);
+    w.text(42, 42, 500, "第二页 page two", {});
+    w.outline(top, "第二页", 2);
+    std::string error;
+    std::string pdf = w.finish(&error);
+    CHECK(error.empty());
+    return pdf;
+  };
+  const std::string pdf = make();
+  CHECK(pdf == make());
+  REQUIRE(pdf.rfind("%PDF-1.5", 0) == 0);
+  // Every cross-reference entry points at its object.
+  const size_t xref = pdf.rfind("\nxref\n");
+  REQUIRE(xref != std::string::npos);
+  const std::regex entry("(\\d{10}) 00000 n ");
+  size_t n = 0;
+  const std::string table = pdf.substr(xref);
+  for (auto it = std::sregex_iterator(table.begin(), table.end(), entry);
+       it != std::sregex_iterator(); ++it) {
+    const size_t at = std::stoul((*it)[1]);
+    ++n;
+    CHECK(pdf.compare(at, std::to_string(n).size() + 6, std::to_string(n) + " 0 obj") == 0);
+  }
+  CHECK(n >= 14);
+  CHECK(pdf.find("/Count 2") != std::string::npos);                       // two pages
+  CHECK(pdf.find("/MediaBox [0 0 841.89 595.28]") != std::string::npos);  // landscape
+  CHECK(pdf.find("/Subtype /CIDFontType0C") != std::string::npos);
+  CHECK(pdf.find("NotoSansCJKsc-Bold") != std::string::npos);
+  CHECK(pdf.find("/Title <FEFF76EE5F55>") != std::string::npos);  // 目录, UTF-16BE
+  CHECK(pdf.find("/CreationDate") == std::string::npos);  // no date without SOURCE_DATE_EPOCH
+  // The text can be copied: ToUnicode maps the glyphs back to 行 (U+884C).
+  bool mapped = false;
+  for (size_t at = 0; (at = pdf.find("stream\n", at)) != std::string::npos; at += 7) {
+    const size_t end = pdf.find("\nendstream", at);
+    const std::string body = pdf.substr(at + 7, end - at - 7);
+    if (body.size() > 2 && static_cast<unsigned char>(body[0]) == 0x78) {
+      const std::string plain = inflate(body);
+      if (plain.find("beginbfchar") != std::string::npos &&
+          plain.find("<884C>") != std::string::npos)
+        mapped = true;
+    }
+  }
+  CHECK(mapped);
+}
+
+TEST_CASE("a chart page is made from Graphviz's SVG and read back", "[pdf][chart]") {
+  const std::string svg = R"svg(<svg width="200pt" height="100pt" viewBox="0.00 0.00 200.00 100.00">
+<g id="graph0" class="graph" transform="scale(0.5 0.5) rotate(0) translate(4 196)">
+<title>flow &amp; more</title>
+<polygon fill="white" stroke="transparent" points="-4,4 -4,-196 396,-196 396,4 -4,4"/>
+<!-- s0&#45;&gt;s1 -->
+<g id="node1" class="node"><title>s0</title>
+<path fill="#e8f5e9" stroke="#37474f" stroke-width="1.5" stroke-dasharray="5,2" d="M10,-10C20,-20 30,-20 40,-10"/>
+<ellipse fill="none" stroke="black" cx="50" cy="-50" rx="10" ry="5"/>
+<polyline fill="none" stroke="#455a64" points="1,2 3,4"/>
+<text text-anchor="middle" x="100" y="-100" font-family="Noto Sans CJK SC" font-weight="bold" font-size="12.00">申请&#45;&amp;</text>
+<text text-anchor="start" x="10" y="-90" font-family="Noto Sans CJK SC" font-size="10.00" fill="#c62828">受理</text>
+</g></g></svg>)svg";
+  std::string error;
+  const std::string part = pdf_chart_from_svg(svg, &error);
+  REQUIRE(error.empty());
+  PdfChart c;
+  REQUIRE(parse_pdf_chart(part, &c));
+  CHECK(c.w == 200);
+  CHECK(c.h == 100);
+  CHECK(c.glyphs.bold.size() == 4);     // 申 请 - &
+  CHECK(c.glyphs.regular.size() == 2);  // 受 理
+  const std::string ops = inflate(c.deflated);
+  CHECK(ops.rfind("0.5 0 0 -0.5 2 2 cm\n", 0) == 0);  // SVG's space, y down
+  CHECK(ops.find("1 1 1 rg") != std::string::npos);   // the white background, no stroke
+  CHECK(ops.find("1.5 w [5 2] 0 d") != std::string::npos);
+  CHECK(ops.find(" c B\n") != std::string::npos);  // filled and stroked path
+  CHECK(ops.find("BT /B 12 Tf 1 0 0 -1 ") != std::string::npos);
+  CHECK(ops.find("0.776 0.157 0.157 rg BT /R 10 Tf 1 0 0 -1 10 -90 Tm") != std::string::npos);
+  CHECK(ops.find("s0") == std::string::npos);  // titles and comments are not drawn
+
+  SECTION("what is not a chart page is refused") {
+    CHECK(pdf_chart_from_svg("<svg></svg>", &error).empty());
+    CHECK(!error.empty());
+    CHECK(pdf_chart_from_svg("", &error).empty());
+    CHECK(!parse_pdf_chart("", &c));
+    CHECK(!parse_pdf_chart(part.substr(0, part.size() - 1), &c));
+    CHECK(!parse_pdf_chart("powerlist-pdf-chart 1 -5 3 0 0\n0\n", &c));
+    std::string bad = part;
+    bad[bad.find('\n') - 1] = '9';  // more glyphs than listed
+    CHECK(!parse_pdf_chart(bad, &c));
+  }
+  SECTION("a page draws it as a form, scaled to fit") {
+    PdfWriter w("t", "a");
+    w.new_page(false);
+    CHECK(w.chart(part, 42, 100, 100, 500));
+    CHECK(!w.chart("junk", 42, 100, 100, 500));
+    const std::string pdf = w.finish(&error);
+    CHECK(pdf.find("/Subtype /Form /BBox [0 0 200 100]") != std::string::npos);
+  }
+}
