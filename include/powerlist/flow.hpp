@@ -80,7 +80,8 @@ std::optional<PathLength> longest_path(const Flow& flow, TimeUnit unit);
 void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink& sink,
                       const std::string& item_id);
 
-// Graphviz output of one item's chart. Formats: dot, svg, png, pdf. Thread-safe (serialized).
+// Graphviz output of one item's chart. Formats: dot, svg, png (a PDF is drawn from the SVG by
+// the publish stage: chart_pdf_from_svg). Thread-safe (serialized).
 struct ChartInfo {
   std::string title, code, category;
   std::string rights, supervision, complaint, limits, basis;
@@ -94,8 +95,9 @@ struct ChartFormats {
   bool svg = true, png = true, pdf = true, dot = false;
 };
 
-// One chart laid out once and rendered to each requested format. `page` is the chart as
-// catalog.pdf draws it, made from the SVG by the publish stage.
+// One chart laid out once and rendered to each requested format. `pdf` (the chart's own
+// file) and `page` (the chart as catalog.pdf draws it) are made from the SVG by the publish
+// stage.
 struct ChartFiles {
   std::string dot, svg, png, pdf, page;
   std::string error;  // "" on success
@@ -114,6 +116,9 @@ ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::s
 // first chart is laid out. Returns the subset's identity (part of the chart cache key), ""
 // when it cannot be had (charts then use the system font, as before).
 std::string use_chart_font_subset();
+// The subset's font file in use ("" when none): the PDF writer cuts its fonts from it, which
+// is several times faster than from the whole system font.
+const std::string& chart_font_subset_file(bool bold);
 // The font family charts are laid out with ("Noto Sans CJK SC" unless a subset is in use).
 const std::string& chart_font_family();
 // The system CJK font's file and face index in `style` ("Regular", "Bold"), when fontconfig

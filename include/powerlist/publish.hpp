@@ -65,7 +65,10 @@ std::string render_risk_page(const Catalog& catalog, const RiskOverview& overvie
 std::string render_risk_pdf(const Catalog& catalog, const RiskOverview& overview,
                             std::string* error);
 
-// The printed 行政职权目录 (cairo + pango): cover, contents, tables by category, flowcharts.
+// A chart's own PDF from its SVG, drawn by the catalogs' PDF writer as `build` draws it.
+std::string chart_pdf_from_svg(const std::string& svg, const std::string& title,
+                               std::string* error);
+// The printed 行政职权目录: cover, contents, tables by category, flowcharts.
 // Returns the PDF bytes, or "" with `error` set.
 std::string render_catalog_pdf(const Catalog& catalog, const std::vector<PublicItem>& items,
                                const ChartPart& chart, std::string* error);

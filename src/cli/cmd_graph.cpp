@@ -61,15 +61,15 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
       return;
     }
     std::string error;
-    std::string data = render_flow(
-        *found->flow, chart_info(*found->dept, *found->item, found->codes.implementation), *format,
-        &error);
+    // A PDF is drawn from the SVG by the catalogs' PDF writer, as `build` draws it.
+    const ChartInfo info = chart_info(*found->dept, *found->item, found->codes.implementation);
+    std::string data = render_flow(*found->flow, info, *format == "pdf" ? "svg" : *format, &error);
+    if (error.empty() && *format == "pdf") data = chart_pdf_from_svg(data, info.title, &error);
     if (!error.empty()) {
       std::cerr << "powerlist: " << error << "\n";
       exit_code = kInternal;
       return;
     }
-    if (*format == "pdf") normalize_pdf_dates(data);
     if (out->empty()) {
       std::cout.write(data.data(), static_cast<std::streamsize>(data.size()));
     } else {

@@ -240,6 +240,17 @@ bool keep(const std::string& path, const std::string& bytes) {
 
 }  // namespace
 
+namespace {
+std::string& subset_file(bool bold) {
+  static std::string files[2];
+  return files[bold ? 1 : 0];
+}
+}  // namespace
+
+const std::string& chart_font_subset_file(bool bold) {
+  return subset_file(bold);
+}
+
 std::string use_chart_font_subset() {
   static const std::string identity = []() -> std::string {
     // POWERLIST_CHART_FONT=system: the system font only (tests compare the two).
@@ -291,6 +302,8 @@ std::string use_chart_font_subset() {
         !resolves_to("Regular", reg_path) || !resolves_to("Bold", bold_path))
       return "";
     family_in_use() = std::string(kSubsetFamily) + "," + kSystemFamily;
+    subset_file(false) = reg_path;
+    subset_file(true) = bold_path;
     return fmt::format("{:08x}-{:08x}", crc_of(reg_bytes), crc_of(bold_bytes));
   }();
   return identity;

@@ -398,10 +398,6 @@ ChartFiles render_chart(const Flow& flow, const ChartInfo& info, const ChartForm
     svg_step_titles(out.svg, flow);
     if (formats.png) out.png = rasterize_graph(g, w, h, kChartPngDpi, &out.error);
   }
-  if (out.error.empty() && formats.pdf) {
-    out.pdf = graphviz_render(g, "pdf");
-    if (out.pdf.empty()) out.error = "Graphviz 无法输出 pdf / cannot render pdf";
-  }
   gvFreeLayout(graphviz_context(), g);
   agclose(g);
   return out;
@@ -418,8 +414,8 @@ std::string chart_source(const Flow& flow, const ChartInfo& info) {
 std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format,
                         std::string* error) {
   if (format == "dot") return chart_source(flow, info);
-  ChartFormats f{false, format == "png", format == "pdf", format == "dot"};
-  if (format != "dot" && format != "svg" && format != "png" && format != "pdf") {
+  ChartFormats f{false, format == "png", false, format == "dot"};
+  if (format != "dot" && format != "svg" && format != "png") {  // PDF: the publish stage
     if (error) *error = "Graphviz 无法输出 " + format + " / cannot render " + format;
     return "";
   }
@@ -428,7 +424,7 @@ std::string render_flow(const Flow& flow, const ChartInfo& info, const std::stri
     if (error) *error = c.error;
     return "";
   }
-  return format == "dot" ? c.dot : format == "svg" ? c.svg : format == "png" ? c.png : c.pdf;
+  return format == "dot" ? c.dot : format == "svg" ? c.svg : c.png;
 }
 
 ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::string& code) {

@@ -379,4 +379,22 @@ bool parse_pdf_chart(const std::string& bytes, PdfChart* out) {
   return true;
 }
 
+std::string pdf_chart_file(const std::string& page, const std::string& title, std::string* error) {
+  PdfChart c;
+  if (!parse_pdf_chart(page, &c)) {
+    if (error) *error = "无法读取流程图 / cannot read the chart";
+    return "";
+  }
+  PdfDocument doc(title, "");
+  doc.begin_page(c.w, c.h);
+  doc.ops() = doc.add_form(c.w, c.h, std::move(c.deflated), c.glyphs) + " Do\n";
+  return doc.finish(error);
+}
+
+std::string chart_pdf_from_svg(const std::string& svg, const std::string& title,
+                               std::string* error) {
+  const std::string page = pdf_chart_from_svg(svg, error);
+  return page.empty() ? "" : pdf_chart_file(page, title, error);
+}
+
 }  // namespace powerlist

@@ -21,5 +21,8 @@ struct PdfChart {
 std::string pdf_chart_from_svg(const std::string& svg, std::string* error);
 // Reads what pdf_chart_from_svg made; false when it is not that.
 bool parse_pdf_chart(const std::string& bytes, PdfChart* out);
+// The chart's own PDF file (flowcharts/<code>.pdf) from its page: one page the chart's
+// size, the fonts cut to the glyphs it uses. "" with `error` set on failure.
+std::string pdf_chart_file(const std::string& page, const std::string& title, std::string* error);
 
 }  // namespace powerlist

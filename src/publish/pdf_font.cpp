@@ -13,12 +13,19 @@ struct PdfFont::Hb {
   hb_face_t* face = nullptr;
   hb_font_t* font = nullptr;
   unsigned upem = 1000;
+  // The charts' GB 2312 subset of the same font (chart_font.cpp), when in use: glyphs are cut
+  // from it when it has them all. Made from the system font without renumbering CIDs, so a
+  // glyph keeps its CID there too.
+  hb_face_t* small_face = nullptr;
+  hb_font_t* small_font = nullptr;
 };
 
 PdfFont::~PdfFont() {
   if (hb_) {
     hb_font_destroy(hb_->font);
     hb_face_destroy(hb_->face);
+    if (hb_->small_font) hb_font_destroy(hb_->small_font);
+    if (hb_->small_face) hb_face_destroy(hb_->small_face);
     delete hb_;
   }
 }
@@ -36,6 +43,12 @@ const PdfFont* PdfFont::get(bool bold) {
     hb_blob_destroy(blob);
     f->hb_->font = hb_font_create(f->hb_->face);
     f->hb_->upem = hb_face_get_upem(f->hb_->face);
+    const std::string& small = chart_font_subset_file(style[0] == 'B');
+    if (hb_blob_t* sb = small.empty() ? nullptr : hb_blob_create_from_file_or_fail(small.c_str())) {
+      f->hb_->small_face = hb_face_create(sb, 0);
+      hb_blob_destroy(sb);
+      f->hb_->small_font = hb_font_create(f->hb_->small_face);
+    }
     hb_font_set_scale(f->hb_->font, static_cast<int>(f->hb_->upem), static_cast<int>(f->hb_->upem));
     hb_font_extents_t ext{};
     if (hb_font_get_h_extents(f->hb_->font, &ext) && f->hb_->upem > 0) {
@@ -82,12 +95,37 @@ std::string PdfFont::subset_cff(const std::map<uint16_t, char32_t>& used) const 
   hb_subset_input_t* in = hb_subset_input_create_or_fail();
   if (!in) return "";
   hb_set_t* glyphs = hb_subset_input_glyph_set(in);
-  for (const auto& [gid, cp] : used) hb_set_add(glyphs, gid);
+  hb_face_t* from = hb_->face;
+  if (hb_->small_font) {  // the glyph of each character in the small font, if it has them all
+    bool all = true;
+    for (const auto& [gid, cp] : used) {
+      hb_codepoint_t g = 0;
+      if (gid != 0 && !hb_font_get_nominal_glyph(hb_->small_font, cp, &g)) {
+        all = false;
+        break;
+      }
+      hb_set_add(glyphs, g);
+    }
+    if (all)
+      from = hb_->small_face;
+    else
+      hb_set_clear(glyphs);
+  }
+  if (from == hb_->face)
+    for (const auto& [gid, cp] : used) hb_set_add(glyphs, gid);
   hb_set_clear(hb_subset_input_unicode_set(in));
-  // Kept ids: the pages name glyphs by their id in the system font. Flattened charstrings
-  // are what cairo embeds too, and every viewer reads them.
-  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_DESUBROUTINIZE);
-  hb_face_t* sub = hb_subset_or_fail(hb_->face, in);
+  // Only the CFF table is embedded: the others are not subset at all (layout closure over
+  // this font's large GSUB would cost more than the rest). The subset renumbers glyphs but
+  // its charset keeps each glyph's CID, which is what the pages name (CID = system GID).
+  hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t :
+       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('v', 'h', 'e', 'a'),
+        HB_TAG('v', 'm', 't', 'x'), HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'),
+        HB_TAG('p', 'o', 's', 't'), HB_TAG('O', 'S', '/', '2'), HB_TAG('D', 'S', 'I', 'G')})
+    hb_set_add(drop, t);
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DEFAULT);
+  hb_face_t* sub = hb_subset_or_fail(from, in);
   hb_subset_input_destroy(in);
   if (!sub) return "";
   hb_blob_t* cff = hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '));

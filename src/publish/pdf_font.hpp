@@ -2,7 +2,8 @@
 // read with HarfBuzz. Text is set glyph by glyph from the font's cmap and advances (CJK needs
 // no shaping; Latin goes without kerning). A glyph is addressed by its id in the system font,
 // which is also its CID (the font's CFF is CID-keyed, Adobe-Identity-0, CID = GID), so chart
-// pages drawn in different processes agree, and a PDF embeds a subset that keeps the ids.
+// pages drawn in different processes agree, and a PDF embeds a subset whose charset keeps
+// the CIDs.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -22,8 +23,8 @@ class PdfFont {
   const std::string& postscript_name() const { return ps_name_; }
   // xMin yMin xMax yMax of all glyphs, in 1/1000 em (the FontDescriptor's /FontBBox).
   const int* bbox() const { return bbox_; }
-  // The font program (a bare CID-keyed CFF) with only the glyphs of `used` drawn, the others
-  // empty, ids kept. "" on failure.
+  // The font program (a bare CID-keyed CFF) with only the glyphs of `used`, each under its
+  // CID (= its id in the system font). "" on failure.
   std::string subset_cff(const std::map<uint16_t, char32_t>& used) const;
 
   ~PdfFont();

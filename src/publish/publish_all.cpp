@@ -110,10 +110,11 @@ Message write_chart(PublicItem& p, const ChartTarget& to, const OutputDir& out,
   if (*rendered) {
     files = render_chart(*p.flow, info, opts.formats);
     if (!files.error.empty()) return {files.error, files.error};
-    if (!files.pdf.empty()) normalize_pdf_dates(files.pdf);
     std::string error;
     files.page = pdf_chart_from_svg(files.svg, &error);
-    if (files.page.empty()) return {error, error};
+    if (!files.page.empty() && opts.formats.pdf)
+      files.pdf = pdf_chart_file(files.page, p.item->name.value, &error);
+    if (!error.empty()) return {error, error};
     stored = cache.save(p.chart, files);
     if (!stored) p.chart.clear();  // site and catalog.pdf cannot read it back: fail below
   }
