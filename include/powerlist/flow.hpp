@@ -103,8 +103,12 @@ struct ChartFiles {
   std::string error;  // "" on success
 };
 ChartFiles render_chart(const Flow& flow, const ChartInfo& info, const ChartFormats& formats);
-// The chart as DOT before layout: everything that decides how it looks (the cache key).
+// The chart as DOT before layout: everything that decides how it looks (`build --dot`).
 std::string chart_source(const Flow& flow, const ChartInfo& info);
+// Every field of `flow` and `info` the chart is drawn from, serialized: the chart cache's key
+// (with the executable, which any change to how charts are drawn changes). A tenth of the
+// cost of chart_source, which builds the Graphviz graph.
+std::string chart_fingerprint(const Flow& flow, const ChartInfo& info);
 
 // PNG charts are drawn at this resolution: legible 9 pt text when printed at full A4 width.
 constexpr double kChartPngDpi = 144;

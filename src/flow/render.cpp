@@ -411,6 +411,38 @@ std::string chart_source(const Flow& flow, const ChartInfo& info) {
   return dot;
 }
 
+std::string chart_fingerprint(const Flow& flow, const ChartInfo& info) {
+  std::string out;
+  auto add = [&](std::string_view s) {  // length-prefixed: no two inputs serialize alike
+    out += std::to_string(s.size());
+    out += ':';
+    out += s;
+  };
+  for (const std::string* s :
+       {&info.title, &info.code, &info.category, &info.rights, &info.supervision, &info.complaint,
+        &info.limits, &info.basis, &info.conditions, &flow.template_name})
+    add(*s);
+  for (const FlowStep& s : flow.steps) {
+    add("step");
+    for (const std::string* f : {&s.id, &s.actor, &s.duty, &s.basis, &s.risk_level, &s.risk_point})
+      add(*f);
+    add(std::to_string(static_cast<int>(s.kind)));
+    add(s.limit ? fmt::format("{}/{}", static_cast<int>(s.limit->unit), s.limit->milli) : "-");
+    add(s.excluded ? "x" : "-");
+    add(s.actor_is_handled_by ? "h" : "-");
+    for (const Branch& b : s.next) {
+      add("next");
+      add(b.to.value);
+      add(b.when);
+      add(b.loop ? "loop" : "-");
+    }
+    for (const std::string& r : s.rights_at) add("right"), add(r);
+    for (const auto& r : s.risks) add("risk"), add(r.level), add(r.point), add(r.measures);
+    for (const auto& [k, v] : s.disclose) add("disclose"), add(k), add(v);
+  }
+  return out;
+}
+
 std::string render_flow(const Flow& flow, const ChartInfo& info, const std::string& format,
                         std::string* error) {
   if (format == "dot") return chart_source(flow, info);

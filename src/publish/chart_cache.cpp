@@ -4,9 +4,10 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <graphviz/gvc.h>
+#include <hb.h>
+#include <libdeflate.h>
 #include <pango/pango.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -30,9 +31,10 @@ uint64_t fnv1a(std::string_view s, uint64_t h) {
   return h;
 }
 
+// CRC-32 (the same values as zlib's crc32), with libdeflate's carry-less multiply: a
+// rebuild checks every part of every entry.
 uint32_t crc(std::string_view data) {
-  return static_cast<uint32_t>(
-      crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
+  return libdeflate_crc32(0, data.data(), data.size());
 }
 
 // What else decides the bytes: this executable (any change to the renderer) and the
@@ -43,8 +45,9 @@ std::string tool_salt() {
   std::string exe;
   if (ec || read_regular_file(self.string(), size_t(1) << 30, exe) != ReadStatus::Ok) exe.clear();
   GVC_t* gvc = gvContext();
-  std::string salt = fmt::format("{:08x}-{} {} {} {} png{}", crc(exe), exe.size(), gvcVersion(gvc),
-                                 cairo_version_string(), pango_version_string(), kChartPngDpi);
+  std::string salt = fmt::format("{:08x}-{} {} {} {} {} png{}", crc(exe), exe.size(),
+                                 gvcVersion(gvc), cairo_version_string(), pango_version_string(),
+                                 hb_version_string(), kChartPngDpi);
   gvFreeContext(gvc);
   return salt;
 }
@@ -117,12 +120,28 @@ bool ChartCache::save(const std::string& key, const ChartFiles& c) const {
   return put(file(key, "sum"), sums);  // last: an entry counts once every part is in place
 }
 
+std::string ChartCache::keep_bytes(const std::string& bytes, const char* ext) const {
+  const std::string key =
+      fmt::format("{:016x}{:08x}", std::hash<std::string_view>{}(bytes), crc(bytes));
+  const std::string path = file(key, ext);
+  std::string kept;
+  if (read_regular_file(path, bytes.size() + 1, kept) == ReadStatus::Ok && kept == bytes)
+    return path;  // compared, not trusted by name
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  return put(path, bytes) ? path : "";
+}
+
 void ChartCache::prune(const std::set<std::string>& keep) const {
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
     if (!it->is_regular_file(ec)) continue;
     const fs::path& f = it->path();
-    if (!keep.count(f.stem().string())) fs::remove(f, ec);
+    // Kept bytes (keep_bytes) stay while an output links them: the build being made or the
+    // one it replaces.
+    if (f.extension() == ".html" ? fs::hard_link_count(f, ec) > 1 : keep.count(f.stem().string()))
+      continue;
+    fs::remove(f, ec);
   }
 }
 

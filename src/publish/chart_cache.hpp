@@ -29,6 +29,12 @@ class ChartCache {
   std::string part(const std::string& key, const char* ext) const;
   // Where a part lives (to link an output to it after check or save).
   std::string file(const std::string& key, const char* ext) const;
+  // Keeps `bytes` (an item's site page) as a file named by their hash and returns its path,
+  // for an output to be a link to it ("" when it cannot be kept). A rebuild that makes the
+  // same page links the kept file instead of creating one: thousands of new files right after
+  // the old output's were deleted are what a rebuild spent most of its time on (ext4 inode
+  // allocation). A kept file that differs from `bytes` is replaced.
+  std::string keep_bytes(const std::string& bytes, const char* ext) const;
   // Removes every entry but `keep`: the cache then holds exactly this build's public charts
   // (never a chart of an item that has since become non-public) and does not grow.
   void prune(const std::set<std::string>& keep) const;

@@ -102,8 +102,7 @@ struct Fd {
 Message write_chart(PublicItem& p, const ChartTarget& to, const OutputDir& out,
                     const PublishOptions& opts, const ChartCache& cache, bool* rendered) {
   const ChartInfo info = chart_info(*p.dept, *p.item, p.codes.implementation);
-  const std::string source = chart_source(*p.flow, info);
-  p.chart = cache.key(source, opts.formats);
+  p.chart = cache.key(chart_fingerprint(*p.flow, info), opts.formats);
   *rendered = !cache.check(p.chart, opts.formats);
   ChartFiles files;
   bool stored = !*rendered;
@@ -128,6 +127,7 @@ Message write_chart(PublicItem& p, const ChartTarget& to, const OutputDir& out,
     if (!err.zh.empty()) return err;
   }
   if (opts.formats.dot) {
+    const std::string source = chart_source(*p.flow, info);
     if (Message e = out.write(to.dir + p.stem + ".dot", source); !e.zh.empty()) return e;
   }
   if (to.site_of && stored) {
@@ -135,7 +135,9 @@ Message write_chart(PublicItem& p, const ChartTarget& to, const OutputDir& out,
     if (svg.empty()) return {"流程图缺失：" + p.stem, "missing flowchart " + p.stem};
     Message e = render_item_page(*to.site_of, p, data_dir() + "/templates/html", svg,
                                  [&](const std::string& name, const std::string& text) {
-                                   return out.write("site/" + name, text);
+                                   const std::string kept = cache.keep_bytes(text, "html");
+                                   return kept.empty() ? out.write("site/" + name, text)
+                                                       : out.link("site/" + name, kept);
                                  });
     if (!e.zh.empty()) return e;
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Incremental builds (issue 13): charts come from OUT/.cache/charts when their content is
-# unchanged; a changed item re-renders exactly its chart; outputs with the cache equal a
+# Incremental builds (issue 13): charts (and the site's item pages) come from
+# OUT/.cache/charts when their content is unchanged; a changed item re-renders exactly its chart; outputs with the cache equal a
 # clean build without it byte for byte, also after cache entries are damaged or made by
 # another build of powerlist. Also --formats and the progress line on a terminal.
 set -euo pipefail
@@ -40,6 +40,19 @@ sed -i 's/^svg [0-9]*/svg 1/' "${sums[2]}"
 build -o "$tmp/a" > "$tmp/s4.txt"
 check "damaged entries are rendered again" 'grep -q "流程图：新绘制 3 个，沿用缓存 43 个" "$tmp/s4.txt"'
 check "after damage, cached build equals clean build" 'same "$tmp/a" "$tmp/clean"'
+
+# Item pages of the site are kept in the cache by their bytes and linked, so a rebuild does
+# not create thousands of new files; a damaged kept page is replaced, never served.
+mapfile -t pages < <(find "$tmp/a/.cache/charts" -name '*.html' | sort)
+check "site item pages are kept in the cache" '[ "${#pages[@]}" -ge 46 ]'
+one_page=$(grep -l -a "权力运行流程图" "$tmp"/a/site/*.html | grep -v index | head -1)
+check "a site item page is a link to a kept page" '[ "$(stat -c %h "$one_page")" -ge 2 ]'
+printf 'XXXXXXXX' | dd of="$one_page" bs=1 seek=200 conv=notrunc 2>/dev/null
+build -o "$tmp/a" > /dev/null
+check "after a kept page is damaged, cached build equals clean build" 'same "$tmp/a" "$tmp/clean"'
+build -o "$tmp/a" > /dev/null
+n_kept=$(find "$tmp/a/.cache/charts" -name '*.html' | wc -l)
+check "kept pages do not pile up ($n_kept)" '[ "$n_kept" -le $((2 * ${#pages[@]})) ]'
 
 # Another build of powerlist (a different executable) never uses these entries.
 cp "$BIN" "$tmp/powerlist2"; printf 'x' >> "$tmp/powerlist2"

@@ -111,3 +111,40 @@ TEST_CASE("labels with markup and escapes render literally", "[flow][escape]") {
   CHECK(dot.find("<script>alert(1)</script>&amp;\\\"'{a|b}\\\\N\\\\n") != std::string::npos);
   CHECK(dot.find("label=<") == std::string::npos);  // never an HTML label
 }
+
+TEST_CASE("the chart cache key changes with every field a chart is drawn from", "[flow][cache]") {
+  Flow flow;
+  FlowStep start;
+  start.id = "申请";
+  start.kind = StepKind::Start;
+  Branch b;
+  b.to.value = "受理";
+  start.next.push_back(b);
+  FlowStep step;
+  step.id = "受理";
+  flow.steps = {start, step};
+  ChartInfo info;
+  info.title = "ab";
+  info.code = "c";
+  const std::string key = chart_fingerprint(flow, info);
+  CHECK(chart_fingerprint(flow, info) == key);
+  auto differs = [&](auto change) {
+    Flow f = flow;
+    ChartInfo i = info;
+    change(f, i);
+    return chart_fingerprint(f, i) != key;
+  };
+  CHECK(differs([](Flow&, ChartInfo& i) { i.title = "a", i.code = "bc"; }));  // not just joined
+  CHECK(differs([](Flow&, ChartInfo& i) { i.conditions = "x"; }));
+  CHECK(differs([](Flow&, ChartInfo& i) { i.complaint = "x"; }));
+  CHECK(differs([](Flow& f, ChartInfo&) { f.steps[1].duty = "x"; }));
+  CHECK(differs([](Flow& f, ChartInfo&) { f.steps[1].excluded = true; }));
+  CHECK(differs([](Flow& f, ChartInfo&) {
+    f.steps[1].limit = Duration{TimeUnit::WorkDays, 1000};
+  }));
+  CHECK(differs([](Flow& f, ChartInfo&) { f.steps[0].next[0].when = "x"; }));
+  CHECK(differs([](Flow& f, ChartInfo&) { f.steps[0].next[0].loop = true; }));
+  CHECK(differs([](Flow& f, ChartInfo&) { f.steps[1].risks.push_back({"A", "p", "m"}); }));
+  CHECK(differs([](Flow& f, ChartInfo&) { f.steps[1].disclose["scope"] = "x"; }));
+  CHECK(differs([](Flow& f, ChartInfo&) { f.steps[1].rights_at.push_back("陈述"); }));
+}
