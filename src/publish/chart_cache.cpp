@@ -49,6 +49,17 @@ std::string tool_salt() {
                                  gvcVersion(gvc), cairo_version_string(), pango_version_string(),
                                  hb_version_string(), kChartPngDpi);
   gvFreeContext(gvc);
+  // The system font: cached chart pages name its glyph ids, whether or not the charts' subset
+  // is in use (the subset's identity is salted separately).
+  for (const char* style : {"Regular", "Bold"}) {
+    std::string file;
+    unsigned index = 0;
+    if (!system_face(style, &file, &index)) continue;
+    std::error_code fe;
+    const auto size = fs::file_size(file, fe);
+    const auto mtime = fs::last_write_time(file, fe).time_since_epoch().count();
+    salt += fmt::format(" {}:{}:{}:{}", file, index, fe ? 0 : size, fe ? 0 : mtime);
+  }
   return salt;
 }
 

@@ -150,6 +150,7 @@ void draw_toc(PdfWriter& w, const std::vector<TocEntry>& entries) {
     w.line_to(right - 44, y + 12);
     w.stroke();
     w.set_dash({});
+    w.link(x, y, right - x, 20, e.page);  // the whole entry leads to its page
   }
 }
 

@@ -167,8 +167,8 @@ class Painter {
     ops += ' ';
     pdf_num(ops, y);
     ops += " Tm ";
-    pdf_glyph_hex(ops, chars, bold, glyphs);
-    ops += " Tj ET\n";
+    pdf_show_text(ops, chars, bold, glyphs);
+    ops += " ET\n";
   }
 
  private:
@@ -313,13 +313,14 @@ std::string pdf_chart_from_svg(const std::string& svg_text, std::string* error) 
     } else if (e.name == "g" && !transformed && !e.attr("transform").empty()) {
       // scale(sx sy) rotate(0) translate(tx ty): the form's space becomes SVG's, y down.
       const std::vector<double> t = numbers(e.attr("transform"));
-      if (t.size() != 5) break;
+      if (t.size() != 5 || t[2] != 0) break;  // rotated charts are not drawn (refused below)
       std::string cm;
       for (double v : {t[0], 0.0, 0.0, -t[1], t[0] * t[3], height - t[1] * t[4]}) {
         pdf_num(cm, v, 4);
         cm += ' ';
       }
-      paint.ops += cm + "cm\n";
+      // A form inherits the drawing page's graphics state: start from SVG's defaults.
+      paint.ops += cm + "cm 0 g 0 G 1 w [] 0 d 0 J 0 j 4 M\n";
       transformed = true;
     } else if (e.name == "title") {
       const size_t end = svg.find("</title>", at);
@@ -364,7 +365,9 @@ bool parse_pdf_chart(const std::string& bytes, PdfChart* out) {
   out->h = std::strtod(p = next, &next);
   const unsigned long n_reg = std::strtoul(p = next, &next, 10);
   const unsigned long n_bold = std::strtoul(p = next, &next, 10);
-  if (!(out->w > 0 && out->h > 0) || n_reg > 65536 || n_bold > 65536) return false;
+  if (!(out->w > 0 && out->h > 0 && out->w < 1e6 && out->h < 1e6) || n_reg > 65536 ||
+      n_bold > 65536)
+    return false;
   out->glyphs = {};
   for (unsigned long i = 0; i < n_reg + n_bold; ++i) {
     const unsigned long gid = std::strtoul(p = next, &next, 10);

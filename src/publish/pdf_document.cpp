@@ -17,6 +17,7 @@ namespace powerlist {
 void pdf_num(std::string& out, double v, int decimals) {
   static const long long scale[] = {1, 10, 100, 1000, 10000, 100000};
   decimals = std::max(0, std::min(decimals, 5));
+  if (!std::isfinite(v) || std::fabs(v) > 1e12) v = 0;  // never reached by real drawings
   long long n = std::llround(v * static_cast<double>(scale[decimals]));
   if (n < 0) {
     out += '-';
@@ -58,26 +59,6 @@ void PdfGlyphs::merge(const PdfGlyphs& o) {
   bold.insert(o.bold.begin(), o.bold.end());
 }
 
-double pdf_glyph_hex(std::string& out, const std::vector<char32_t>& text, bool bold,
-                     PdfGlyphs& used) {
-  static const char* hex = "0123456789ABCDEF";
-  const PdfFont* f = PdfFont::get(bold);
-  out += '<';
-  double w = 0;
-  auto& glyphs = used.of(bold);
-  for (char32_t cp : text) {
-    const uint16_t g = f ? f->glyph(cp) : 0;
-    if (f) w += f->advance(g);
-    glyphs.emplace(g, cp);
-    out += hex[g >> 12];
-    out += hex[(g >> 8) & 15];
-    out += hex[(g >> 4) & 15];
-    out += hex[g & 15];
-  }
-  out += '>';
-  return w;
-}
-
 double pdf_text_advance(const std::vector<char32_t>& text, bool bold) {
   const PdfFont* f = PdfFont::get(bold);
   if (!f) return 0.5 * static_cast<double>(text.size());
@@ -101,6 +82,10 @@ std::string PdfDocument::add_form(double w, double h, std::string deflated_ops,
   pages_.back().forms.push_back(forms_.size() - 1);
   glyphs_.merge(glyphs);
   return fmt::format("/C{}", forms_.size() - 1);
+}
+
+void PdfDocument::link(double x0, double y0, double x1, double y1, int page) {
+  pages_.back().links.push_back({{x0, y0, x1, y1}, page});
 }
 
 int PdfDocument::outline(int parent, const std::string& title, int page, bool open) {
@@ -187,6 +172,35 @@ std::string subset_tag(const std::map<uint16_t, char32_t>& used) {
 
 }  // namespace
 
+void pdf_show_text(std::string& out, const std::vector<char32_t>& text, bool bold,
+                   PdfGlyphs& used) {
+  static const char* hex = "0123456789ABCDEF";
+  const PdfFont* f = PdfFont::get(bold);
+  std::string glyphs = "<";
+  bool missing = false;
+  auto& set = used.of(bold);
+  for (char32_t cp : text) {
+    const uint16_t g = f ? f->glyph(cp) : 0;
+    // .notdef, or a glyph ToUnicode already maps to another character (one glyph can serve
+    // two code points): the run then carries its own text.
+    const auto [kept, added] = set.emplace(g, cp);
+    missing = missing || g == 0 || (!added && kept->second != cp);
+    glyphs += hex[g >> 12];
+    glyphs += hex[(g >> 8) & 15];
+    glyphs += hex[(g >> 4) & 15];
+    glyphs += hex[g & 15];
+  }
+  glyphs += "> Tj";
+  if (!missing) {
+    out += glyphs;
+    return;
+  }
+  // Copying and searching then find the characters themselves.
+  std::string s;
+  for (char32_t cp : text) append_utf8(s, cp);
+  out += "/Span <</ActualText " + text_string(s) + ">> BDC " + glyphs + " EMC";
+}
+
 std::string PdfDocument::finish(std::string* error) {
   // Object numbers: 1 catalog, 2 page tree, 3 info, 4 outline root, then fonts (five
   // objects each), forms, pages (page and contents), outline items.
@@ -201,7 +215,12 @@ std::string PdfDocument::finish(std::string* error) {
   next += 2 * static_cast<int>(pages_.size());
   const int first_outline = next;
   next += static_cast<int>(outlines_.size()) - 1;
+  const int first_link = next;
+  for (const Page& p : pages_) next += static_cast<int>(p.links.size());
   const int count = next - 1;
+  auto page_obj = [&](int page) {  // 1-based, clamped
+    return first_page + 2 * (std::max(1, std::min(page, static_cast<int>(pages_.size()))) - 1);
+  };
 
   std::vector<std::string> obj(static_cast<size_t>(count + 1));
   obj[1] = outlines_[0].children.empty()
@@ -217,10 +236,10 @@ std::string PdfDocument::finish(std::string* error) {
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
     const std::time_t t = static_cast<std::time_t>(std::atoll(epoch));
     std::tm tm{};
-    gmtime_r(&t, &tm);
     char fixed[32] = {0};
-    std::strftime(fixed, sizeof fixed, "%Y%m%d%H%M%S", &tm);
-    obj[3] += fmt::format(" /CreationDate (D:{}Z) /ModDate (D:{}Z)", fixed, fixed);
+    if (gmtime_r(&t, &tm) && tm.tm_year >= 0 && tm.tm_year < 8000 &&
+        std::strftime(fixed, sizeof fixed, "%Y%m%d%H%M%S", &tm) == 14)
+      obj[3] += fmt::format(" /CreationDate (D:{}Z) /ModDate (D:{}Z)", fixed, fixed);
   }
   obj[3] += ">>";
 
@@ -274,6 +293,7 @@ std::string PdfDocument::finish(std::string* error) {
                     box, font_res),
         f.data);
   }
+  int link_obj = first_link;
   for (size_t i = 0; i < pages_.size(); ++i) {
     const Page& p = pages_[i];
     const int o = first_page + 2 * static_cast<int>(i);
@@ -288,9 +308,24 @@ std::string PdfDocument::finish(std::string* error) {
     pdf_num(box, p.w);
     box += ' ';
     pdf_num(box, p.h);
+    std::string annots;
+    for (const Link& l : p.links) {
+      std::string rect;
+      for (double v : l.rect) {
+        pdf_num(rect, v);
+        rect += ' ';
+      }
+      rect.pop_back();
+      obj[static_cast<size_t>(link_obj)] = fmt::format(
+          "<</Type /Annot /Subtype /Link /Rect [{}] /Border [0 0 0] /Dest [{} 0 R /XYZ null null "
+          "null]>>",
+          rect, page_obj(l.page));
+      annots += fmt::format("{}{} 0 R", annots.empty() ? "" : " ", link_obj++);
+    }
+    if (!annots.empty()) annots = " /Annots [" + annots + "]";
     obj[static_cast<size_t>(o)] = fmt::format(
-        "<</Type /Page /Parent 2 0 R /MediaBox [0 0 {}] /Resources <<{}>> /Contents {} 0 R>>", box,
-        res, o + 1);
+        "<</Type /Page /Parent 2 0 R /MediaBox [0 0 {}] /Resources <<{}>> /Contents {} 0 R{}>>",
+        box, res, o + 1, annots);
     obj[static_cast<size_t>(o + 1)] = stream_object(" /Filter /FlateDecode", pdf_deflate(p.ops));
   }
 

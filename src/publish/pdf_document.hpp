@@ -23,11 +23,10 @@ struct PdfGlyphs {
   void merge(const PdfGlyphs& o);
 };
 
-// Appends the glyphs of `text` in the Regular or Bold font as a hex string (`<…>`, for Tj),
-// recording them in `used`; returns their advance in em. A character the font lacks is
-// drawn as its .notdef box.
-double pdf_glyph_hex(std::string& out, const std::vector<char32_t>& text, bool bold,
-                     PdfGlyphs& used);
+// Appends `<…> Tj` showing `text` in the Regular or Bold font, recording the glyphs in
+// `used`. A character the font lacks is drawn as its .notdef box; such a run, or one using a
+// glyph already mapped to another character, carries its text as /ActualText.
+void pdf_show_text(std::string& out, const std::vector<char32_t>& text, bool bold, PdfGlyphs& used);
 // Advance of `text` in em, without drawing.
 double pdf_text_advance(const std::vector<char32_t>& text, bool bold);
 
@@ -46,6 +45,9 @@ class PdfDocument {
   // operators; returns the name to draw it with (`/Name Do`).
   std::string add_form(double w, double h, std::string deflated_ops, const PdfGlyphs& glyphs);
 
+  // A link on the current page: the rectangle (PDF coordinates) leads to `page` (1-based).
+  void link(double x0, double y0, double x1, double y1, int page);
+
   // A bookmark pointing at `page` (1-based) under `parent` (0 = top); returns its id.
   int outline(int parent, const std::string& title, int page, bool open);
 
@@ -53,10 +55,15 @@ class PdfDocument {
   std::string finish(std::string* error);
 
  private:
+  struct Link {
+    double rect[4];
+    int page;
+  };
   struct Page {
     double w, h;
     std::string ops;
     std::vector<size_t> forms;
+    std::vector<Link> links;
   };
   struct Form {
     double w, h;

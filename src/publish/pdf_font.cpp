@@ -4,10 +4,95 @@
 #include <hb.h>
 
 #include <memory>
+#include <vector>
 
 #include "powerlist/flow.hpp"
 
 namespace powerlist {
+
+namespace {
+
+// Whether a CFF table is CID-keyed (its Top DICT has ROS) with an identity charset
+// (glyph i is CID i): what lets pages name glyphs by their id. Reads the header, the Name
+// INDEX, the first Top DICT and the charset; false on anything else or out of bounds.
+bool cid_keyed_identity(const unsigned char* p, size_t len, unsigned glyphs) {
+  auto card = [&](size_t at, int n, size_t* v) {
+    if (at + static_cast<size_t>(n) > len) return false;
+    *v = 0;
+    for (int i = 0; i < n; ++i) *v = *v << 8 | p[at + static_cast<size_t>(i)];
+    return true;
+  };
+  // An INDEX at `at`: the first object's bounds and where the INDEX ends.
+  auto index = [&](size_t at, size_t* first, size_t* first_end, size_t* end) {
+    size_t count = 0, off_size = 0, a = 0, b = 0, last = 0;
+    if (!card(at, 2, &count) || count == 0 || !card(at + 2, 1, &off_size) || off_size < 1 ||
+        off_size > 4)
+      return false;
+    const size_t offs = at + 3, data = offs + (count + 1) * off_size - 1;
+    const int n = static_cast<int>(off_size);
+    if (!card(offs, n, &a) || !card(offs + off_size, n, &b) ||
+        !card(offs + count * off_size, n, &last))
+      return false;
+    *first = data + a, *first_end = data + b, *end = data + last;
+    return *first <= *first_end && *end <= len;
+  };
+  size_t hdr = 0, f = 0, fe = 0, end = 0;
+  if (!card(2, 1, &hdr) || !index(hdr, &f, &fe, &end)) return false;  // Name INDEX
+  size_t dict = 0, dict_end = 0;
+  if (!index(end, &dict, &dict_end, &end)) return false;  // Top DICT INDEX
+  bool ros = false;
+  long charset = 0;
+  std::vector<long> operands;
+  for (size_t i = dict; i < dict_end;) {
+    const unsigned b0 = p[i];
+    if (b0 <= 21) {  // an operator
+      const unsigned op = b0 == 12 && i + 1 < dict_end ? 1200 + p[i + 1] : b0;
+      i += b0 == 12 ? 2 : 1;
+      if (op == 1230) ros = true;
+      if (op == 15 && !operands.empty()) charset = operands.back();
+      operands.clear();
+    } else if (b0 == 28 && i + 2 < dict_end) {
+      operands.push_back(static_cast<int16_t>(p[i + 1] << 8 | p[i + 2])), i += 3;
+    } else if (b0 == 29 && i + 4 < dict_end) {
+      operands.push_back(static_cast<int32_t>(static_cast<uint32_t>(p[i + 1]) << 24 |
+                                              p[i + 2] << 16 | p[i + 3] << 8 | p[i + 4])),
+          i += 5;
+    } else if (b0 == 30) {  // a real: nibbles up to an end nibble
+      ++i;
+      while (i < dict_end && (p[i] & 0x0F) != 0x0F && (p[i] >> 4) != 0x0F) ++i;
+      ++i;
+      operands.push_back(0);
+    } else if (b0 >= 32 && b0 <= 246) {
+      operands.push_back(static_cast<long>(b0) - 139), i += 1;
+    } else if (b0 >= 247 && b0 <= 250 && i + 1 < dict_end) {
+      operands.push_back((static_cast<long>(b0) - 247) * 256 + p[i + 1] + 108), i += 2;
+    } else if (b0 >= 251 && b0 <= 254 && i + 1 < dict_end) {
+      operands.push_back(-(static_cast<long>(b0) - 251) * 256 - p[i + 1] - 108), i += 2;
+    } else {
+      return false;
+    }
+  }
+  if (!ros || charset <= 2) return false;  // 0–2: the predefined (name-keyed) charsets
+  size_t format = 0, at = static_cast<size_t>(charset) + 1, next = 1;
+  if (!card(at - 1, 1, &format)) return false;
+  while (next < glyphs) {
+    size_t first = 0, left = 0;
+    if (format == 0) {
+      if (!card(at, 2, &first)) return false;
+      at += 2;
+    } else if (format == 1 || format == 2) {
+      if (!card(at, 2, &first) || !card(at + 2, static_cast<int>(format), &left)) return false;
+      at += 2 + format;
+    } else {
+      return false;
+    }
+    if (first != next) return false;
+    next += left + 1;
+  }
+  return true;
+}
+
+}  // namespace
 
 struct PdfFont::Hb {
   hb_face_t* face = nullptr;
@@ -70,11 +155,14 @@ const PdfFont* PdfFont::get(bool bold) {
                         name);
     f->ps_name_ =
         name[0] ? name : (style[0] == 'B' ? "NotoSansCJKsc-Bold" : "NotoSansCJKsc-Regular");
-    // Only a CID-keyed CFF font addresses glyphs by GID = CID, as the writer assumes.
+    // Only a CID-keyed CFF font whose CIDs are its glyph ids can be used as the writer does.
     hb_blob_t* cff = hb_face_reference_table(f->hb_->face, HB_TAG('C', 'F', 'F', ' '));
-    const bool ok = hb_blob_get_length(cff) > 0;
+    unsigned cff_len = 0;
+    const auto* cff_data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(cff, &cff_len));
+    const unsigned glyphs = hb_face_get_glyph_count(f->hb_->face);
+    const bool ok = cff_data && glyphs <= 65535 && cid_keyed_identity(cff_data, cff_len, glyphs);
     hb_blob_destroy(cff);
-    if (!ok || hb_face_get_glyph_count(f->hb_->face) > 65535) return nullptr;
+    if (!ok) return nullptr;
     return f;
   };
   static const std::unique_ptr<PdfFont> regular = load("Regular"), bold_face = load("Bold");

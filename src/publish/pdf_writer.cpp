@@ -14,7 +14,7 @@ namespace powerlist {
 namespace {
 
 bool is_space(char32_t c) {
-  return c == U' ' || c == U'\t';
+  return c == U' ' || c == U'\t' || c == U'\u3000';
 }
 
 // Punctuation a line may not start with, and punctuation it may not end with (the
@@ -54,8 +54,9 @@ std::vector<PdfWriter::Line> PdfWriter::wrap(const std::string& s, double w,
   size_t from = 0;
   while (true) {  // paragraph by paragraph
     const size_t nl = s.find('\n', from);
-    const std::vector<char32_t> c =
+    std::vector<char32_t> c =
         decode_utf8(std::string_view(s).substr(from, nl == std::string::npos ? nl : nl - from));
+    std::replace(c.begin(), c.end(), U'\t', U' ');  // the font has no tab glyph
     std::vector<double> adv(c.size());
     for (size_t i = 0; i < c.size(); ++i)
       adv[i] = st.size * (font ? font->advance(font->glyph(c[i])) : 0.5);
@@ -81,7 +82,7 @@ std::vector<PdfWriter::Line> PdfWriter::wrap(const std::string& s, double w,
   }
   const double lh = st.size * (font ? font->line_height() : 1.448);
   if (st.max_height > 0 && out.size() > 1) {
-    const size_t fit = std::max<size_t>(1, static_cast<size_t>(st.max_height / lh + 1e-6));
+    const size_t fit = static_cast<size_t>(std::clamp(st.max_height / lh + 1e-6, 1.0, 1e6));
     if (out.size() > fit) {
       out.resize(fit);
       Line& l = out.back();
@@ -128,8 +129,8 @@ double PdfWriter::text(double x, double y, double w, const std::string& s, const
     ops += ' ';
     pdf_num(ops, height() - (y + static_cast<double>(i) * lh + ascent));
     ops += " Tm ";
-    pdf_glyph_hex(ops, ls[i].chars, st.bold, doc_.glyphs());
-    ops += " Tj\n";
+    pdf_show_text(ops, ls[i].chars, st.bold, doc_.glyphs());
+    ops += '\n';
   }
   ops += "ET\n";
   return static_cast<double>(ls.size()) * lh;
@@ -247,6 +248,10 @@ bool PdfWriter::chart(const std::string& part, double x, double y, double max_w,
   }
   ops += "cm " + name + " Do Q\n";
   return true;
+}
+
+void PdfWriter::link(double x, double y, double w, double h, int page) {
+  doc_.link(x, height() - y - h, x + w, height() - y, page);
 }
 
 int PdfWriter::outline(int parent, const std::string& name, int page, bool open) {

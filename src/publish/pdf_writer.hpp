@@ -53,6 +53,9 @@ class PdfWriter {
   // `max_h` and centred horizontally at (x, y); false when the part cannot be read.
   bool chart(const std::string& part, double x, double y, double max_w, double max_h);
 
+  // A link over the rectangle (top-left x, y, width, height) to `page`.
+  void link(double x, double y, double w, double h, int page);
+
   // A bookmark pointing at `page`; returns its id for children (0 = top level).
   int outline(int parent, const std::string& name, int page, bool open = false);
 

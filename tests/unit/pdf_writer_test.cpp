@@ -5,6 +5,8 @@
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
 #include <regex>
 
 #include "powerlist/text.hpp"
@@ -51,6 +53,8 @@ TEST_CASE("PDF numbers are short fixed-point", "[pdf]") {
   CHECK(num(841.89) == "841.89");
   CHECK(num(0.65, 4) == "0.65");
   CHECK(num(1000000) == "1000000");
+  CHECK(num(std::numeric_limits<double>::infinity()) == "0");
+  CHECK(num(std::nan("")) == "0");
 }
 
 TEST_CASE("text wraps by the rules of Chinese typesetting", "[pdf]") {
@@ -97,6 +101,7 @@ TEST_CASE("a PDF file is whole, deterministic and carries its text", "[pdf]") {
     w.rectangle(42, 80, 100, 20);
     w.stroke();
     const int top = w.outline(0, "封面", 1, true);
+    w.link(42, 42, 200, 20, 2);
     w.new_page(true);
     w.text(42, 42, 500, "第二页 page two", {});
     w.outline(top, "第二页", 2);
@@ -121,7 +126,14 @@ TEST_CASE("a PDF file is whole, deterministic and carries its text", "[pdf]") {
     CHECK(pdf.compare(at, std::to_string(n).size() + 6, std::to_string(n) + " 0 obj") == 0);
   }
   CHECK(n >= 14);
-  CHECK(pdf.find("/Count 2") != std::string::npos);                       // two pages
+  CHECK(pdf.find("/Count 2") != std::string::npos);  // two pages
+  // The link on page 1 leads to page 2: the second page object.
+  const std::regex page_ref("/Kids \\[(\\d+) 0 R (\\d+) 0 R\\]");
+  std::smatch kids;
+  REQUIRE(std::regex_search(pdf, kids, page_ref));
+  CHECK(pdf.find("/Subtype /Link /Rect [42 779.89 242 799.89] /Border [0 0 0] /Dest [" +
+                 kids[2].str() + " 0 R") != std::string::npos);
+  CHECK(pdf.find("/Annots [") != std::string::npos);
   CHECK(pdf.find("/MediaBox [0 0 841.89 595.28]") != std::string::npos);  // landscape
   CHECK(pdf.find("/Subtype /CIDFontType0C") != std::string::npos);
   CHECK(pdf.find("NotoSansCJKsc-Bold") != std::string::npos);
@@ -165,8 +177,9 @@ TEST_CASE("a chart page is made from Graphviz's SVG and read back", "[pdf][chart
   CHECK(c.glyphs.bold.size() == 4);     // 申 请 - &
   CHECK(c.glyphs.regular.size() == 2);  // 受 理
   const std::string ops = inflate(c.deflated);
-  CHECK(ops.rfind("0.5 0 0 -0.5 2 2 cm\n", 0) == 0);  // SVG's space, y down
-  CHECK(ops.find("1 1 1 rg") != std::string::npos);   // the white background, no stroke
+  // SVG's space, y down, from SVG's defaults whatever the page drawing the form was using.
+  CHECK(ops.rfind("0.5 0 0 -0.5 2 2 cm 0 g 0 G 1 w [] 0 d 0 J 0 j 4 M\n", 0) == 0);
+  CHECK(ops.find("1 1 1 rg") != std::string::npos);  // the white background, no stroke
   CHECK(ops.find("1.5 w [5 2] 0 d") != std::string::npos);
   CHECK(ops.find(" c B\n") != std::string::npos);  // filled and stroked path
   CHECK(ops.find("BT /B 12 Tf 1 0 0 -1 ") != std::string::npos);
@@ -175,6 +188,9 @@ TEST_CASE("a chart page is made from Graphviz's SVG and read back", "[pdf][chart
 
   SECTION("what is not a chart page is refused") {
     CHECK(pdf_chart_from_svg("<svg></svg>", &error).empty());
+    std::string rotated = svg;
+    rotated.replace(rotated.find("rotate(0)"), 9, "rotate(90)");
+    CHECK(pdf_chart_from_svg(rotated, &error).empty());
     CHECK(!error.empty());
     CHECK(pdf_chart_from_svg("", &error).empty());
     CHECK(!parse_pdf_chart("", &c));
@@ -192,4 +208,37 @@ TEST_CASE("a chart page is made from Graphviz's SVG and read back", "[pdf][chart
     const std::string pdf = w.finish(&error);
     CHECK(pdf.find("/Subtype /Form /BBox [0 0 200 100]") != std::string::npos);
   }
+}
+
+TEST_CASE("a character the font lacks is drawn as a box and keeps its text", "[pdf]") {
+  PdfWriter w("t", "a");
+  w.new_page(false);
+  w.text(42, 42, 500, "行\U000F0000", {});  // a private-use character no font has
+  w.text(42, 80, 500, "\t行", {});          // a tab is set as a space
+  std::string error;
+  const std::string pdf = w.finish(&error);
+  REQUIRE(error.empty());
+  bool carried = false;
+  for (size_t at = 0; (at = pdf.find("stream\n", at)) != std::string::npos; at += 7) {
+    const size_t end = pdf.find("\nendstream", at);
+    const std::string body = pdf.substr(at + 7, end - at - 7);
+    if (body.size() > 2 && static_cast<unsigned char>(body[0]) == 0x78 &&
+        inflate(body).find("/Span <</ActualText <FEFF884CDB80DC00>>> BDC <") != std::string::npos)
+      carried = true;
+  }
+  CHECK(carried);
+}
+
+TEST_CASE("a glyph shared by two characters keeps each run's text", "[pdf]") {
+  const PdfFont* f = PdfFont::get(false);
+  REQUIRE(f != nullptr);
+  // 豈 U+8C48 and its compatibility ideograph U+F900 share one glyph in Noto Sans CJK SC.
+  if (f->glyph(0x8C48) == 0 || f->glyph(0x8C48) != f->glyph(0xF900)) return;
+  std::string ops;
+  PdfGlyphs used;
+  pdf_show_text(ops, {0x8C48}, false, used);
+  CHECK(ops.find("ActualText") == std::string::npos);
+  ops.clear();
+  pdf_show_text(ops, {0xF900}, false, used);
+  CHECK(ops.find("/ActualText <FEFFF900>") != std::string::npos);
 }
