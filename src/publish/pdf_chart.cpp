@@ -224,9 +224,12 @@ std::string points_path(std::string_view pts) {
 // SVG path data with absolute M, L, C and Z, as Graphviz writes it.
 std::string svg_path(std::string_view d) {
   std::string p;
-  char cmd = 'M';
-  std::vector<double> args;
-  auto flush = [&] {
+  constexpr std::string_view kCommands = "MLCZz";
+  for (size_t at = d.find_first_of(kCommands); at != std::string_view::npos;) {
+    const char cmd = d[at];
+    const size_t next = d.find_first_of(kCommands, at + 1);
+    const std::vector<double> args =
+        numbers(d.substr(at + 1, next == std::string_view::npos ? next : next - at - 1));
     if (cmd == 'M' || cmd == 'L') {
       for (size_t i = 0; i + 1 < args.size(); i += 2)
         point(p, args[i], args[i + 1], cmd == 'M' && i == 0 ? "m" : "l");
@@ -238,29 +241,11 @@ std::string svg_path(std::string_view d) {
         }
         p += "c ";
       }
-    } else if (cmd == 'Z' || cmd == 'z') {
+    } else {
       p += "h ";
     }
-    args.clear();
-  };
-  const std::string s(d);
-  const char* c = s.c_str();
-  while (*c) {
-    if (std::strchr("MLCZz", *c)) {
-      flush();
-      cmd = *c++;
-      continue;
-    }
-    char* end = nullptr;
-    const double v = std::strtod(c, &end);
-    if (end == c) {
-      ++c;
-      continue;
-    }
-    args.push_back(v);
-    c = end;
+    at = next;
   }
-  flush();
   return p;
 }
 

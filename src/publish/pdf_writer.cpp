@@ -164,7 +164,10 @@ void PdfWriter::set_line_width(double w) {
 
 void PdfWriter::set_dash(std::initializer_list<double> dash) {
   dash_.assign(dash.begin(), dash.end());
-  if (page_ == 0) return;
+  if (page_ > 0) write_dash();
+}
+
+void PdfWriter::write_dash() {
   std::string& ops = doc_.ops();
   ops += '[';
   for (size_t i = 0; i < dash_.size(); ++i) {
@@ -199,18 +202,7 @@ void PdfWriter::stroke() {
 void PdfWriter::state() {
   if (rgb_[0] != 0 || rgb_[1] != 0 || rgb_[2] != 0) set_rgb(rgb_[0], rgb_[1], rgb_[2]);
   if (line_width_ != 1) set_line_width(line_width_);
-  if (!dash_.empty()) {
-    const std::vector<double> d = dash_;
-    dash_.clear();
-    std::string& ops = doc_.ops();
-    ops += '[';
-    for (size_t i = 0; i < d.size(); ++i) {
-      if (i) ops += ' ';
-      pdf_num(ops, d[i]);
-    }
-    ops += "] 0 d\n";
-    dash_ = d;
-  }
+  if (!dash_.empty()) write_dash();
 }
 
 void PdfWriter::end_page() {

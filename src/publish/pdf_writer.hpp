@@ -72,6 +72,7 @@ class PdfWriter {
  private:
   void end_page();
   void state();  // the carried-over graphics state, at the top of a page
+  void write_dash();
   void point(double x, double y, const char* op);
 
   PdfDocument doc_;
