@@ -62,6 +62,7 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
     }
     std::string error;
     // A PDF is drawn from the SVG by the catalogs' PDF writer, as `build` draws it.
+    use_chart_font_subset();  // as `build` draws: the same bytes as its flowcharts/ files
     const ChartInfo info = chart_info(*found->dept, *found->item, found->codes.implementation);
     std::string data = render_flow(*found->flow, info, *format == "pdf" ? "svg" : *format, &error);
     if (error.empty() && *format == "pdf") data = chart_pdf_from_svg(data, info.title, &error);

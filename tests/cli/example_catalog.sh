@@ -60,6 +60,11 @@ pdftotext -raw -f 6 -l 6 "$tmp/out/catalog.pdf" - | head -2 | tr "\n" " " | grep
 "$BIN" graph "$SRC/examples/示范县" zrzyj/jsgcghxk -f svg -o "$tmp/one.svg"
 "$BIN" graph "$SRC/examples/示范县" "$JSGC" -f dot | grep "$JSGC" > /dev/null || { echo "FAIL: graph by code"; exit 1; }
 grep -q '<svg' "$tmp/one.svg" || { echo "FAIL: graph -o svg"; exit 1; }
+# The graph command draws as build does: the same bytes in every format.
+for f in svg png pdf; do
+  "$BIN" graph "$SRC/examples/示范县" zrzyj/jsgcghxk -f $f -o "$tmp/one.$f"
+  cmp -s "$tmp/one.$f" "$tmp/out/flowcharts/$JSGC.$f" || { echo "FAIL: graph -f $f differs from build's"; exit 1; }
+done
 set +e; "$BIN" graph "$SRC/examples/示范县" zrzyj/nope > /dev/null 2>&1; rc=$?; set -e
 [ "$rc" = 2 ] || { echo "FAIL: unknown item exit $rc"; exit 1; }
 "$BIN" init "$tmp/new" > /dev/null
