@@ -37,9 +37,4 @@ std::filesystem::path normalized_path(const std::filesystem::path& p);
 // last line of defence before a path is joined to the output folder.
 bool safe_relative_name(std::string_view rel);
 
-// cairo stamps PDFs with the local time and zone offset ("+08'00"), whose length differs by
-// zone; documents are made in UTC so that the same inputs give the same bytes under any TZ.
-// Called before rendering a PDF; sets TZ=UTC for the rest of the process, once.
-void use_utc_for_documents();
-
 }  // namespace powerlist

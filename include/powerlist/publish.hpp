@@ -77,10 +77,6 @@ std::string render_internal_pdf(
     const Catalog& catalog,
     const std::vector<std::pair<const Department*, const PowerItem*>>& items, std::string* error);
 
-// Removes the creation/modification timestamps cairo writes into a PDF (same length, so
-// the cross-reference offsets stay valid), or sets them from SOURCE_DATE_EPOCH.
-void normalize_pdf_dates(std::string& pdf);
-
 struct PublishOptions {
   ChartFormats formats;   // the chart files to write (dot: flowcharts/<stem>.dot)
   bool internal = false;  // write out/internal/ for the non-public items

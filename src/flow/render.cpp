@@ -413,7 +413,6 @@ std::string write_dot(Agraph_t* g) {
 }  // namespace
 
 ChartFiles render_chart(const Flow& flow, const ChartInfo& info, const ChartFormats& formats) {
-  use_utc_for_documents();  // PDF dates do not depend on the TZ
   std::lock_guard<std::mutex> lock(graphviz_mutex());
   ChartFiles out;
   if (formats.dot) {  // before layout (stable across Graphviz versions), naming the system font

@@ -191,13 +191,8 @@ class Painter {
   void set_dash(std::string_view d) {
     if (d == dash_) return;
     dash_ = std::string(d);
-    ops += '[';
-    const std::vector<double> v = numbers(d);
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (i) ops += ' ';
-      pdf_num(ops, v[i]);
-    }
-    ops += "] 0 d ";
+    pdf_dash(ops, numbers(d));
+    ops += ' ';
   }
   double fill_[3] = {0, 0, 0}, stroke_[3] = {0, 0, 0};
   double width_ = 1;

@@ -42,6 +42,15 @@ void pdf_num(std::string& out, double v, int decimals) {
   out.append(p, static_cast<size_t>(e - p));
 }
 
+void pdf_dash(std::string& out, const std::vector<double>& dash) {
+  out += '[';
+  for (size_t i = 0; i < dash.size(); ++i) {
+    if (i) out += ' ';
+    pdf_num(out, dash[i]);
+  }
+  out += "] 0 d";
+}
+
 std::string pdf_deflate(const std::string& data) {
   struct Free {
     void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
@@ -97,26 +106,20 @@ int PdfDocument::outline(int parent, const std::string& title, int page, bool op
 
 namespace {
 
-// A PDF text string: UTF-16BE with its byte order mark, in hex.
-std::string text_string(const std::string& s) {
-  std::string out = "<FEFF";
-  for (char32_t cp : decode_utf8(s)) {
-    if (cp > 0xFFFF) {
-      cp -= 0x10000;
-      out += fmt::format("{:04X}{:04X}", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
-    } else {
-      out += fmt::format("{:04X}", static_cast<unsigned>(cp));
-    }
-  }
-  return out + ">";
-}
-
+// One character in UTF-16BE hex (a surrogate pair beyond the BMP).
 std::string utf16_hex(char32_t cp) {
   if (cp > 0xFFFF) {
     cp -= 0x10000;
     return fmt::format("{:04X}{:04X}", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
   }
   return fmt::format("{:04X}", static_cast<unsigned>(cp));
+}
+
+// A PDF text string: UTF-16BE with its byte order mark, in hex.
+std::string text_string(const std::string& s) {
+  std::string out = "<FEFF";
+  for (char32_t cp : decode_utf8(s)) out += utf16_hex(cp);
+  return out + ">";
 }
 
 std::string stream_object(const std::string& dict, const std::string& data) {
@@ -350,10 +353,8 @@ std::string PdfDocument::finish(std::string* error) {
     const auto& sib = outlines_[static_cast<size_t>(o.parent)].children;
     const size_t at =
         static_cast<size_t>(std::find(sib.begin(), sib.end(), static_cast<int>(id)) - sib.begin());
-    const int page = std::max(1, std::min(o.page, static_cast<int>(pages_.size())));
-    std::string s =
-        fmt::format("<</Title {} /Parent {} 0 R /Dest [{} 0 R /XYZ null null null]",
-                    text_string(o.title), obj_of(o.parent), first_page + 2 * (page - 1));
+    std::string s = fmt::format("<</Title {} /Parent {} 0 R /Dest [{} 0 R /XYZ null null null]",
+                                text_string(o.title), obj_of(o.parent), page_obj(o.page));
     if (at > 0) s += fmt::format(" /Prev {} 0 R", obj_of(sib[at - 1]));
     if (at + 1 < sib.size()) s += fmt::format(" /Next {} 0 R", obj_of(sib[at + 1]));
     if (!o.children.empty())

@@ -13,6 +13,8 @@ namespace powerlist {
 
 // A number as PDF writes it: fixed point with at most `decimals` digits, no trailing zeros.
 void pdf_num(std::string& out, double v, int decimals = 2);
+// The dash operator: "[on off …] 0 d" ("[] 0 d": solid).
+void pdf_dash(std::string& out, const std::vector<double>& dash);
 // zlib-wrapped deflate (/FlateDecode).
 std::string pdf_deflate(const std::string& data);
 

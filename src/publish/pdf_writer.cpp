@@ -168,13 +168,8 @@ void PdfWriter::set_dash(std::initializer_list<double> dash) {
 }
 
 void PdfWriter::write_dash() {
-  std::string& ops = doc_.ops();
-  ops += '[';
-  for (size_t i = 0; i < dash_.size(); ++i) {
-    if (i) ops += ' ';
-    pdf_num(ops, dash_[i]);
-  }
-  ops += "] 0 d\n";
+  pdf_dash(doc_.ops(), dash_);
+  doc_.ops() += '\n';
 }
 
 void PdfWriter::rectangle(double x, double y, double w, double h) {

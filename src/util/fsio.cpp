@@ -8,8 +8,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
-#include <mutex>
 #include <random>
 
 namespace fs = std::filesystem;
@@ -145,14 +143,6 @@ bool path_within(const fs::path& child, const fs::path& parent) {
     if (ci == c.end() || *ci != *pi) return false;
   }
   return true;
-}
-
-void use_utc_for_documents() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    ::setenv("TZ", "UTC", 1);
-    ::tzset();
-  });
 }
 
 bool safe_relative_name(std::string_view rel) {
