@@ -14,6 +14,7 @@
 #include "powerlist/flow.hpp"
 #include "powerlist/fsio.hpp"
 #include "powerlist/text.hpp"
+#include "svg_compact.hpp"
 
 namespace powerlist {
 
@@ -344,57 +345,16 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info, const char* font 
   return g;
 }
 
-// Hovering over a step shows its 职责: Graphviz titles nodes by their name (s0, s1 …); the
-// titles become the step and its duty.
-void svg_step_titles(std::string& svg, const Flow& flow) {
-  for (size_t i = 0; i < flow.steps.size(); ++i) {
-    const FlowStep& s = flow.steps[i];
-    const std::string from = fmt::format("<title>s{}</title>", i);
-    const size_t at = svg.find(from);
-    if (at == std::string::npos) continue;
+// Hovering over a step shows its 职责: the titles of nodes s0, s1 … become the step and its
+// duty (compact_chart_svg puts them in place of Graphviz's node names).
+std::vector<std::string> step_titles(const Flow& flow) {
+  std::vector<std::string> out;
+  for (const FlowStep& s : flow.steps) {
     std::string title = s.id;
     if (!s.actor.empty()) title += "（" + s.actor + "）";
     if (!s.duty.empty()) title += "：" + s.duty;
-    svg.replace(at, from.size(), "<title>" + xml_escape(title) + "</title>");
+    out.push_back(xml_escape(title));
   }
-}
-
-// Graphviz's SVG without what no reader needs: its comments (generator, node names) and the
-// font family repeated on every text, said once on the <svg> element (inherited). A tenth
-// of the file, and of each site page, which inlines it.
-std::string compact_svg(const std::string& svg) {
-  std::string out;
-  out.reserve(svg.size());
-  std::string family;
-  for (size_t at = 0; at < svg.size();) {
-    const size_t open = svg.find("<!--", at);
-    if (open == std::string::npos) {
-      out.append(svg, at, std::string::npos);
-      break;
-    }
-    out.append(svg, at, open - at);
-    const size_t close = svg.find("-->", open);
-    if (close == std::string::npos) return svg;
-    at = close + 3;
-    if (at < svg.size() && svg[at] == '\n') ++at;
-  }
-  const std::string attr = " font-family=\"";
-  const size_t first = out.find("<text");
-  if (first == std::string::npos) return out;
-  const size_t f = out.find(attr, first);
-  if (f == std::string::npos) return out;
-  const size_t end = out.find('"', f + attr.size());
-  const std::string one = out.substr(f, end + 1 - f);  // ` font-family="…"`
-  size_t n = 0;
-  for (size_t at = out.find(one); at != std::string::npos; at = out.find(one, at)) {
-    out.erase(at, one.size());
-    ++n;
-  }
-  if (out.find(attr) != std::string::npos) return svg;  // several families: leave as drawn
-  const size_t root = out.find("<svg ");
-  const size_t root_end = root == std::string::npos ? root : out.find('>', root);
-  if (n == 0 || root_end == std::string::npos) return svg;
-  out.insert(root_end, one);
   return out;
 }
 
@@ -428,14 +388,12 @@ ChartFiles render_chart(const Flow& flow, const ChartInfo& info, const ChartForm
   }
   // One layout, every format. The SVG is always made: the site inlines it, it gives the
   // page size and catalog.pdf draws the chart from it.
-  out.svg = compact_svg(chart_svg_family(graphviz_render(g, "svg")));
+  out.svg = compact_chart_svg(chart_svg_family(graphviz_render(g, "svg")), step_titles(flow));
   double w = 0, h = 0;
   if (out.svg.empty() || !svg_page_size(out.svg, &w, &h))
     out.error = "Graphviz 无法输出 svg / cannot render svg";
-  if (out.error.empty()) {
-    svg_step_titles(out.svg, flow);
-    if (formats.png) out.png = rasterize_graph(g, w, h, kChartPngDpi, &out.error);
-  }
+  if (out.error.empty() && formats.png)
+    out.png = rasterize_graph(g, w, h, kChartPngDpi, &out.error);
   gvFreeLayout(graphviz_context(), g);
   agclose(g);
   return out;

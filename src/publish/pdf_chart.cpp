@@ -125,6 +125,7 @@ class Painter {
  public:
   std::string ops;
   PdfGlyphs glyphs;
+  std::string text_size, text_anchor;  // said once on <svg>, inherited by every text
 
   void shape(const Element& e, const std::string& path, bool closed) {
     double fill[3], stroke[3];
@@ -151,10 +152,13 @@ class Painter {
       if (!e.attr("fill").empty()) return;  // fill="none": invisible
     }
     const bool bold = e.attr("font-weight") == "bold";
-    const double size = std::strtod(std::string(e.attr("font-size")).c_str(), nullptr);
+    const std::string_view size_attr = e.attr("font-size");
+    const double size = std::strtod(
+        std::string(size_attr.empty() ? std::string_view(text_size) : size_attr).c_str(), nullptr);
     double x = std::strtod(std::string(e.attr("x")).c_str(), nullptr);
     const double y = std::strtod(std::string(e.attr("y")).c_str(), nullptr);
-    const std::string_view anchor = e.attr("text-anchor");
+    const std::string_view anchor =
+        e.attr("text-anchor").empty() ? std::string_view(text_anchor) : e.attr("text-anchor");
     if (anchor == "middle" || anchor == "end") {
       const double w = pdf_text_advance(chars, bold) * size;
       x -= anchor == "end" ? w : w / 2;
@@ -290,6 +294,8 @@ std::string pdf_chart_from_svg(const std::string& svg_text, std::string* error) 
     if (e.name == "svg") {
       const std::vector<double> box = numbers(e.attr("viewBox"));
       if (box.size() == 4) width = box[2], height = box[3];
+      paint.text_size = std::string(e.attr("font-size"));
+      paint.text_anchor = std::string(e.attr("text-anchor"));
     } else if (e.name == "g" && !transformed && !e.attr("transform").empty()) {
       // scale(sx sy) rotate(0) translate(tx ty): the form's space becomes SVG's, y down.
       const std::vector<double> t = numbers(e.attr("transform"));

@@ -9,11 +9,13 @@
 #include <limits>
 #include <regex>
 
+#include "inflate.hpp"
 #include "powerlist/text.hpp"
 #include "publish/pdf_chart.hpp"
 #include "publish/pdf_font.hpp"
 
 using namespace powerlist;
+using powerlist::test::inflate;
 
 namespace {
 
@@ -21,15 +23,6 @@ std::string num(double v, int decimals = 2) {
   std::string s;
   pdf_num(s, v, decimals);
   return s;
-}
-
-std::string inflate(const std::string& z) {
-  std::string out(z.size() * 40 + 1024, '\0');
-  uLongf n = out.size();
-  REQUIRE(uncompress(reinterpret_cast<Bytef*>(out.data()), &n,
-                     reinterpret_cast<const Bytef*>(z.data()), z.size()) == Z_OK);
-  out.resize(n);
-  return out;
 }
 
 std::vector<std::string> wrapped(const std::string& s, double w, TextStyle st = {}) {
