@@ -146,18 +146,22 @@ std::string to_unicode_cmap(const std::map<uint16_t, char32_t>& used) {
   return m + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 }
 
-// Widths of the glyphs used, in 1/1000 em, runs of consecutive ids together.
+// Widths of the glyphs used, in 1/1000 em, runs of consecutive ids together. Glyphs of the
+// default width (/DW 1000: every CJK character) are not listed: most of the array.
 std::string widths(const PdfFont& f, const std::map<uint16_t, char32_t>& used) {
   std::string w = "[";
   int last = -2;
   for (const auto& [gid, cp] : used) {
+    std::string width;
+    pdf_num(width, f.advance(gid) * 1000, 1);
+    if (width == "1000") continue;
     if (gid != last + 1) {
       if (last >= 0) w += "]";
       w += fmt::format(" {} [", gid);
     } else {
       w += ' ';
     }
-    pdf_num(w, f.advance(gid) * 1000, 1);
+    w += width;
     last = gid;
   }
   if (last >= 0) w += "]";
@@ -171,6 +175,80 @@ std::string subset_tag(const std::map<uint16_t, char32_t>& used) {
   std::string tag;
   for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
   return tag;
+}
+
+// The file from its objects (obj[0] unused). PDF 1.5's compact form: the dictionaries
+// (fonts, pages, bookmarks, links …) are deflated together in object streams of up to 100,
+// and the cross-reference table is a deflated stream: a chart's own PDF a kilobyte smaller.
+std::string write_pdf_file(std::vector<std::string>& obj) {
+  constexpr size_t kPerObjectStream = 100;
+  auto is_stream = [](const std::string& o) {
+    return o.size() >= 10 && o.compare(o.size() - 10, 10, "\nendstream") == 0;
+  };
+  struct Entry {
+    uint8_t type;  // 1: at an offset in the file, 2: in an object stream
+    size_t where;  // offset, or the object stream's number
+    uint16_t index;
+  };
+  std::vector<Entry> xref(obj.size(), Entry{0, 0, 0});
+  std::string out = "%PDF-1.5\n%\xB5\xED\xAE\xFB\n";
+  auto write_object = [&](size_t number, const std::string& body) {
+    if (xref.size() <= number) xref.resize(number + 1, Entry{0, 0, 0});
+    xref[number] = Entry{1, out.size(), 0};
+    out += fmt::format("{} 0 obj\n", number);
+    out += body;
+    out += "\nendobj\n";
+  };
+  std::vector<size_t> packed;
+  for (size_t i = 1; i < obj.size(); ++i) {
+    if (is_stream(obj[i]))
+      write_object(i, obj[i]);
+    else
+      packed.push_back(i);
+    if (is_stream(obj[i])) std::string().swap(obj[i]);
+  }
+  size_t next = obj.size();
+  for (size_t first = 0; first < packed.size(); first += kPerObjectStream) {
+    const size_t stream = next++;
+    const size_t n = std::min(kPerObjectStream, packed.size() - first);
+    std::string offsets, bodies;
+    for (size_t k = 0; k < n; ++k) {
+      const size_t number = packed[first + k];
+      offsets += fmt::format("{}{} {}", k ? " " : "", number, bodies.size());
+      bodies += obj[number];
+      bodies += '\n';
+      if (xref.size() <= number) xref.resize(number + 1, Entry{0, 0, 0});
+      xref[number] = Entry{2, stream, static_cast<uint16_t>(k)};
+      std::string().swap(obj[number]);
+    }
+    offsets += '\n';
+    write_object(stream, stream_object(fmt::format(" /Type /ObjStm /N {} /First {} /Filter "
+                                                   "/FlateDecode",
+                                                   n, offsets.size()),
+                                       pdf_deflate(offsets + bodies)));
+  }
+  const size_t xref_number = next++;
+  xref.resize(next, Entry{0, 0, 0});
+  xref[xref_number] = Entry{1, out.size(), 0};
+  int width = 1;  // bytes for the largest offset
+  while (width < 8 && (out.size() >> (8 * width)) != 0) ++width;
+  std::string table;
+  for (size_t i = 0; i < xref.size(); ++i) {
+    const Entry& e = xref[i];
+    table += static_cast<char>(e.type);
+    for (int b = width - 1; b >= 0; --b) table += static_cast<char>((e.where >> (8 * b)) & 0xFF);
+    const unsigned third = i == 0 ? 65535 : e.index;  // object 0: the free list's head
+    table += static_cast<char>(third >> 8);
+    table += static_cast<char>(third & 0xFF);
+  }
+  const size_t xref_offset = out.size();
+  write_object(xref_number,
+               stream_object(fmt::format(" /Type /XRef /Size {} /W [1 {} 2] /Root 1 0 R /Info 3 "
+                                         "0 R /Filter /FlateDecode",
+                                         next, width),
+                             pdf_deflate(table)));
+  out += fmt::format("startxref\n{}\n%%EOF\n", xref_offset);
+  return out;
 }
 
 }  // namespace
@@ -363,21 +441,7 @@ std::string PdfDocument::finish(std::string* error) {
     obj[static_cast<size_t>(obj_of(static_cast<int>(id)))] = s + ">>";
   }
 
-  std::string out = "%PDF-1.5\n%\xB5\xED\xAE\xFB\n";
-  std::vector<size_t> offsets(obj.size(), 0);
-  for (size_t i = 1; i < obj.size(); ++i) {
-    offsets[i] = out.size();
-    out += fmt::format("{} 0 obj\n", i);
-    out += obj[i];
-    out += "\nendobj\n";
-    std::string().swap(obj[i]);
-  }
-  const size_t xref = out.size();
-  out += fmt::format("xref\n0 {}\n0000000000 65535 f \n", obj.size());
-  for (size_t i = 1; i < obj.size(); ++i) out += fmt::format("{:010} 00000 n \n", offsets[i]);
-  out += fmt::format("trailer\n<</Size {} /Root 1 0 R /Info 3 0 R>>\nstartxref\n{}\n%%EOF\n",
-                     obj.size(), xref);
-  return out;
+  return write_pdf_file(obj);
 }
 
 }  // namespace powerlist

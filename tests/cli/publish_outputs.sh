@@ -50,7 +50,10 @@ check "no font left unembedded" '! pdffonts "$out/catalog.pdf" | tail -n +3 | gr
 # Pages: cover + contents (1 page here) + one table page per category (2) + one flowchart
 # page per public item with a procedure (3).
 check "page count" '[ "$(pdfinfo "$out/catalog.pdf" | awk "/^Pages:/{print \$2}")" = 7 ]'
-check "bookmarks" 'pdftotext -f 1 -l 1 "$out/catalog.pdf" - >/dev/null && grep -a -q "/Outlines" "$out/catalog.pdf"'
+# The dictionaries are in (deflated) object streams: qpdf writes them out plainly.
+qpdf --qdf --object-streams=disable --stream-data=uncompress "$out/catalog.pdf" "$tmp/catalog-plain.pdf"
+check "bookmarks" 'grep -a -q "/Type /Outlines" "$tmp/catalog-plain.pdf" && grep -a -q "/PageMode /UseOutlines" "$tmp/catalog-plain.pdf"'
+check "qpdf finds no error in the PDFs" 'for f in "$out"/catalog.pdf "$out"/risks.pdf "$out"/flowcharts/*.pdf; do qpdf --check "$f" >/dev/null || exit 1; done'
 check "page numbers in 公文 style" 'pdftotext -raw -f 3 -l 3 "$out/catalog.pdf" - | grep -q "— 3 —"'
 
 # The canaries of the non-public item (CANARY-7f3a9) and of the item published only inside

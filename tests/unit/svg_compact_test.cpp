@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "inflate.hpp"
+#include "pdf_read.hpp"
 #include "powerlist/flow.hpp"
 #include "powerlist/model.hpp"
 #include "publish/pdf_chart.hpp"
@@ -61,9 +61,22 @@ TEST_CASE("the published chart SVG keeps what draws and what a reader hovers ove
   CHECK(out.find("conditions") == std::string::npos);
   CHECK(out.find("&#45;&gt;") == std::string::npos);
   CHECK(out.find(" id=\"") == std::string::npos);
-  CHECK(out.find("<g class=\"node\">") != std::string::npos);
+  CHECK(out.find(" class=\"") == std::string::npos);
+  // Groups stay only for the graph's transform and a step's title.
+  CHECK(out.find("<g transform=\"scale(0.5 0.5)") != std::string::npos);
+  CHECK(out.find("<g>\n<title>受理") != std::string::npos);
+  size_t opened = 0, closed = 0;
+  for (size_t at = out.find("<g"); at != std::string::npos; at = out.find("<g", at + 1)) ++opened;
+  for (size_t at = out.find("</g>"); at != std::string::npos; at = out.find("</g>", at + 1))
+    ++closed;
+  CHECK(opened == 2);
+  CHECK(closed == 2);
+  CHECK(out.find("stroke=\"none\" points=\"-4,4") != std::string::npos);  // was "transparent"
+  CHECK(out.find("points=\"-4,4 -4,-196 396,-196 396,4\"/>") !=
+        std::string::npos);  // closes itself
   // Said once on <svg> and inherited: the family, the centring and the commonest size.
-  CHECK(out.find("xmlns:xlink=\"http://www.w3.org/1999/xlink\" font-family=\"Noto Sans CJK SC\" "
+  CHECK(out.find("xmlns:xlink") == std::string::npos);  // no xlink: reference in a chart
+  CHECK(out.find("xmlns=\"http://www.w3.org/2000/svg\" font-family=\"Noto Sans CJK SC\" "
                  "text-anchor=\"middle\" font-size=\"12\">") != std::string::npos);
   CHECK(out.find("<text x=\"377\" y=\"-973.4\">受理</text>") != std::string::npos);
   CHECK(
