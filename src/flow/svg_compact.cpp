@@ -83,6 +83,16 @@ std::string straight_cubics(std::string_view d) {
   return out;
 }
 
+// Graphviz repeats a polygon's first point at its end; a polygon closes itself.
+std::string open_polygon(std::string_view points) {
+  const size_t first_end = points.find(' ');
+  const size_t last_start = points.rfind(' ');
+  if (first_end == std::string_view::npos || first_end == last_start ||
+      points.substr(0, first_end) != points.substr(last_start + 1))
+    return std::string(points);
+  return std::string(points.substr(0, last_start));
+}
+
 // Step index of a Graphviz node title "s<digits>", or -1.
 long step_index(std::string_view title) {
   if (title.size() < 2 || title[0] != 's' || title.size() > 10) return -1;
@@ -141,6 +151,14 @@ std::string compact_chart_svg(const std::string& graphviz_svg,
   std::string out;
   out.reserve(svg.size());
   auto skip_newline = [&](size_t at) { return at < svg.size() && svg[at] == '\n' ? at + 1 : at; };
+  auto kept_title = [&](std::string_view name) {
+    const long step = step_index(name);
+    return step >= 0 && static_cast<size_t>(step) < step_titles.size();
+  };
+  std::vector<bool> kept_groups;  // open <g> elements: written, or dropped with their </g>
+  const size_t xmlns = svg.find("xmlns:xlink");
+  const bool xlink_used =
+      xmlns != std::string_view::npos && svg.find("xlink:", xmlns + 1) != std::string_view::npos;
   size_t at = root;  // the XML declaration and DOCTYPE before <svg> are dropped
   while (at < svg.size()) {
     const size_t open = svg.find('<', at);
@@ -162,15 +180,31 @@ std::string compact_chart_svg(const std::string& graphviz_svg,
     if (tag == "<title>") {
       const size_t end = svg.find("</title>", at);
       if (end == std::string_view::npos) return graphviz_svg;
-      const long step = step_index(svg.substr(at, end - at));
-      if (step >= 0 && static_cast<size_t>(step) < step_titles.size())
-        out += "<title>" + step_titles[static_cast<size_t>(step)] + "</title>";
-      at = step >= 0 && static_cast<size_t>(step) < step_titles.size() ? end + 8
-                                                                       : skip_newline(end + 8);
+      const std::string_view name = svg.substr(at, end - at);
+      if (kept_title(name))
+        out += "<title>" + step_titles[static_cast<size_t>(step_index(name))] + "</title>";
+      at = kept_title(name) ? end + 8 : skip_newline(end + 8);
       continue;
     }
     if (tag.compare(0, 3, "<g ") == 0) {
+      // A group matters for its transform (the graph) or a step's title; the others go.
       erase_attr(tag, "id");
+      erase_attr(tag, "class");
+      const size_t next = svg.find('<', at);
+      const bool titled = next != std::string_view::npos && svg.compare(next, 7, "<title>") == 0 &&
+                          kept_title(svg.substr(next + 7, svg.find('<', next + 7) - next - 7));
+      kept_groups.push_back(titled || tag != "<g>");
+      if (!kept_groups.back()) {
+        at = skip_newline(at);
+        continue;
+      }
+    } else if (tag == "</g>") {
+      const bool kept = kept_groups.empty() || kept_groups.back();
+      if (!kept_groups.empty()) kept_groups.pop_back();
+      if (!kept) {
+        at = skip_newline(at);
+        continue;
+      }
     } else if (tag.compare(0, 6, "<text ") == 0) {
       std::string_view v;
       if (!shared.family.empty()) erase_attr(tag, "font-family");
@@ -186,7 +220,12 @@ std::string compact_chart_svg(const std::string& graphviz_svg,
     } else if (tag.compare(0, 6, "<path ") == 0) {
       std::string_view d;
       if (attr_value(tag, "d", &d)) set_attr(tag, "d", straight_cubics(d));
+    } else if (tag.compare(0, 9, "<polygon ") == 0) {
+      std::string_view v;
+      if (attr_value(tag, "stroke", &v) && v == "transparent") set_attr(tag, "stroke", "none");
+      if (attr_value(tag, "points", &v)) set_attr(tag, "points", open_polygon(v));
     } else if (tag.compare(0, 5, "<svg ") == 0) {
+      if (!xlink_used) erase_attr(tag, "xmlns:xlink");
       std::string inherited;
       if (!shared.family.empty()) inherited += " font-family=\"" + shared.family + "\"";
       if (shared.anchor) inherited += " text-anchor=\"middle\"";

@@ -71,7 +71,7 @@
 <table class="risks">
 <thead><tr><th scope="col">等级</th><th scope="col">环节</th><th scope="col">风险点</th><th scope="col">防控措施</th></tr></thead>
 <tbody>{{#RISK}}
-<tr class="risk-{{LEVEL_CLASS}}"><td data-label="等级"><span class="risk-badge">{{LEVEL}}级</span></td><td data-label="环节">{{STEP}}</td><td data-label="风险点">{{POINT}}</td><td data-label="防控措施">{{MEASURES}}</td></tr>{{/RISK}}
+<tr class="risk-{{LEVEL_CLASS}}"><td><span class="risk-badge">{{LEVEL}}级</span></td><td>{{STEP}}</td><td>{{POINT}}</td><td>{{MEASURES}}</td></tr>{{/RISK}}
 </tbody>
 </table>
 </section>{{/RISKS}}{{#PLEDGE}}
@@ -93,7 +93,7 @@
 <table class="discretion">
 <thead><tr><th scope="col">违法情节</th><th scope="col">处罚种类</th><th scope="col">处罚幅度</th></tr></thead>
 <tbody>{{#ROW}}
-<tr><td data-label="违法情节">{{CIRCUMSTANCE}}</td><td data-label="处罚种类">{{PENALTY}}</td><td data-label="处罚幅度">{{RANGE}}</td></tr>{{/ROW}}
+<tr><td>{{CIRCUMSTANCE}}</td><td>{{PENALTY}}</td><td>{{RANGE}}</td></tr>{{/ROW}}
 </tbody>
 </table>
 </section>{{/DISCRETION}}{{#GUIDE}}
@@ -103,7 +103,7 @@
 <caption>申请材料</caption>
 <thead><tr><th scope="col">序号</th><th scope="col">材料名称</th><th scope="col">来源</th><th scope="col">份数</th><th scope="col">必要性</th><th scope="col">备注</th></tr></thead>
 <tbody>{{#MATERIAL}}
-<tr><td data-label="序号">{{N}}</td><td data-label="材料名称">{{MNAME}}</td><td data-label="来源">{{SOURCE}}</td><td data-label="份数">{{COPIES}}</td><td data-label="必要性">{{REQUIRED}}</td><td data-label="备注">{{NOTE}}</td></tr>{{/MATERIAL}}
+<tr><td>{{N}}</td><td>{{MNAME}}</td><td>{{SOURCE}}</td><td>{{COPIES}}</td><td>{{REQUIRED}}</td><td>{{NOTE}}</td></tr>{{/MATERIAL}}
 </tbody>
 </table>{{/MATERIALS}}{{#SERVICE}}
 <table class="fields"><tbody>
@@ -125,7 +125,7 @@
 <caption>流程环节</caption>
 <thead><tr><th scope="col">环节</th><th scope="col">承办岗位</th><th scope="col">时限</th><th scope="col">职责</th><th scope="col">公开</th></tr></thead>
 <tbody>{{#STEP}}
-<tr><td data-label="环节">{{SID}}</td><td data-label="承办岗位">{{ACTOR}}</td><td data-label="时限">{{LIMIT}}</td><td data-label="职责">{{DUTY}}</td><td data-label="公开">{{DISCLOSE}}</td></tr>{{/STEP}}
+<tr><td>{{SID}}</td><td>{{ACTOR}}</td><td>{{LIMIT}}</td><td>{{DUTY}}</td><td>{{DISCLOSE}}</td></tr>{{/STEP}}
 </tbody>
 </table>{{/STEPS}}{{/CHART}}{{#NO_CHART}}
 <p>本事项暂无流程图。</p>{{/NO_CHART}}
