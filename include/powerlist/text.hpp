@@ -20,6 +20,14 @@ std::string utf8_prefix(std::string_view s, size_t n);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // Terminal columns: East Asian wide characters count 2.
 size_t display_width(std::string_view text);
+// The 避头尾 rules of Chinese typesetting: punctuation a line may not start with (，。、）》…)
+// and punctuation it may not end with (（《「…).
+bool no_line_start(char32_t c);
+bool no_line_end(char32_t c);
+// `text` in lines of at most `width` display columns, broken at any character but by the
+// 避头尾 rules (closing punctuation stays at the end of its line, one column over;
+// opening punctuation moves to the next). A newline forces a break.
+std::vector<std::string> wrap_columns(std::string_view text, size_t width);
 // Code-point index (0-based) of byte offset `byte` in `line`.
 size_t char_index_of_byte(std::string_view line, size_t byte);
 

@@ -39,23 +39,11 @@ std::string gv_text(std::string_view s) {
   return out;
 }
 
-// Wraps long CJK text every `width` display columns (left-justified lines, "\l").
+// Wraps long CJK text every `width` display columns (left-justified lines, "\l"), by the
+// 避头尾 rules.
 std::string wrap_left(const std::string& text, size_t width) {
-  std::string out, line;
-  size_t w = 0;
-  for (char32_t cp : decode_utf8(text)) {
-    std::string ch;
-    append_utf8(ch, cp);
-    const size_t cw = display_width(ch);
-    if (w + cw > width) {
-      out += gv_text(line) + "\\l";
-      line.clear();
-      w = 0;
-    }
-    line += ch;
-    w += cw;
-  }
-  if (!line.empty()) out += gv_text(line) + "\\l";
+  std::string out;
+  for (const std::string& line : wrap_columns(text, width)) out += gv_text(line) + "\\l";
   return out;
 }
 
@@ -81,28 +69,12 @@ void set_html(Agraph_t* g, void* obj, const std::string& html) {
   agstrfree(g, s);
 }
 
-// Text wrapped every `width` display columns, XML-escaped, lines joined by <BR ALIGN="LEFT"/>.
+// Text wrapped every `width` display columns (避头尾 kept), XML-escaped, lines joined by
+// <BR ALIGN="LEFT"/>.
 std::string html_wrap(const std::string& text, size_t width) {
-  std::string out, line;
-  size_t w = 0;
-  auto flush = [&] {
+  std::string out;
+  for (const std::string& line : wrap_columns(text, width))
     out += xml_escape(line) + "<BR ALIGN=\"LEFT\"/>";
-    line.clear();
-    w = 0;
-  };
-  for (char32_t cp : decode_utf8(text)) {
-    if (cp == U'\n') {
-      flush();
-      continue;
-    }
-    std::string ch;
-    append_utf8(ch, cp);
-    const size_t cw = display_width(ch);
-    if (w + cw > width) flush();
-    line += ch;
-    w += cw;
-  }
-  if (!line.empty()) flush();
   return out;
 }
 

@@ -17,16 +17,6 @@ bool is_space(char32_t c) {
   return c == U' ' || c == U'\t' || c == U'\u3000';
 }
 
-// Punctuation a line may not start with, and punctuation it may not end with (the
-// 避头尾 rules of Chinese typesetting).
-bool no_start(char32_t c) {
-  static const std::u32string s = U"，。、；：！？）》」』】〕〉’”…·,.;:!?)]}%";
-  return s.find(c) != std::u32string::npos;
-}
-bool no_end(char32_t c) {
-  static const std::u32string s = U"（《「『【〔〈‘“([{";
-  return s.find(c) != std::u32string::npos;
-}
 // Ideographs, kana, CJK and full-width punctuation: a line may break on either side.
 bool is_cjk(char32_t c) {
   return c >= 0x2E80 && !(c >= 0xFE00 && c <= 0xFE0F);
@@ -35,7 +25,7 @@ bool is_cjk(char32_t c) {
 bool can_break_before(const std::vector<char32_t>& c, size_t i) {
   if (is_space(c[i])) return false;
   if (is_space(c[i - 1])) return true;
-  if (no_start(c[i]) || no_end(c[i - 1])) return false;
+  if (no_line_start(c[i]) || no_line_end(c[i - 1])) return false;
   // After a hyphen between words ("category-mismatch"), not in a number ("-5", "2-3").
   if (c[i - 1] == U'-' && i >= 2 && !(c[i] >= U'0' && c[i] <= U'9') &&
       !(c[i - 2] >= U'0' && c[i - 2] <= U'9') && !is_space(c[i - 2]))

@@ -103,6 +103,49 @@ size_t display_width(std::string_view s) {
   return w;
 }
 
+bool no_line_start(char32_t c) {
+  static const std::u32string s = U"，。、；：！？）》」』】〕〉’”…·,.;:!?)]}%";
+  return s.find(c) != std::u32string::npos;
+}
+
+bool no_line_end(char32_t c) {
+  static const std::u32string s = U"（《「『【〔〈‘“([{";
+  return s.find(c) != std::u32string::npos;
+}
+
+std::vector<std::string> wrap_columns(std::string_view text, size_t width) {
+  std::vector<std::string> lines;
+  std::vector<char32_t> line;
+  size_t w = 0;
+  auto flush = [&] {
+    std::string l;
+    for (char32_t c : line) append_utf8(l, c);
+    lines.push_back(std::move(l));
+    line.clear();
+    w = 0;
+  };
+  for (char32_t cp : decode_utf8(text)) {
+    if (cp == U'\n') {
+      flush();
+      continue;
+    }
+    const size_t cw = is_wide(cp) ? 2 : 1;
+    if (w + cw > width && !line.empty() && !no_line_start(cp)) {
+      std::vector<char32_t> carry;  // opening punctuation goes down with what it opens
+      while (line.size() > 1 && no_line_end(line.back())) {
+        carry.insert(carry.begin(), line.back());
+        line.pop_back();
+      }
+      flush();
+      for (char32_t c : carry) line.push_back(c), w += is_wide(c) ? 2 : 1;
+    }
+    line.push_back(cp);
+    w += cw;
+  }
+  if (!line.empty()) flush();
+  return lines;
+}
+
 size_t char_index_of_byte(std::string_view line, size_t byte) {
   return utf8_length(line.substr(0, std::min(byte, line.size())));
 }

@@ -65,6 +65,18 @@ TEST_CASE("json escaping and xml escaping", "[text]") {
   CHECK(closest_match("zzzzzz", {"handled_by", "name"}).empty());
 }
 
+TEST_CASE("chart labels wrap by the rules of Chinese typesetting", "[text]") {
+  using V = std::vector<std::string>;
+  CHECK(wrap_columns("违规降低或者提高审查标准、设置障碍", 24) ==
+        V{"违规降低或者提高审查标准、", "设置障碍"});  // 、 never starts a line
+  CHECK(wrap_columns("审查标准。」下一句", 8) == V{"审查标准。」", "下一句"});
+  CHECK(wrap_columns("依据《行政许可法》", 6) == V{"依据", "《行政", "许可法》"});  // 《 goes down
+  CHECK(wrap_columns("abc中文", 4) == V{"abc", "中文"});
+  CHECK(wrap_columns("第一行\n第二", 20) == V{"第一行", "第二"});
+  CHECK(wrap_columns("", 10).empty());
+  CHECK(wrap_columns("《《《", 2) == V{"《", "《", "《"});  // nothing to carry with: still breaks
+}
+
 TEST_CASE("settings.rules and suppressions", "[diag]") {
   const std::string yaml = test::dept_with_item(
       "  - key: a   # powerlist: ignore unit/handled-by 过渡期\n    name: 某项检查\n    category: "
