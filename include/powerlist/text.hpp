@@ -25,8 +25,9 @@ size_t display_width(std::string_view text);
 bool no_line_start(char32_t c);
 bool no_line_end(char32_t c);
 // `text` in lines of at most `width` display columns, broken at any character but by the
-// 避头尾 rules (closing punctuation stays at the end of its line, one column over;
-// opening punctuation moves to the next). A newline forces a break.
+// 避头尾 rules (closing punctuation stays at the end of its line, at most two wide
+// characters over; opening punctuation moves to the next) and keeping an ASCII word or
+// number whole when the line has room before it. A newline forces a break.
 std::vector<std::string> wrap_columns(std::string_view text, size_t width);
 // Code-point index (0-based) of byte offset `byte` in `line`.
 size_t char_index_of_byte(std::string_view line, size_t byte);

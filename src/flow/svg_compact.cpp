@@ -186,11 +186,15 @@ std::string compact_chart_svg(const std::string& graphviz_svg,
       at = kept_title(name) ? end + 8 : skip_newline(end + 8);
       continue;
     }
-    if (tag.compare(0, 3, "<g ") == 0) {
+    if (tag.compare(0, 3, "<g ") == 0 || tag == "<g>") {
       // A group matters for its transform (the graph) or a step's title; the others go.
       erase_attr(tag, "id");
       erase_attr(tag, "class");
-      const size_t next = svg.find('<', at);
+      size_t next = svg.find('<', at);
+      while (next != std::string_view::npos && svg.compare(next, 4, "<!--") == 0) {
+        const size_t close = svg.find("-->", next);
+        next = close == std::string_view::npos ? close : svg.find('<', close + 3);
+      }
       const bool titled = next != std::string_view::npos && svg.compare(next, 7, "<title>") == 0 &&
                           kept_title(svg.substr(next + 7, svg.find('<', next + 7) - next - 7));
       kept_groups.push_back(titled || tag != "<g>");

@@ -230,8 +230,9 @@ std::string write_pdf_file(std::vector<std::string>& obj) {
   const size_t xref_number = next++;
   xref.resize(next, Entry{0, 0, 0});
   xref[xref_number] = Entry{1, out.size(), 0};
-  int width = 1;  // bytes for the largest offset
-  while (width < 8 && (out.size() >> (8 * width)) != 0) ++width;
+  int width = 1;                                      // bytes for the largest field
+  const size_t largest = std::max(out.size(), next);  // offsets, and object stream numbers
+  while (width < 8 && (largest >> (8 * width)) != 0) ++width;
   std::string table;
   for (size_t i = 0; i < xref.size(); ++i) {
     const Entry& e = xref[i];

@@ -113,6 +113,28 @@ bool no_line_end(char32_t c) {
   return s.find(c) != std::u32string::npos;
 }
 
+namespace {
+
+bool ascii_word(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+}
+
+// How many of `line`'s characters stay when `next` starts a new line: an ASCII word or
+// number that `next` continues goes down whole, as does opening punctuation before it —
+// unless that would be the whole line.
+size_t kept_before_break(const std::vector<char32_t>& line, char32_t next) {
+  size_t keep = line.size();
+  if (ascii_word(next))
+    while (keep > 0 && ascii_word(line[keep - 1])) --keep;
+  while (keep > 0 && no_line_end(line[keep - 1])) --keep;
+  if (keep > 0) return keep;
+  keep = line.size();
+  while (keep > 1 && no_line_end(line[keep - 1])) --keep;
+  return keep;
+}
+
+}  // namespace
+
 std::vector<std::string> wrap_columns(std::string_view text, size_t width) {
   std::vector<std::string> lines;
   std::vector<char32_t> line;
@@ -130,12 +152,13 @@ std::vector<std::string> wrap_columns(std::string_view text, size_t width) {
       continue;
     }
     const size_t cw = is_wide(cp) ? 2 : 1;
-    if (w + cw > width && !line.empty() && !no_line_start(cp)) {
-      std::vector<char32_t> carry;  // opening punctuation goes down with what it opens
-      while (line.size() > 1 && no_line_end(line.back())) {
-        carry.insert(carry.begin(), line.back());
-        line.pop_back();
-      }
+    // Closing punctuation may hang past the width, two wide characters at most ("。」").
+    const bool hang = no_line_start(cp) && w + cw <= width + 4;
+    if (w + cw > width && !line.empty() && !hang) {
+      const size_t keep = kept_before_break(line, cp);
+      const std::vector<char32_t> carry(line.begin() + static_cast<std::ptrdiff_t>(keep),
+                                        line.end());
+      line.resize(keep);
       flush();
       for (char32_t c : carry) line.push_back(c), w += is_wide(c) ? 2 : 1;
     }

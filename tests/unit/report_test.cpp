@@ -75,6 +75,12 @@ TEST_CASE("chart labels wrap by the rules of Chinese typesetting", "[text]") {
   CHECK(wrap_columns("第一行\n第二", 20) == V{"第一行", "第二"});
   CHECK(wrap_columns("", 10).empty());
   CHECK(wrap_columns("《《《", 2) == V{"《", "《", "《"});  // nothing to carry with: still breaks
+  // Hanging punctuation stops two wide characters past the width.
+  CHECK(wrap_columns("风险。。。。", 4) == V{"风险。。", "。。"});
+  CHECK(wrap_columns(".......", 2) == V{"......", "."});
+  // ASCII words and numbers stay whole when the line has room before them.
+  CHECK(wrap_columns("认证ISO9001标准", 8) == V{"认证", "ISO9001", "标准"});
+  CHECK(wrap_columns("ISO9001ABC", 4) == V{"ISO9", "001A", "BC"});  // longer than a line
 }
 
 TEST_CASE("settings.rules and suppressions", "[diag]") {

@@ -155,6 +155,23 @@ TEST_CASE("a rendered chart's SVG and PDF page agree after compaction", "[flow][
   CHECK(files.svg.find("<title>申请（申请人）</title>") != std::string::npos);
   CHECK(files.svg.find("&#45;&gt;") == std::string::npos);
   CHECK(files.svg.find("text-anchor=\"middle\" font-size=") != std::string::npos);
+  // Well-formed: every element closed in order.
+  std::vector<std::string> open;
+  for (size_t at = files.svg.find('<'); at != std::string::npos; at = files.svg.find('<', at + 1)) {
+    const size_t end = files.svg.find('>', at);
+    REQUIRE(end != std::string::npos);
+    const std::string tag = files.svg.substr(at + 1, end - at - 1);
+    const std::string name =
+        tag.substr(tag[0] == '/', tag.find_first_of(" \n/>", 1) - (tag[0] == '/'));
+    if (tag[0] == '/') {
+      REQUIRE(!open.empty());
+      CHECK(open.back() == name);
+      open.pop_back();
+    } else if (tag.back() != '/') {
+      open.push_back(name);
+    }
+  }
+  CHECK(open.empty());
   std::string error;
   PdfChart page;
   REQUIRE(parse_pdf_chart(pdf_chart_from_svg(files.svg, &error), &page));
