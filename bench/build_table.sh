@@ -18,6 +18,7 @@ tmp="${BENCH_DIR:-$(mktemp -d)}"; mkdir -p "$tmp"
 
 measure() {  # label, output folder ("" for none), command… → one table row
   local label="$1" out="$2"; shift 2
+  sync  # the previous step's files are on disk: its writeback is not charged to this one
   /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" > "$tmp/stdout" 2> "$tmp/stderr" || true
   read -r wall user sys rss < <(tail -n 1 "$tmp/time")
   local size="—"
