@@ -82,21 +82,13 @@ TEST_CASE("golden DOT of three templates", "[flow][golden]") {
 
 TEST_CASE("labels with markup and escapes render literally", "[flow][escape]") {
   const std::string nasty = "<script>alert(1)</script>&\"'{a|b}\\N\\n";
-  Flow f;
   FlowStep a;
   a.id = "开始";
-  a.kind = StepKind::Start;
-  a.next.push_back(Branch{LStr{"x", {}}, nasty, false, {}});
   FlowStep b;
   b.id = "x";
   b.actor = nasty + "\n第二行";
   b.limit = *parse_duration("1工作日");
-  b.next.push_back(Branch{LStr{"结束", {}}, "", false, {}});
-  FlowStep c;
-  c.id = "结束";
-  c.kind = StepKind::End;
-  f.steps = {a, b, c};
-  for (size_t i = 0; i < f.steps.size(); ++i) f.index[f.steps[i].id] = i;
+  const Flow f = test::linear_flow(a, b, "结束", nasty);
   ChartInfo info;
   info.title = nasty;
   std::string error;

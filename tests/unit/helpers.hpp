@@ -29,6 +29,22 @@ inline const LawRegistry& test_registry() {
   return reg;
 }
 
+// A flow start → middle → end: `start` and `middle` as the caller filled them (ids, actors,
+// duties), the links and the end step added here.
+inline Flow linear_flow(FlowStep start, FlowStep middle, const std::string& end_id,
+                        const std::string& first_label = "") {
+  start.kind = StepKind::Start;
+  start.next.push_back(Branch{LStr{middle.id, {}}, first_label, false, {}});
+  middle.next.push_back(Branch{LStr{end_id, {}}, "", false, {}});
+  FlowStep end;
+  end.id = end_id;
+  end.kind = StepKind::End;
+  Flow f;
+  f.steps = {start, middle, end};
+  for (size_t i = 0; i < f.steps.size(); ++i) f.index[f.steps[i].id] = i;
+  return f;
+}
+
 inline const TemplateLibrary& test_templates() {
   static const TemplateLibrary lib = [] {
     Sources sources;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "helpers.hpp"
 #include "pdf_read.hpp"
 #include "powerlist/flow.hpp"
 #include "powerlist/model.hpp"
@@ -128,22 +129,14 @@ TEST_CASE("the published chart SVG keeps what draws and what a reader hovers ove
 }
 
 TEST_CASE("a rendered chart's SVG and PDF page agree after compaction", "[flow][svg]") {
-  Flow f;
   FlowStep a;
   a.id = "申请";
-  a.kind = StepKind::Start;
   a.actor = "申请人";
-  a.next.push_back(Branch{LStr{"受理", {}}, "", false, {}});
   FlowStep b;
   b.id = "受理";
   b.actor = "窗口";
   b.duty = "当场受理";
-  b.next.push_back(Branch{LStr{"办结", {}}, "", false, {}});
-  FlowStep c;
-  c.id = "办结";
-  c.kind = StepKind::End;
-  f.steps = {a, b, c};
-  for (size_t i = 0; i < f.steps.size(); ++i) f.index[f.steps[i].id] = i;
+  const Flow f = test::linear_flow(a, b, "办结");
   ChartInfo info;
   info.title = "测试许可";
   ChartFormats formats;
