@@ -192,8 +192,8 @@ std::string compact_chart_svg(const std::string& graphviz_svg,
       erase_attr(tag, "class");
       size_t next = svg.find('<', at);
       while (next != std::string_view::npos && svg.compare(next, 4, "<!--") == 0) {
-        const size_t close = svg.find("-->", next);
-        next = close == std::string_view::npos ? close : svg.find('<', close + 3);
+        const size_t comment_end = svg.find("-->", next);
+        next = comment_end == std::string_view::npos ? comment_end : svg.find('<', comment_end + 3);
       }
       const bool titled = next != std::string_view::npos && svg.compare(next, 7, "<title>") == 0 &&
                           kept_title(svg.substr(next + 7, svg.find('<', next + 7) - next - 7));
