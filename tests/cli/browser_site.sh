@@ -37,7 +37,9 @@ ok = ("DONE" in log and "FAIL" not in log
       and 0 < int(vals.get("AFTER_FILTER", 0)) < int(vals.get("AFTER_SEARCH", 0)) < 46
       and vals.get("COUNT_TEXT", "").startswith("显示 " + vals.get("AFTER_FILTER", "?") + " 项")
       and vals.get("SVG") == "1" and vals.get("BACK") == "true"
-      and vals.get("SVG_TEXT") == vals.get("ITEM_TITLE"))
+      and vals.get("SVG_TEXT") == vals.get("ITEM_TITLE")
+      and vals.get("PHONE_LABEL") == '"职责"'
+      and "（" in vals.get("HOVER", "") and not re.fullmatch(r"s\d+", vals.get("HOVER", "")))
 if not ok:
     print("FAIL: browser checks")
 sys.exit(0 if ok else 1)
