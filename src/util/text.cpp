@@ -119,13 +119,20 @@ bool ascii_word(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
 }
 
+// Inside a word or number ("0.5", "1,000", "10:30", "GB/T", "ISO-9001") these do not end it.
+bool joins_word(char32_t c) {
+  return c == U'.' || c == U',' || c == U':' || c == U'/' || c == U'-';
+}
+
 // How many of `line`'s characters stay when `next` starts a new line: an ASCII word or
 // number that `next` continues goes down whole, as does opening punctuation before it —
 // unless that would be the whole line.
 size_t kept_before_break(const std::vector<char32_t>& line, char32_t next) {
   size_t keep = line.size();
   if (ascii_word(next))
-    while (keep > 0 && ascii_word(line[keep - 1])) --keep;
+    while (keep > 0 && (ascii_word(line[keep - 1]) ||
+                        (keep > 1 && joins_word(line[keep - 1]) && ascii_word(line[keep - 2]))))
+      --keep;
   while (keep > 0 && no_line_end(line[keep - 1])) --keep;
   if (keep > 0) return keep;
   keep = line.size();

@@ -81,6 +81,12 @@ TEST_CASE("chart labels wrap by the rules of Chinese typesetting", "[text]") {
   // ASCII words and numbers stay whole when the line has room before them.
   CHECK(wrap_columns("认证ISO9001标准", 8) == V{"认证", "ISO9001", "标准"});
   CHECK(wrap_columns("ISO9001ABC", 4) == V{"ISO9", "001A", "BC"});  // longer than a line
+  // A decimal point or a thousands comma does not end a number (罚款0.5万元).
+  CHECK(wrap_columns("金额123.45万", 8) == V{"金额", "123.45万"});
+  CHECK(wrap_columns("金额1234.5", 8) == V{"金额", "1234.5"});
+  CHECK(wrap_columns("罚款1,000元", 8) == V{"罚款", "1,000元"});
+  CHECK(wrap_columns("标准GB/T19001", 10) == V{"标准", "GB/T19001"});
+  CHECK(wrap_columns("到ISO9001.", 9) == V{"到ISO9001."});  // a full stop still hangs
 }
 
 TEST_CASE("settings.rules and suppressions", "[diag]") {

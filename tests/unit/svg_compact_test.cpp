@@ -1,6 +1,7 @@
 #include "flow/svg_compact.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <string>
 
 #include "helpers.hpp"
@@ -168,5 +169,35 @@ TEST_CASE("a rendered chart's SVG and PDF page agree after compaction", "[flow][
   std::string error;
   PdfChart page;
   REQUIRE(parse_pdf_chart(pdf_chart_from_svg(files.svg, &error), &page));
-  CHECK(page.glyphs.regular.size() >= 8);  // every label's characters, sized and placed
+  CHECK(page.glyphs.regular.size() >= 8);  // every label's characters
+  // Every <text> is drawn, at a size it inherits from <svg> or states, and a centred label
+  // starts left of its anchor point (the compacted SVG says neither on the text itself).
+  const std::string ops = test::inflate(page.deflated);
+  size_t texts = 0;
+  for (size_t at = files.svg.find("<text"); at != std::string::npos;
+       at = files.svg.find("<text", at + 1))
+    ++texts;
+  size_t drawn = 0;
+  for (size_t at = ops.find("BT /"); at != std::string::npos; at = ops.find("BT /", at + 1)) {
+    ++drawn;
+    const double size = std::strtod(ops.c_str() + at + 6, nullptr);
+    CHECK(size > 5);
+  }
+  CHECK(texts >= 3);
+  CHECK(drawn == texts);
+  const size_t label = files.svg.find(">受理</text>");
+  REQUIRE(label != std::string::npos);
+  const size_t open_tag = files.svg.rfind("<text", label);
+  CHECK(files.svg.substr(open_tag, label - open_tag).find("text-anchor") == std::string::npos);
+  const size_t x_at = files.svg.find(" x=\"", open_tag);
+  const double anchor_x = std::strtod(files.svg.c_str() + x_at + 4, nullptr);
+  // The label's Tm: "… Tf 1 0 0 -1 X Y Tm <glyphs of 受理>"; find the BT whose X is nearest.
+  bool centred = false;
+  for (size_t at = ops.find(" Tf 1 0 0 -1 "); at != std::string::npos;
+       at = ops.find(" Tf 1 0 0 -1 ", at + 1)) {
+    const double x = std::strtod(ops.c_str() + at + 13, nullptr);
+    // Two 12-point wide characters: the start is 12 points left of the centre.
+    if (x < anchor_x - 6 && x > anchor_x - 30) centred = true;
+  }
+  CHECK(centred);
 }
