@@ -9,7 +9,7 @@
 
 namespace powerlist {
 
-class TemplateLibrary;
+class Session;
 
 struct FieldChange {
   std::string field;  // stable id: "limits.promised", "step:审查" …
@@ -31,8 +31,9 @@ struct CatalogDiff {
   size_t limit_changes = 0;  // items with at least one limit change
 };
 
-CatalogDiff diff_catalogs(const Catalog& old_catalog, const Catalog& new_catalog,
-                          const TemplateLibrary& templates);
+// Items are matched by "department-id/key". Procedures and codes come from each session's
+// resolved items (resolved once there, their findings kept by the session).
+CatalogDiff diff_catalogs(Session& old_session, Session& new_session);
 
 std::string render_diff_text(const CatalogDiff& d, Lang lang);
 std::string render_diff_json(const CatalogDiff& d);

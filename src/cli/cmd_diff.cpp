@@ -9,7 +9,7 @@
 #include "common.hpp"
 #include "powerlist/diff.hpp"
 #include "powerlist/fsio.hpp"
-#include "powerlist/law.hpp"
+#include "powerlist/session.hpp"
 #include "powerlist/text.hpp"
 
 namespace powerlist {
@@ -33,33 +33,29 @@ void register_diff(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->callback([=, &exit_code] {
     const Lang l = *lang == "en" ? Lang::En : Lang::Zh;
     const Tr t{l};
-    LoadOptions lo;
-    lo.jobs = std::max(1u, std::thread::hardware_concurrency());
-    LoadResult a = load_catalog({*old_dir}, lo);
-    LoadResult b = load_catalog({*new_dir}, lo);
-    for (const LoadResult* r : {&a, &b})
-      if (!r->fatal.empty() || r->catalog.project.standalone) {
+    SessionOptions so;
+    so.jobs = std::max(1u, std::thread::hardware_concurrency());
+    std::unique_ptr<Session> a = Session::open({*old_dir}, so);
+    std::unique_ptr<Session> b = Session::open({*new_dir}, so);
+    for (const Session* s : {a.get(), b.get()})
+      if (!s->fatal().empty() || s->catalog().project.standalone) {
         std::cerr << "powerlist: "
-                  << (r->fatal.empty() ? t("diff 需要两个含 powerlist.yaml 的目录文件夹",
-                                           "diff needs two catalog folders")
-                                       : r->fatal)
+                  << (s->fatal().empty() ? t("diff 需要两个含 powerlist.yaml 的目录文件夹",
+                                             "diff needs two catalog folders")
+                                         : s->fatal())
                   << "\n";
         exit_code = kUsage;
         return;
       }
     // A file that does not parse would make its items look removed: say so.
-    for (const auto& [r, which] : {std::pair{&a, *old_dir}, std::pair{&b, *new_dir}})
-      if (r->diags.has_errors())
+    for (const auto& [s, which] : {std::pair{a.get(), *old_dir}, std::pair{b.get(), *new_dir}})
+      if (s->load().diags.has_errors())
         std::cerr << fmt::format(
             t("注意：{} 有格式错误（运行 powerlist check 查看），比较结果可能不完整\n",
               "note: {} has format errors (see powerlist check); the "
               "comparison may be incomplete\n"),
             which);
-    DiagSink ignored;
-    Sources sources;
-    TemplateLibrary templates =
-        load_templates(data_dir() + "/templates/procedures", sources, ignored);
-    CatalogDiff d = diff_catalogs(a.catalog, b.catalog, templates);
+    CatalogDiff d = diff_catalogs(*a, *b);
     std::string text, error;
     if (*format == "json")
       text = render_diff_json(d);

@@ -8,6 +8,7 @@
 #include "powerlist/codes.hpp"
 #include "powerlist/diff.hpp"
 #include "powerlist/flow.hpp"
+#include "powerlist/session.hpp"
 
 namespace powerlist {
 
@@ -16,14 +17,25 @@ namespace {
 struct Ref {
   const Department* d;
   const PowerItem* it;
+  const ResolvedItem* resolved;  // null for a retired item: the session resolves active ones
 };
 
-std::map<std::string, Ref> index(const Catalog& c) {
+std::map<std::string, Ref> index(Session& s) {
+  std::map<const PowerItem*, const ResolvedItem*> resolved;
+  for (const auto& r : s.items()) resolved[r.item] = &r;
   std::map<std::string, Ref> out;
-  for (const auto& d : c.departments)
+  for (const auto& d : s.catalog().departments)
     for (const auto& it : d.powers)
-      if (!it.key.value.empty()) out.emplace(item_id(d, it), Ref{&d, &it});
+      if (!it.key.value.empty()) {
+        auto found = resolved.find(&it);
+        out.emplace(item_id(d, it),
+                    Ref{&d, &it, found == resolved.end() ? nullptr : found->second});
+      }
   return out;
+}
+
+std::string implementation_code(const Catalog& c, const Ref& r) {
+  return r.resolved ? r.resolved->codes.implementation : item_codes(c, *r.d, *r.it).implementation;
 }
 
 // With the version, since a new version of the same article is a change of basis.
@@ -49,7 +61,7 @@ std::vector<Field> snapshot(const Catalog& c, const Ref& r, const TemplateLibrar
   add("name", "名称", "name", it.name.value);
   add("category", "权力类别", "category",
       it.category.span.valid() ? category_info(it.category.value).name : "");
-  add("code", "实施编码", "implementation code", item_codes(c, *r.d, it).implementation);
+  add("code", "实施编码", "implementation code", implementation_code(c, r));
   add("baseline", "基本目录编码", "baseline code", it.baseline.value);
   add("parent", "主项", "parent item", it.parent.value);
   add("initiation", "行使方式", "initiation",
@@ -86,8 +98,14 @@ std::vector<Field> snapshot(const Catalog& c, const Ref& r, const TemplateLibrar
   add("penalties", "处罚种类", "penalty kinds", pen);
   add("measures", "强制措施", "coercive measures", join_values(it.measures));
   if (it.procedure) {
-    DiagSink ignored;
-    auto flow = resolve_flow(it, templates, ignored, "");
+    std::optional<Flow> retired_flow;
+    if (!r.resolved) {
+      // A retired item (compared when it comes back): its procedure is checked by no rule,
+      // so what resolving it finds is nobody's finding.
+      DiagSink not_checked;
+      retired_flow = resolve_flow(it, templates, not_checked, "");
+    }
+    const std::optional<Flow>& flow = r.resolved ? r.resolved->flow : retired_flow;
     add("procedure.template", "流程模板", "procedure template", it.procedure->template_name.value);
     if (flow)
       for (const auto& s : flow->steps) {
@@ -112,7 +130,7 @@ ItemChange header(const Catalog& c, const Ref& r) {
   ch.id = item_id(*r.d, *r.it);
   ch.name = r.it->name.value;
   ch.category = r.it->category.span.valid() ? category_info(r.it->category.value).name : "";
-  ch.code = item_codes(c, *r.d, *r.it).implementation;
+  ch.code = implementation_code(c, r);
   ch.non_public = !r.it->listed_publicly();
   return ch;
 }
@@ -141,11 +159,13 @@ std::vector<FieldChange> compare(const std::vector<Field>& a, const std::vector<
 
 }  // namespace
 
-CatalogDiff diff_catalogs(const Catalog& oc, const Catalog& nc, const TemplateLibrary& templates) {
+CatalogDiff diff_catalogs(Session& old_session, Session& new_session) {
+  const Catalog& oc = old_session.catalog();
+  const Catalog& nc = new_session.catalog();
   CatalogDiff d;
   d.old_title = oc.project.title.value;
   d.new_title = nc.project.title.value;
-  const auto olds = index(oc), news = index(nc);
+  const auto olds = index(old_session), news = index(new_session);
   for (const auto& [id, n] : news) {
     auto o = olds.find(id);
     const bool was_active = o != olds.end() && o->second.it->active();
@@ -164,7 +184,8 @@ CatalogDiff diff_catalogs(const Catalog& oc, const Catalog& nc, const TemplateLi
       continue;
     }
     ItemChange ch = header(nc, n);
-    ch.changes = compare(snapshot(oc, o->second, templates), snapshot(nc, n, templates));
+    ch.changes = compare(snapshot(oc, o->second, old_session.templates()),
+                         snapshot(nc, n, new_session.templates()));
     if (!was_active)
       ch.changes.insert(ch.changes.begin(),
                         {"status", {"状态", "status"}, "已取消", "有效", false});

@@ -54,4 +54,17 @@ git -C "$repo" worktree add -q "$tmp/rev-old" HEAD~1
 git -C "$repo" worktree add -q "$tmp/rev-new" HEAD
 set +e; (cd "$tmp" && "$BIN" diff rev-old rev-new > "$tmp/git.txt"); set -e
 diff -u "$tmp/diff.txt" "$tmp/git.txt" || { echo "FAIL: diff of git revisions differs"; fail=1; }
+# An item retired in the old version and active again: the status and every changed field,
+# its procedure's steps too (the retired item's procedure is resolved for the comparison).
+cp -r old "$tmp/old-retired"
+sed -i '0,/^    name: 建设工程规划许可证核发$/s//    name: 建设工程规划许可证核发\n    retired: {date: 2026-02-01, reason: 职能调整}/' \
+  "$tmp/old-retired/departments/zrzyj.yaml"
+set +e; "$BIN" diff "$tmp/old-retired" new --format json > "$tmp/back.json"; set -e
+python3 - "$tmp/back.json" <<'PY' || fail=1
+import json, sys
+d = json.load(open(sys.argv[1]))
+chg = {c["id"]: c for c in d["changed"]}
+fields = [f["field"] for f in chg["zrzyj/jsgcghxk"]["changes"]]
+assert fields[0] == "status" and "step:审查" in fields and "limits.promised" in fields, fields
+PY
 exit $fail
