@@ -8,14 +8,19 @@
 // leaves the pixels). tests/unit/chart_output_test.cpp pins it.
 #include <cairo.h>
 #include <libdeflate.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <vector>
 
 #include "graphviz_context.hpp"
+#include "png_encode.hpp"
 
 namespace powerlist {
 
@@ -63,6 +68,23 @@ struct Indexed {
   std::vector<unsigned char> rows;  // h rows of a filter byte (0: none) and w indices
 };
 
+// Where the run of row[x]'s colour ends: four pixels compared at once where SSE2 is there
+// (every x86-64); runs average some twenty pixels on a chart, and this scan was most of the
+// palette's time.
+int run_end(const uint32_t* row, int x, int w) {
+  const uint32_t v = row[x++];
+#if defined(__SSE2__)
+  const __m128i same = _mm_set1_epi32(static_cast<int>(v));
+  for (; x + 4 <= w; x += 4) {
+    const __m128i p = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + x));
+    const unsigned equal = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi32(p, same)));
+    if (equal != 0xFFFF) return x + __builtin_ctz(~equal & 0xFFFF) / 4;
+  }
+#endif
+  while (x < w && row[x] == v) ++x;
+  return x;
+}
+
 Indexed quantize(const unsigned char* data, int w, int h, int stride) {
   constexpr size_t kBins = 1 << 15;
   auto bin = [](uint32_t v) {
@@ -78,8 +100,7 @@ Indexed quantize(const unsigned char* data, int w, int h, int stride) {
     const uint32_t* row = row_of(y);
     for (int x = 0; x < w;) {  // runs of one colour (most of a chart) counted at once
       const uint32_t v = row[x];
-      int end = x + 1;
-      while (end < w && row[end] == v) ++end;
+      const int end = run_end(row, x, w);
       const size_t b = bin(v);
       if (count[b] == 0) colour[b] = v;
       count[b] += static_cast<uint32_t>(end - x);
@@ -122,9 +143,10 @@ Indexed quantize(const unsigned char* data, int w, int h, int stride) {
       const uint32_t v = row[x];
       int16_t& e = entry[bin(v)];
       if (e < 0) e = nearest(v);  // a rare colour: its nearest entry, found once
-      const auto index = static_cast<unsigned char>(e);
-      do *o++ = index;
-      while (++x < w && row[x] == v);
+      const int end = run_end(row, x, w);
+      std::memset(o, e, static_cast<size_t>(end - x));
+      o += end - x;
+      x = end;
     }
   }
   return out;
@@ -141,6 +163,8 @@ void put_chunk(std::string& out, const char* type, const std::string& data) {
   out += data;
   put_u32(out, static_cast<uint32_t>(libdeflate_crc32(0, out.data() + start, out.size() - start)));
 }
+
+}  // namespace
 
 // An 8-bit indexed PNG, written here: unfiltered rows deflated by libdeflate at level 5
 // (cairo's own writer, adaptive filters over RGBA at zlib level 6, took most of a build's
@@ -174,8 +198,6 @@ std::string encode_png(const unsigned char* data, int w, int h, int stride, doub
   put_chunk(out, "IEND", "");
   return out;
 }
-
-}  // namespace
 
 std::string rasterize_graph(Agraph_t* g, double width_pt, double height_pt, double dpi,
                             std::string* error) {
