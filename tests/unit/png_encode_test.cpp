@@ -99,8 +99,8 @@ TEST_CASE("chart PNGs keep every pixel of a chart of at most 256 colours", "[flo
   for (int w : {1, 3, 4, 5, 7, 8, 63, 257}) {
     const int h = 37, stride_px = w + 3;
     const auto img = runs_image(w, h, 200, static_cast<unsigned>(w), stride_px, true);
-    const std::string png = encode_png(reinterpret_cast<const unsigned char*>(img.data()), w, h,
-                                       stride_px * 4, 144);
+    const std::string png =
+        encode_png(reinterpret_cast<const unsigned char*>(img.data()), w, h, stride_px * 4, 144);
     REQUIRE(!png.empty());
     int dw = 0, dh = 0;
     const auto pixels = decode(png, &dw, &dh);
