@@ -6,7 +6,9 @@
 # pipeline on the same charts (DOT files from build --dot, then one `dot -T…` process per
 # chart and format, two at a time as on this machine's two cores). On catalogs above
 # NAIVE_MAX charts (default 4000) the naive pipeline runs on the first NAIVE_MAX charts and
-# its time is scaled up; the table says so. Usage: bench/build_table.sh [powerlist binary]
+# its time is scaled up; the table says so. PAIRS=N repeats the full build and the naive
+# pipeline N times, alternated, and prints the median ratio. Usage:
+# bench/build_table.sh [powerlist binary]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$(realpath "${1:-build/powerlist}")"
@@ -51,15 +53,31 @@ for n in $SIZES; do
   charts=$(find "$tmp/dot$n/flowcharts" -name '*.dot' | wc -l); sample=$(wc -l < "$tmp/dots")
   naive() {
     for fmt in svg png pdf; do
-      sed "s|^\(.*\)/\([^/]*\)\.dot$|-T$fmt \1/\2.dot -o $tmp/naive$n/\2.$fmt|" "$tmp/dots"
+      sed "s|^\(.*\)/\([^/]*\)\.dot$|-T$fmt \1/\2.dot -o $naive_out/\2.$fmt|" "$tmp/dots"
     done | xargs -P "$JOBS" -L 1 dot
   }
-  export -f naive; export tmp n JOBS
+  export -f naive; export tmp n JOBS; export naive_out="$tmp/naive$n"
   measure "naive dot per chart ($sample of $charts charts)" "$tmp/naive$n" bash -c naive
   naive_wall=$(cat "$tmp/last_wall"); naive_cpu=$(cat "$tmp/last_cpu")
   scaled=$(echo "$naive_wall * $charts / $sample" | bc -l)
   seq=$(echo "$naive_cpu * $charts / $sample" | bc -l)
   printf "|  |  ↳ naive for all %d charts: %.0f s on %d cores (%.1f× the full build), %.0f s one at a time (%.1f×) |  |  |  |  |\n" \
     "$charts" "$scaled" "$JOBS" "$(echo "$scaled / $full" | bc -l)" "$seq" "$(echo "$seq / $full" | bc -l)"
+  # PAIRS=N: N-1 more pairs of a first full build (its own OUT and cache) and the naive pipeline, alternated, so the
+  # ratio is a median of pairs measured side by side (on a shared VM one step's speed drifts).
+  ratios="$(echo "$scaled / $full" | bc -l)"
+  for p in $(seq 2 "${PAIRS:-1}"); do
+    measure "build, all formats (pair $p)" "$tmp/out$n.$p" "$BIN" build "$cat" -o "$tmp/out$n.$p" --no-progress -q
+    full_p=$(cat "$tmp/last_wall")
+    mkdir -p "$tmp/naive$n.$p"; export naive_out="$tmp/naive$n.$p"
+    measure "naive (pair $p)" "$tmp/naive$n.$p" bash -c naive
+    ratios="$ratios $(echo "$(cat "$tmp/last_wall") * $charts / $sample / $full_p" | bc -l)"
+  done
+  if [ "${PAIRS:-1}" -gt 1 ]; then
+    printf "|  |  ↳ naive ÷ full build, %s pairs: median %s× (%s) |  |  |  |  |\n" "$PAIRS" \
+      "$(printf "%s\n" $ratios | sort -g | awk '{a[NR]=$1} END {printf "%.1f", NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')" \
+      "$(printf "%.1f " $(printf "%s\n" $ratios | sort -g) | sed 's/ $//; s/ /, /g')"
+  fi
+  [ -n "${BENCH_DIR:-}" ] || rm -rf "$tmp/out$n".* "$tmp/naive$n".*
   [ -n "${BENCH_DIR:-}" ] || rm -rf "$cat" "$tmp/out$n" "$tmp/svg$n" "$tmp/dot$n" "$tmp/naive$n"
 done
