@@ -130,9 +130,16 @@ bool joins_word(char32_t c) {
 size_t kept_before_break(const std::vector<char32_t>& line, char32_t next) {
   size_t keep = line.size();
   if (ascii_word(next))
-    while (keep > 0 && (ascii_word(line[keep - 1]) ||
-                        (keep > 1 && joins_word(line[keep - 1]) && ascii_word(line[keep - 2]))))
-      --keep;
+    while (keep > 0) {
+      if (ascii_word(line[keep - 1])) {
+        --keep;
+        continue;
+      }
+      size_t joined = keep;  // a run of joiners ("://") inside the word goes down with it
+      while (joined > 0 && joins_word(line[joined - 1])) --joined;
+      if (joined == keep || joined == 0 || !ascii_word(line[joined - 1])) break;
+      keep = joined;
+    }
   while (keep > 0 && no_line_end(line[keep - 1])) --keep;
   if (keep > 0) return keep;
   keep = line.size();

@@ -87,6 +87,7 @@ TEST_CASE("chart labels wrap by the rules of Chinese typesetting", "[text]") {
   CHECK(wrap_columns("罚款1,000元", 8) == V{"罚款", "1,000元"});
   CHECK(wrap_columns("标准GB/T19001", 10) == V{"标准", "GB/T19001"});
   CHECK(wrap_columns("到ISO9001.", 9) == V{"到ISO9001."});  // a full stop still hangs
+  CHECK(wrap_columns("网址 https://www.a.cn/ts", 20) == V{"网址 ", "https://www.a.cn/ts"});
 }
 
 TEST_CASE("settings.rules and suppressions", "[diag]") {
