@@ -5,7 +5,8 @@
 // gvRenderContext. Its "pdf:cairo" device, at the end of the page, shows the page, destroys
 // the context once and finishes the context's target surface. So: the context gets an extra
 // reference, and the PNG is drawn into an image surface over our own buffer (finishing it
-// leaves the pixels). tests/unit/chart_output_test.cpp pins it.
+// leaves the pixels). Every PNG of tests/cli/example_catalog.sh and chart_font.sh is drawn this
+// way.
 #include <cairo.h>
 #include <libdeflate.h>
 #if defined(__SSE2__)

@@ -191,7 +191,7 @@ TEST_CASE("a rendered chart's SVG and PDF page agree after compaction", "[flow][
   CHECK(files.svg.substr(open_tag, label - open_tag).find("text-anchor") == std::string::npos);
   const size_t x_at = files.svg.find(" x=\"", open_tag);
   const double anchor_x = std::strtod(files.svg.c_str() + x_at + 4, nullptr);
-  // The label's Tm: "… Tf 1 0 0 -1 X Y Tm <glyphs of 受理>"; find the BT whose X is nearest.
+  // Each text is set by "… Tf 1 0 0 -1 X Y Tm": one of them must start left of 受理's anchor.
   bool centred = false;
   for (size_t at = ops.find(" Tf 1 0 0 -1 "); at != std::string::npos;
        at = ops.find(" Tf 1 0 0 -1 ", at + 1)) {
