@@ -1,6 +1,8 @@
 // The level of an instrument the registry does not know (law.hpp), from the catalog's tag
 // and the name: what basis/competence judges when nothing better is known.
 #include <array>
+#include <string>
+#include <vector>
 
 #include "powerlist/law.hpp"
 #include "powerlist/text.hpp"
@@ -25,8 +27,10 @@ Place place_of(const std::string& name) {
     if (starts_with(name, p)) {
       // 新疆维吾尔自治区乌鲁木齐市… is a city's instrument.
       const std::string rest = name.substr(std::string(p).size());
+      // A city's name has two characters at least before 市: …自治区城市防空… is the region's.
       const size_t shi = rest.find("市");
-      return shi != std::string::npos && shi <= 4 * 3 ? Place::City : Place::Province;
+      return shi != std::string::npos && shi >= 2 * 3 && shi <= 4 * 3 ? Place::City
+                                                                      : Place::Province;
     }
   // A city's own name first: 克拉玛依市…条例.
   const size_t shi = name.find("市");
@@ -40,6 +44,20 @@ bool ends(const std::string& s, const char* suffix) {
   return ends_with(s, suffix);
 }
 
+// A 发文字号's year in brackets, as catalogs write it: 〔2011〕, 【2020】, [2021], ［2021］.
+bool has_document_number(const std::string& note) {
+  if (note.find("号") == std::string::npos) return false;
+  const std::vector<char32_t> text = decode_utf8(note);
+  const std::u32string open = U"〔【[［", close = U"〕】]］";
+  for (size_t i = 0; i + 5 < text.size(); ++i) {
+    if (open.find(text[i]) == std::u32string::npos) continue;
+    size_t digits = 0;
+    while (digits < 4 && text[i + 1 + digits] >= U'0' && text[i + 1 + digits] <= U'9') ++digits;
+    if (digits == 4 && close.find(text[i + 5]) != std::u32string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<LawLevel> infer_law_level(const std::string& raw_name, const std::string& raw_tag,
@@ -51,9 +69,12 @@ std::optional<LawLevel> infer_law_level(const std::string& raw_name, const std::
   const Place place = place_of(raw_name);
   const bool local = place != Place::National;
   // A 发文字号 without 令 (新政办发〔2011〕56号) is a 规范性文件's, whatever the tag says.
-  if (note.find("〔") != std::string::npos && note.find("号") != std::string::npos &&
-      note.find("令") == std::string::npos)
-    return LawLevel::Normative;
+  if (has_document_number(note) && note.find("令") == std::string::npos) return LawLevel::Normative;
+  // Passed by a government's 常务会议 (…自治区人民政府第32次常务会议讨论通过): a government
+  // rule, though catalogs tag such rules 法规 or 地方性法规.
+  if (local && note.find("人民政府") != std::string::npos &&
+      note.find("常务会议") != std::string::npos)
+    return place == Place::City ? LawLevel::CityGovRule : LawLevel::ProvGovRule;
   // A province's or city's instrument is never a 法律 or 行政法规: catalogs tag the
   // 实施办法 of a law with the law's own tag. Its name decides below.
   if (local && (tag == "法律" || tag == "行政法规" || tag == "行法规")) tag.clear();

@@ -23,4 +23,20 @@ TEST_CASE("instrument levels from tag, name and note", "[law][level]") {
         LawLevel::Normative);
   CHECK(infer_law_level("某规定", "规章", "（2014年新疆维吾尔自治区人民政府令第204号）") ==
         LawLevel::DeptRule);
+  // Document numbers in the brackets catalogs use (real workbooks of 2024-2025).
+  CHECK(infer_law_level("新疆维吾尔自治区城市防空地下室易地建设收费办法", "",
+                        "（新发改规[2021]10号）") == LawLevel::Normative);
+  CHECK(infer_law_level("某管理办法", "法规", "（新政发【2020】53号）") == LawLevel::Normative);
+  CHECK(infer_law_level("某管理办法", "法规", "（2020年修订）") == LawLevel::AdminRegulation);
+  // 城市… after the region's name is not a city: the region's own rule.
+  CHECK(infer_law_level("新疆维吾尔自治区城市防空地下室易地建设收费办法", "") ==
+        LawLevel::ProvGovRule);
+  CHECK(infer_law_level("山西省晋城市城市绿化管理办法", "") == LawLevel::CityGovRule);
+  // Passed by the government's 常务会议: a government rule, whatever the tag says.
+  CHECK(infer_law_level("新疆维吾尔自治区高层建筑消防安全管理规定", "地方性法规",
+                        "（2016年2月29日自治区第十二届人民政府第32次常务会议讨论通过，"
+                        "自2016年5月1日起施行）") == LawLevel::ProvGovRule);
+  CHECK(infer_law_level("新疆维吾尔自治区实施《中华人民共和国渔业法》办法", "地方性法规",
+                        "（2006年自治区第十届人民代表大会常务委员会第二十六次会议通过）") ==
+        LawLevel::LocalRegulation);
 }
