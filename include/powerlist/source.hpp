@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "powerlist/cell_grid.hpp"
+
 namespace powerlist {
 
 // 1-based line and column (columns count Unicode code points). line == 0: no location.
@@ -23,8 +25,7 @@ struct SourceFile {
   bool builtin = false;  // shipped data (catalogs/), not one of the user's inputs
   // A sheet of a workbook: spans are (row, column), and excerpts show the cell's text.
   std::string sheet;
-  std::vector<std::string> grid;  // the sheet's cells, row-major
-  uint32_t grid_cols = 0;
+  std::shared_ptr<const CellGrid> grid;  // the sheet's cells
   bool is_sheet() const { return !sheet.empty(); }
   std::string_view cell_text(uint32_t row1, uint32_t col1) const;
   void index_lines();

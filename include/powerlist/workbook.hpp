@@ -3,9 +3,12 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "powerlist/cell_grid.hpp"
 #include "powerlist/diag.hpp"
 
 namespace powerlist {
@@ -20,10 +23,10 @@ struct CellRange {
 
 struct Sheet {
   std::string name;
-  uint32_t rows = 0, cols = 0;
-  std::vector<std::string> cells;  // rows × cols, row-major; "" for an empty cell
-  std::vector<CellRange> merges;   // known for .xlsx; .xls and .csv carry none
-  const std::string& at(uint32_t r, uint32_t c) const;
+  uint32_t rows = 0, cols = 0;  // the sheet's extent: its last row with a cell, its widest row
+  std::shared_ptr<CellGrid> grid = std::make_shared<CellGrid>();  // shared with SourceFile
+  std::vector<CellRange> merges;  // known for .xlsx; .xls and .csv carry none
+  std::string_view at(uint32_t r, uint32_t c) const { return grid->at(r, c); }
 };
 
 struct Workbook {
@@ -31,20 +34,44 @@ struct Workbook {
   std::vector<Sheet> sheets;
 };
 
-// Bounds that keep a hostile file (zip bomb, a million empty rows, a giant cell) from taking
-// unbounded memory or time. Real 权责清单 are far below every one of them.
+// Bounds against hostile input only (issue 22): a real sheet of any size the formats allow
+// (.xlsx: 1,048,576 rows) is read whole; a file over a bound is refused with the bound named,
+// never read in part. Memory is bounded by max_cells and max_text_bytes (4 bytes a cell plus
+// its text), not by counting rows.
 struct WorkbookLimits {
-  size_t max_file_bytes = 64u << 20;       // the file on disk
-  size_t max_unpacked_bytes = 256u << 20;  // all xlsx parts together, unpacked
-  size_t max_cells = 4'000'000;            // cells (rows × columns) over all sheets
-  uint32_t max_rows = 100'000;             // rows in one sheet
-  uint32_t max_cols = 512;                 // columns in one sheet
-  size_t max_cell_bytes = 256u << 10;      // one cell's text (Excel allows 32,767 chars)
+  size_t max_file_bytes = 512u << 20;          // the file on disk
+  uint64_t max_zip_ratio = 200;                // .xlsx: unpacked bytes per packed byte (zip bombs)
+  size_t min_unpacked_allowance = 256u << 20;  // … but always this much may unpack
+  uint32_t max_cols = 16'384;                  // cells in one row (Excel's own limit, XFD)
+  size_t max_cell_bytes = 256u << 10;          // one cell's text (Excel allows 32,767 characters)
+  size_t max_shared_strings = 16'000'000;      // .xlsx shared string table entries
+  size_t max_cells = 64'000'000;               // cells kept over all sheets
+  size_t max_text_bytes = 512u << 20;          // cell text kept over all sheets
+  // Items a set of workbooks may import as one catalog (about 6 KB of memory each once
+  // checked): the catalogs of a province have tens of thousands; more is a ledger by mistake.
+  size_t max_items = 150'000;
 };
+
+// The message for a file over one of the bounds: which bound, its value, where.
+Message limit_exceeded(const std::string& what_zh, const std::string& what_en);
 
 struct WorkbookRead {
   Workbook book;
   Message error;  // non-empty: the file cannot be read (unreadable, encrypted, damaged …)
+};
+
+// Rows as they are read, for readers that do not keep a sheet (a ledger of a million cases)
+// and for the collector behind read_workbook.
+class RowSink {
+ public:
+  virtual ~RowSink() = default;
+  virtual void begin_sheet(const std::string& name) = 0;
+  // One row, 0-based; cells from column 0, trailing empty cells may be missing. Rows come in
+  // ascending order; empty rows may be skipped. A non-empty message stops the reading and is
+  // the reader's error.
+  virtual Message row(uint32_t row, const std::vector<std::string>& cells) = 0;
+  // `rows`: the sheet's extent (a sheet's last rows may be empty but counted, as in .xls).
+  virtual void end_sheet(uint32_t rows, std::vector<CellRange> merges) = 0;
 };
 
 // Detects the format from the first bytes: OLE2 compound file → xls, ZIP → xlsx, else csv.
@@ -52,10 +79,15 @@ WorkbookFormat detect_workbook_format(const std::string& bytes);
 // True for a name that looks like a workbook (.xls .xlsx .xlsm .et .ett .csv), any case.
 bool has_workbook_extension(const std::string& path);
 
-// Reads a workbook from its bytes, whatever its format.
+// Streams a workbook's rows, whatever its format; the message is empty on success.
+Message stream_workbook(const std::string& bytes, const WorkbookLimits& limits, RowSink& sink);
+// Reads a workbook from its bytes into sheets, whatever its format.
 WorkbookRead read_workbook(const std::string& bytes, const WorkbookLimits& limits = {});
 
-// The readers, one per format (src/workbook/read_*.cpp).
+// The readers, one per format (src/workbook/read_*.cpp). .csv and .xlsx stream; .xls (at most
+// 65,536 rows by its format) is read by FreeXL in a child process and then handed on.
+Message stream_csv(const std::string& bytes, const WorkbookLimits& limits, RowSink& sink);
+Message stream_xlsx(const std::string& bytes, const WorkbookLimits& limits, RowSink& sink);
 WorkbookRead read_xls(const std::string& bytes, const WorkbookLimits& limits);
 WorkbookRead read_xlsx(const std::string& bytes, const WorkbookLimits& limits);
 WorkbookRead read_csv(const std::string& bytes, const WorkbookLimits& limits);

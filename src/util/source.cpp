@@ -18,9 +18,8 @@ std::string_view SourceFile::line_text(uint32_t line1) const {
 }
 
 std::string_view SourceFile::cell_text(uint32_t row1, uint32_t col1) const {
-  if (row1 == 0 || col1 == 0 || col1 > grid_cols) return {};
-  const size_t i = size_t(row1 - 1) * grid_cols + (col1 - 1);
-  return i < grid.size() ? std::string_view(grid[i]) : std::string_view();
+  if (row1 == 0 || col1 == 0 || !grid) return {};
+  return grid->at(row1 - 1, col1 - 1);
 }
 
 Sources::Sources() {

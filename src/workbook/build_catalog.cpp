@@ -98,7 +98,8 @@ class Builder {
       : res_(res), opts_(o), report_(rep) {}
 
   void add_workbook(const std::string& path, const Workbook& book) {
-    for (const Sheet& sheet : book.sheets) add_sheet(path, sheet);
+    for (const Sheet& sheet : book.sheets)
+      if (res_.fatal.empty()) add_sheet(path, sheet);
   }
   void finish();
 
@@ -125,6 +126,7 @@ class Builder {
   std::map<std::string, size_t> dept_index_;           // 行使主体 → departments[i]
   std::map<std::string, std::set<std::string>> keys_;  // dept id → keys used
   std::string default_dept_;  // from the title or the file name, for sheets without 行使主体
+  size_t records_ = 0;        // item rows kept over all workbooks, against limits.max_items
   // The 主项 of the 子项 being read: (department, name) → key.
   std::map<std::pair<std::string, std::string>, std::string> parents_;
 };
@@ -344,8 +346,7 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
   uint32_t file = res_.sources.add(display, path, "");
   SourceFile& src = res_.sources.get_mut(file);
   src.sheet = sheet.name.empty() ? "Sheet1" : sheet.name;
-  src.grid = sheet.cells;
-  src.grid_cols = sheet.cols;
+  src.grid = sheet.grid;
   ImportReport::SheetSummary summary;
   summary.file = display;
   summary.sheet = src.sheet;
@@ -360,7 +361,9 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
   res_.files += 1;
   if (!layout.found) {
     bool any = false;
-    for (const auto& c : sheet.cells) any = any || !clean_name(c).empty();
+    for (uint32_t r = 0; r < sheet.rows && !any; ++r)
+      for (uint32_t c = 0; c < sheet.cols && !any; ++c)
+        any = !clean_name(std::string(sheet.at(r, c))).empty();
     if (any) {
       res_.diags.add(
           "schema/required", Span{file, 1, 1, 1, 2}, "",
@@ -420,7 +423,7 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
     bool own = false, blank = true, repeat_header = true;
     for (const auto& col : layout.columns) {
       const MergeMap::Origin o = merges.origin(r, col.col);
-      const std::string& raw = sheet.at(o.row, o.col);
+      const std::string_view raw = sheet.at(o.row, o.col);
       if (!header_key(sheet.at(r, col.col)).empty()) blank = false;
       if (header_key(sheet.at(r, col.col)) != header_keys[col.col]) repeat_header = false;
       if (raw.empty()) continue;
@@ -501,6 +504,18 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
       note_row(display, src.sheet, r, {"没有事项名称", "no item name"}, false);
       continue;
     }
+    if (++records_ > opts_.limits.max_items) {
+      const Message m{
+          fmt::format("工作簿中的事项超过 {} 项的上限（读到工作表“{}”第 {} 行），未读取；一个省的"
+                      "清单也只有数万项，请确认没有误选办件台账等文件",
+                      opts_.limits.max_items, src.sheet, r + 1),
+          fmt::format("the workbooks hold over {} items, the limit (at row {} of sheet '{}'); "
+                      "not read: a province's catalog has tens of thousands; is this a case "
+                      "ledger?",
+                      opts_.limits.max_items, r + 1, src.sheet)};
+      res_.fatal = fmt::format("{}：{} / {}: {}", display, m.zh, display, m.en);
+      return;
+    }
     kept.push_back(std::move(rec));
     previous = &kept.back();
   }
@@ -534,6 +549,7 @@ bool add_workbook_bytes(LoadResult& res, Builder& b, const std::string& display,
     return false;
   }
   b.add_workbook(display, wb.book);
+  if (!res.fatal.empty()) return false;
   Project& p = res.catalog.project;
   if (p.title.value.empty()) p.title = {fs::path(display).stem().string(), {}};
   return true;

@@ -16,14 +16,14 @@ bool is_ws(char32_t c) {
 bool is_ascii_alnum(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
 }
-std::vector<char32_t> decode(const std::string& s) {
+std::vector<char32_t> decode(std::string_view s) {
   const size_t bad = find_invalid_utf8(s);
-  return decode_utf8(std::string_view(s).substr(0, bad == std::string::npos ? s.size() : bad));
+  return decode_utf8(s.substr(0, bad == std::string::npos ? s.size() : bad));
 }
 
 }  // namespace
 
-std::string clean_name(const std::string& s) {
+std::string clean_name(std::string_view s) {
   const auto cps = decode(s);
   std::string out;
   for (size_t i = 0; i < cps.size(); ++i) {
@@ -39,7 +39,7 @@ std::string clean_name(const std::string& s) {
   return out;
 }
 
-std::string clean_text(const std::string& s) {
+std::string clean_text(std::string_view s) {
   std::vector<std::string> lines;
   std::string cur;
   for (size_t i = 0; i < s.size(); ++i) {

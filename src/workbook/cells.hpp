@@ -13,10 +13,10 @@ namespace powerlist {
 
 // A name as one line: whitespace (also full-width spaces and line breaks) removed, except a
 // single space between two ASCII letters or digits (GB 50016).
-std::string clean_name(const std::string& s);
+std::string clean_name(std::string_view s);
 // Long text: CRLF → LF, trailing spaces cut, runs of blank lines collapsed; a cell broken every
 // few characters (lines shorter than 8 characters on average) is joined back into one line.
-std::string clean_text(const std::string& s);
+std::string clean_text(std::string_view s);
 // The first duration written anywhere in `s` (告知承诺制：20个工作日 → 20工作日).
 std::optional<Duration> first_duration(const std::string& s);
 // 2025年克拉玛依市统计局权责清单 → 克拉玛依市统计局; "" when nothing is left.

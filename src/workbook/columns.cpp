@@ -198,7 +198,7 @@ std::optional<Field> parse_field(const std::string& s) {
   return std::nullopt;
 }
 
-std::string header_key(const std::string& cell) {
+std::string header_key(std::string_view cell) {
   std::string out;
   const size_t bad = find_invalid_utf8(cell);
   for (char32_t c : decode_utf8(

@@ -51,7 +51,7 @@ const FieldInfo& field_info(Field f);
 std::optional<Field> parse_field(const std::string& s);
 
 // Header text as compared: no whitespace of any kind.
-std::string header_key(const std::string& cell);
+std::string header_key(std::string_view cell);
 
 struct SheetColumn {
   uint32_t col;

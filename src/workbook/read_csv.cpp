@@ -42,7 +42,7 @@ bool convert(const std::string& in, const char* from, std::string& out) {
   return ok;
 }
 
-char guess_delimiter(const std::string& text) {
+char guess_delimiter(std::string_view text) {
   size_t comma = 0, tab = 0, semi = 0;
   bool quoted = false;
   for (size_t i = 0; i < text.size() && i < 65536; ++i) {
@@ -61,40 +61,74 @@ char guess_delimiter(const std::string& text) {
 
 }  // namespace
 
-WorkbookRead read_csv(const std::string& bytes, const WorkbookLimits& limits) {
-  WorkbookRead out;
-  out.book.format = WorkbookFormat::Csv;
-  std::string text;
+Message stream_csv(const std::string& bytes, const WorkbookLimits& limits, RowSink& sink) {
+  if (bytes.size() > limits.max_file_bytes)
+    return limit_exceeded(fmt::format("CSV 文件有 {} MB，超过 {} MB 的上限", bytes.size() >> 20,
+                                      limits.max_file_bytes >> 20),
+                          fmt::format("the CSV file has {} MB, over the limit of {} MB",
+                                      bytes.size() >> 20, limits.max_file_bytes >> 20));
+  // UTF-8 is read in place; other encodings are converted once.
+  std::string converted;
+  std::string_view text;
   if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-    text = bytes.substr(3);
+    text = std::string_view(bytes).substr(3);
   } else if (bytes.compare(0, 2, "\xFF\xFE") == 0) {
-    if (!convert(bytes.substr(2), "UTF-16LE", text)) text.clear();
+    if (convert(bytes.substr(2), "UTF-16LE", converted)) text = converted;
   } else if (bytes.compare(0, 2, "\xFE\xFF") == 0) {
-    if (!convert(bytes.substr(2), "UTF-16BE", text)) text.clear();
+    if (convert(bytes.substr(2), "UTF-16BE", converted)) text = converted;
   } else if (find_invalid_utf8(bytes) == std::string::npos) {
     text = bytes;
-  } else if (!convert(bytes, "GB18030", text)) {
-    out.error = {
-        "无法识别的文本编码：既不是 UTF-8 也不是 GB18030（GBK）；也可能是损坏的 Excel 文件",
-        "unrecognised text encoding: neither UTF-8 nor GB18030 (GBK); or a damaged "
-        "Excel file"};
-    return out;
+  } else if (convert(bytes, "GB18030", converted)) {
+    text = converted;
+  } else {
+    return {"无法识别的文本编码：既不是 UTF-8 也不是 GB18030（GBK）；也可能是损坏的 Excel 文件",
+            "unrecognised text encoding: neither UTF-8 nor GB18030 (GBK); or a damaged "
+            "Excel file"};
   }
-  if (find_invalid_utf8(text) != std::string::npos || text.find('\0') != std::string::npos) {
-    out.error = {"文件含有二进制内容，不是 CSV 文本，也不是可识别的 Excel 工作簿",
-                 "the file holds binary data: neither CSV text nor a recognisable workbook"};
-    return out;
-  }
+  if (find_invalid_utf8(text) != std::string::npos || text.find('\0') != std::string::npos)
+    return {"文件含有二进制内容，不是 CSV 文本，也不是可识别的 Excel 工作簿",
+            "the file holds binary data: neither CSV text nor a recognisable workbook"};
   const char delim = guess_delimiter(text);
-  std::vector<std::vector<std::string>> rows(1);
+  sink.begin_sheet("Sheet1");
+  std::vector<std::string> row;
   std::string field;
+  uint32_t record = 0, extent = 0;
   bool quoted = false, was_quoted = false;
-  size_t cells = 0;
-  auto end_field = [&] {
-    rows.back().push_back(std::move(field));
+  auto cell_too_long = [&] {
+    return limit_exceeded(
+        fmt::format("CSV 文件第 {} 行第 {} 列的单元格超过 {} KB 的上限", record + 1, row.size() + 1,
+                    limits.max_cell_bytes >> 10),
+        fmt::format("the cell in row {}, column {} of the CSV file is over the limit of {} KB",
+                    record + 1, row.size() + 1, limits.max_cell_bytes >> 10));
+  };
+  auto end_field = [&]() -> Message {
+    if (row.size() >= limits.max_cols)
+      return limit_exceeded(
+          fmt::format("CSV 文件第 {} 行超过每行 {} 列的上限", record + 1, limits.max_cols),
+          fmt::format("row {} of the CSV file is over the limit of {} columns", record + 1,
+                      limits.max_cols));
+    row.push_back(std::move(field));
     field.clear();
     was_quoted = false;
-    ++cells;
+    return {};
+  };
+  // A record of empty fields is an empty row: counted, not handed on.
+  auto end_record = [&]() -> Message {
+    Message m = end_field();
+    if (!m.zh.empty()) return m;
+    const bool blank =
+        std::all_of(row.begin(), row.end(), [](const std::string& f) { return f.empty(); });
+    if (!blank) {
+      m = sink.row(record, row);
+      if (!m.zh.empty()) return m;
+      extent = record + 1;
+    }
+    row.clear();
+    if (record == UINT32_MAX - 1)
+      return limit_exceeded("CSV 文件的行数超过 4,294,967,294 行",
+                            "the CSV file has over 4,294,967,294 rows");
+    ++record;
+    return {};
   };
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -106,53 +140,32 @@ WorkbookRead read_csv(const std::string& bytes, const WorkbookLimits& limits) {
         } else {
           quoted = false;
         }
-      } else if (field.size() < limits.max_cell_bytes) {
-        field += c;
+        continue;
       }
+      if (field.size() >= limits.max_cell_bytes) return cell_too_long();
+      field += c;
       continue;
     }
     if (c == '"' && field.empty() && !was_quoted) {
       quoted = was_quoted = true;
     } else if (c == delim) {
-      end_field();
+      Message m = end_field();
+      if (!m.zh.empty()) return m;
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      end_field();
-      rows.emplace_back();
-      if (rows.size() > limits.max_rows) break;
-    } else if (field.size() < limits.max_cell_bytes) {
+      Message m = end_record();
+      if (!m.zh.empty()) return m;
+    } else {
+      if (field.size() >= limits.max_cell_bytes) return cell_too_long();
       field += c;
     }
-    if (cells > limits.max_cells) break;
   }
-  if (!field.empty() || !rows.back().empty()) end_field();
-  while (!rows.empty() && std::all_of(rows.back().begin(), rows.back().end(),
-                                      [](const std::string& f) { return f.empty(); }))
-    rows.pop_back();
-  if (rows.size() > limits.max_rows || cells > limits.max_cells) {
-    out.error = {
-        fmt::format("CSV 文件超过上限（{} 行、共 {} 个单元格）", limits.max_rows, limits.max_cells),
-        fmt::format("the CSV file is over the limits ({} rows, {} cells)", limits.max_rows,
-                    limits.max_cells)};
-    return out;
+  if (!field.empty() || !row.empty() || was_quoted) {
+    Message m = end_record();
+    if (!m.zh.empty()) return m;
   }
-  Sheet sheet;
-  sheet.name = "Sheet1";
-  sheet.rows = static_cast<uint32_t>(rows.size());
-  for (const auto& r : rows)
-    sheet.cols = std::max<uint32_t>(sheet.cols, static_cast<uint32_t>(r.size()));
-  if (sheet.cols > limits.max_cols) {
-    out.error = {fmt::format("CSV 文件有 {} 列，超过上限 {} 列", sheet.cols, limits.max_cols),
-                 fmt::format("the CSV file has {} columns, over the limit of {}", sheet.cols,
-                             limits.max_cols)};
-    return out;
-  }
-  sheet.cells.assign(size_t(sheet.rows) * sheet.cols, std::string());
-  for (uint32_t r = 0; r < sheet.rows; ++r)
-    for (uint32_t c = 0; c < rows[r].size(); ++c)
-      sheet.cells[size_t(r) * sheet.cols + c] = std::move(rows[r][c]);
-  out.book.sheets.push_back(std::move(sheet));
-  return out;
+  sink.end_sheet(extent, {});
+  return {};
 }
 
 }  // namespace powerlist

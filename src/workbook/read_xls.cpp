@@ -107,7 +107,7 @@ WorkbookRead read_xls_here(const std::string& bytes, const WorkbookLimits& limit
   }
   unsigned int sheets = 0;
   freexl_get_info(h.get(), FREEXL_BIFF_SHEET_COUNT, &sheets);
-  size_t total_cells = 0;
+  size_t total_cells = 0, total_text = 0;
   for (unsigned short s = 0; s < sheets; ++s) {
     Sheet sheet;
     const char* name = nullptr;
@@ -121,26 +121,21 @@ WorkbookRead read_xls_here(const std::string& bytes, const WorkbookLimits& limit
                    fmt::format("sheet '{}' cannot be read (damaged file?)", sheet.name)};
       return out;
     }
-    if (rows > limits.max_rows || cols > limits.max_cols ||
-        total_cells + size_t(rows) * cols > limits.max_cells) {
-      out.error = {
-          fmt::format("工作表“{}”有 {} 行 {} 列，超过上限（{} 行、{} 列）；权责清单不会这么大，"
-                      "请删除空白行列后再检查",
-                      sheet.name, rows, cols, limits.max_rows, limits.max_cols),
-          fmt::format("sheet '{}' has {} rows and {} columns, over the limits ({} rows, "
-                      "{} columns); delete the empty rows and columns first",
-                      sheet.name, rows, cols, limits.max_rows, limits.max_cols)};
+    if (cols > limits.max_cols) {
+      out.error =
+          limit_exceeded(fmt::format("工作表“{}”有 {} 列，超过每行 {} 列的上限", sheet.name, cols,
+                                     limits.max_cols),
+                         fmt::format("sheet '{}' has {} columns, over the limit of {} a row",
+                                     sheet.name, cols, limits.max_cols));
       return out;
     }
-    total_cells += size_t(rows) * cols;
-    sheet.rows = rows;
-    sheet.cols = cols;
-    sheet.cells.assign(size_t(rows) * cols, std::string());
-    for (unsigned int r = 0; r < rows; ++r)
+    std::vector<std::string> cells(cols);
+    for (unsigned int r = 0; r < rows; ++r) {
       for (unsigned short c = 0; c < cols; ++c) {
         FreeXL_CellValue v{};
+        std::string& text = cells[c];
+        text.clear();
         if (freexl_get_cell_value(h.get(), r, c, &v) != FREEXL_OK) continue;
-        std::string text;
         switch (v.type) {
           case FREEXL_CELL_INT:
             text = std::to_string(v.value.int_value);
@@ -158,9 +153,31 @@ WorkbookRead read_xls_here(const std::string& bytes, const WorkbookLimits& limit
           default:
             break;
         }
-        if (text.size() > limits.max_cell_bytes) text.resize(limits.max_cell_bytes);
-        sheet.cells[size_t(r) * cols + c] = std::move(text);
+        if (text.size() > limits.max_cell_bytes) {
+          out.error =
+              limit_exceeded(fmt::format("工作表“{}”的单元格 {} 超过 {} KB 的上限", sheet.name,
+                                         cell_name(r, c), limits.max_cell_bytes >> 10),
+                             fmt::format("cell {} of sheet '{}' is over the limit of {} KB",
+                                         cell_name(r, c), sheet.name, limits.max_cell_bytes >> 10));
+          return out;
+        }
+        total_text += text.size();
       }
+      total_cells += cols;
+      if (total_cells > limits.max_cells || total_text > limits.max_text_bytes) {
+        out.error = limit_exceeded(
+            fmt::format("工作簿超过 {} 个单元格或 {} MB 文字的上限（读到工作表“{}”第 {} 行）",
+                        limits.max_cells, limits.max_text_bytes >> 20, sheet.name, r + 1),
+            fmt::format("the workbook is over {} cells or {} MB of text, the limits (at row {} "
+                        "of sheet '{}')",
+                        limits.max_cells, limits.max_text_bytes >> 20, r + 1, sheet.name));
+        return out;
+      }
+      sheet.grid->append_row(r, cells);
+    }
+    sheet.grid->extend_to(rows);
+    sheet.rows = rows;
+    sheet.cols = sheet.grid->cols();
     out.book.sheets.push_back(std::move(sheet));
   }
   return out;
@@ -191,7 +208,8 @@ std::string serialize(const WorkbookRead& r) {
     put_str(out, sh.name);
     put_u32(out, sh.rows);
     put_u32(out, sh.cols);
-    for (const auto& c : sh.cells) put_str(out, c);
+    for (uint32_t r = 0; r < sh.rows; ++r)
+      for (uint32_t c = 0; c < sh.cols; ++c) put_str(out, std::string(sh.at(r, c)));
   }
   return out;
 }
@@ -227,12 +245,16 @@ bool deserialize(const std::string& in, WorkbookRead& r, const WorkbookLimits& l
   for (uint32_t i = 0; i < sheets; ++i) {
     Sheet sh;
     if (!rd.str(sh.name) || !rd.u32(sh.rows) || !rd.u32(sh.cols)) return false;
-    if (sh.rows > limits.max_rows || sh.cols > limits.max_cols) return false;
+    if (sh.cols > limits.max_cols || sh.rows > 65'536) return false;  // BIFF8's own bounds
     cells += size_t(sh.rows) * sh.cols;
     if (cells > limits.max_cells) return false;
-    sh.cells.resize(size_t(sh.rows) * sh.cols);
-    for (auto& c : sh.cells)
-      if (!rd.str(c)) return false;
+    std::vector<std::string> row(sh.cols);
+    for (uint32_t i = 0; i < sh.rows; ++i) {
+      for (auto& c : row)
+        if (!rd.str(c)) return false;
+      sh.grid->append_row(i, row);
+    }
+    sh.grid->extend_to(sh.rows);
     r.book.sheets.push_back(std::move(sh));
   }
   return rd.done();

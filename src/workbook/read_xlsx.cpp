@@ -23,11 +23,19 @@ struct ZipCloser {
 };
 using Zip = std::unique_ptr<zip_t, ZipCloser>;
 
-Message too_big(const WorkbookLimits& l) {
-  return {
-      fmt::format("工作簿解压后超过 {} MB（可能是压缩炸弹），不予读取", l.max_unpacked_bytes >> 20),
-      fmt::format("the workbook unpacks to over {} MB (a zip bomb?); not read",
-                  l.max_unpacked_bytes >> 20)};
+// What the package may unpack to: its packed size times the ratio no real workbook reaches
+// (XML of a sheet packs 10–30 times), but never less than the allowance.
+struct Unpacking {
+  size_t done = 0, allowed = 0;
+  uint64_t ratio = 0;
+};
+
+Message too_big(const Unpacking& u) {
+  return limit_exceeded(
+      fmt::format("工作簿解压后超过 {} MB（压缩包大小的 {} 倍，可能是压缩炸弹）", u.allowed >> 20,
+                  u.ratio),
+      fmt::format("the workbook unpacks to over {} MB ({} times its packed size: a zip bomb?)",
+                  u.allowed >> 20, u.ratio));
 }
 
 const char* local_name(const char* name) {
@@ -52,8 +60,7 @@ class PartParser {
       : start_(std::move(s)), end_(std::move(e)), text_(std::move(t)) {}
 
   // "" on success; `unpacked` counts bytes over all parts of the package.
-  Message parse(zip_t* z, const std::string& part, size_t& unpacked, const WorkbookLimits& l,
-                bool required) {
+  Message parse(zip_t* z, const std::string& part, Unpacking& unpacked, bool required) {
     zip_file_t* f = zip_fopen(z, part.c_str(), 0);
     if (!f) {
       if (!required) return {};
@@ -73,9 +80,9 @@ class PartParser {
                fmt::format("part {} cannot be unpacked (damaged or truncated file)", part)};
         break;
       }
-      unpacked += static_cast<size_t>(n);
-      if (unpacked > l.max_unpacked_bytes) {
-        err = too_big(l);
+      unpacked.done += static_cast<size_t>(n);
+      if (unpacked.done > unpacked.allowed) {
+        err = too_big(unpacked);
         break;
       }
       if (XML_Parse(p, buf, static_cast<int>(n), n == 0) == XML_STATUS_ERROR) {
@@ -146,8 +153,7 @@ struct SheetRef {
   std::string name, target;
 };
 
-Message read_sheet_list(zip_t* z, size_t& unpacked, const WorkbookLimits& l,
-                        std::vector<SheetRef>& sheets) {
+Message read_sheet_list(zip_t* z, Unpacking& unpacked, std::vector<SheetRef>& sheets) {
   std::map<std::string, std::string> rels;
   PartParser rel_parser(
       [&](const char* el, const char** a) {
@@ -157,7 +163,7 @@ Message read_sheet_list(zip_t* z, size_t& unpacked, const WorkbookLimits& l,
         }
       },
       [](const char*) {}, [](const char*, int) {});
-  Message err = rel_parser.parse(z, "xl/_rels/workbook.xml.rels", unpacked, l, true);
+  Message err = rel_parser.parse(z, "xl/_rels/workbook.xml.rels", unpacked, true);
   if (!err.zh.empty()) return err;
   std::vector<std::pair<std::string, std::string>> order;
   PartParser wb_parser(
@@ -168,7 +174,7 @@ Message read_sheet_list(zip_t* z, size_t& unpacked, const WorkbookLimits& l,
         }
       },
       [](const char*) {}, [](const char*, int) {});
-  err = wb_parser.parse(z, "xl/workbook.xml", unpacked, l, true);
+  err = wb_parser.parse(z, "xl/workbook.xml", unpacked, true);
   if (!err.zh.empty()) return err;
   for (const auto& [name, id] : order) {
     auto it = rels.find(id);
@@ -177,11 +183,13 @@ Message read_sheet_list(zip_t* z, size_t& unpacked, const WorkbookLimits& l,
   return {};
 }
 
-Message read_shared_strings(zip_t* z, size_t& unpacked, const WorkbookLimits& l,
+Message read_shared_strings(zip_t* z, Unpacking& unpacked, const WorkbookLimits& l,
                             std::vector<std::string>& strings) {
   std::string cur;
   int depth_phonetic = 0;  // text of <rPh> runs (reading aids) is not cell text
   bool in_t = false, in_si = false;
+  size_t bytes = 0;
+  PartParser* self = nullptr;
   PartParser parser(
       [&](const char* el, const char**) {
         if (std::strcmp(el, "si") == 0) {
@@ -196,7 +204,19 @@ Message read_shared_strings(zip_t* z, size_t& unpacked, const WorkbookLimits& l,
       [&](const char* el) {
         if (std::strcmp(el, "si") == 0) {
           in_si = false;
-          strings.push_back(cur);
+          bytes += cur.size();
+          if (strings.size() >= l.max_shared_strings)
+            self->stop(limit_exceeded(
+                fmt::format("工作簿的共享字符串超过 {} 个的上限", l.max_shared_strings),
+                fmt::format("the workbook has over {} shared strings, the limit",
+                            l.max_shared_strings)));
+          else if (bytes > l.max_text_bytes)
+            self->stop(limit_exceeded(
+                fmt::format("工作簿的共享字符串超过 {} MB 的上限", l.max_text_bytes >> 20),
+                fmt::format("the workbook's shared strings are over {} MB, the limit",
+                            l.max_text_bytes >> 20)));
+          else
+            strings.push_back(cur);
         } else if (std::strcmp(el, "rPh") == 0) {
           --depth_phonetic;
         } else if (std::strcmp(el, "t") == 0) {
@@ -204,38 +224,59 @@ Message read_shared_strings(zip_t* z, size_t& unpacked, const WorkbookLimits& l,
         }
       },
       [&](const char* s, int len) {
-        if (in_si && in_t && depth_phonetic == 0 && cur.size() < l.max_cell_bytes)
-          cur.append(s, static_cast<size_t>(len));
+        if (!(in_si && in_t && depth_phonetic == 0)) return;
+        if (cur.size() + size_t(len) > l.max_cell_bytes) {
+          self->stop(limit_exceeded(
+              fmt::format("工作簿第 {} 个共享字符串超过单元格 {} KB 的上限", strings.size() + 1,
+                          l.max_cell_bytes >> 10),
+              fmt::format("shared string {} of the workbook is over the cell limit of {} KB",
+                          strings.size() + 1, l.max_cell_bytes >> 10)));
+          return;
+        }
+        cur.append(s, static_cast<size_t>(len));
       });
-  return parser.parse(z, "xl/sharedStrings.xml", unpacked, l, false);
+  self = &parser;
+  return parser.parse(z, "xl/sharedStrings.xml", unpacked, false);
 }
 
-struct RawCell {
-  uint32_t row, col;
-  std::string text;
-};
-
-Message read_sheet(zip_t* z, const SheetRef& ref, const std::vector<std::string>& shared,
-                   size_t& unpacked, size_t& total_cells, const WorkbookLimits& l, Sheet& out) {
-  std::vector<RawCell> cells;
-  uint32_t row = 0, next_col = 0, max_row = 0, max_col = 0;
-  bool have_cell = false, in_value = false;
+// Streams one sheet's rows to the sink as each </row> closes; merged ranges (written after
+// the cells) go with the sheet's end.
+Message stream_sheet(zip_t* z, const SheetRef& ref, const std::vector<std::string>& shared,
+                     Unpacking& unpacked, const WorkbookLimits& l, RowSink& sink) {
+  std::vector<std::string> cells;
+  std::vector<CellRange> merges;
+  uint32_t row = 0, next_col = 0, extent = 0, cur_row = 0, cur_col = 0;
+  bool have_cell = false, in_value = false, seen_row = false, row_has_text = false;
   std::string type, value;
-  RawCell cur{};
   PartParser* self = nullptr;
+  auto flush_row = [&] {
+    if (!row_has_text) return;
+    Message m = sink.row(row, cells);
+    if (!m.zh.empty()) self->stop(std::move(m));
+    extent = std::max(extent, row + 1);
+  };
+  sink.begin_sheet(ref.name);
   PartParser parser(
       [&](const char* el, const char** a) {
         if (std::strcmp(el, "row") == 0) {
           const char* r = attr(a, "r");
-          row = r ? static_cast<uint32_t>(std::strtoul(r, nullptr, 10)) - 1 : row + 1;
+          const unsigned long n = r ? std::strtoul(r, nullptr, 10) : 0;
+          if (n >= 1 && n <= 10'000'000)
+            row = static_cast<uint32_t>(n - 1);
+          else if (seen_row)
+            ++row;  // <row> without a number: the one after the last
+          seen_row = true;
           next_col = 0;
+          row_has_text = false;
+          cells.clear();
         } else if (std::strcmp(el, "c") == 0) {
           uint32_t rr = row, cc = next_col;
           if (const char* r = attr(a, "r")) parse_ref(r, rr, cc);
           const char* t = attr(a, "t");
           type = t ? t : "";
           value.clear();
-          cur = {rr, cc, {}};
+          cur_row = rr;
+          cur_col = cc;
           have_cell = true;
           next_col = cc + 1;
         } else if (have_cell && (std::strcmp(el, "v") == 0 || std::strcmp(el, "t") == 0)) {
@@ -249,94 +290,103 @@ Message read_sheet(zip_t* z, const SheetRef& ref, const std::vector<std::string>
           if (colon != std::string::npos &&
               parse_ref(r.substr(0, colon).c_str(), m.first_row, m.first_col) &&
               parse_ref(r.substr(colon + 1).c_str(), m.last_row, m.last_col) &&
-              m.first_row <= m.last_row && m.first_col <= m.last_col && out.merges.size() < 100000)
-            out.merges.push_back(m);
+              m.first_row <= m.last_row && m.first_col <= m.last_col && merges.size() < 100000)
+            merges.push_back(m);
         }
       },
       [&](const char* el) {
         if (std::strcmp(el, "v") == 0 || std::strcmp(el, "t") == 0) {
           in_value = false;
+        } else if (std::strcmp(el, "row") == 0) {
+          flush_row();
         } else if (std::strcmp(el, "c") == 0 && have_cell) {
           have_cell = false;
+          std::string text;
           if (type == "s") {
             const unsigned long i = std::strtoul(value.c_str(), nullptr, 10);
-            cur.text = i < shared.size() ? shared[i] : std::string();
+            if (i < shared.size()) text = shared[i];
           } else if (type == "b") {
-            cur.text = value == "1" ? "TRUE" : "FALSE";
+            text = value == "1" ? "TRUE" : "FALSE";
           } else {
-            cur.text = value;  // n, str (formula result), inlineStr, e, d
+            text = std::move(value);  // n, str (formula result), inlineStr, e, d
           }
-          if (cur.text.empty()) return;
-          if (cur.row >= l.max_rows || cur.col >= l.max_cols || ++total_cells > l.max_cells) {
-            self->stop(
-                {fmt::format(
-                     "工作表“{}”超过上限（{} 行、{} 列、共 {} 个单元格）；权责清单不会这么大，"
-                     "请删除多余的行列后再检查",
-                     ref.name, l.max_rows, l.max_cols, l.max_cells),
-                 fmt::format("sheet '{}' is over the limits ({} rows, {} columns, {} cells in "
-                             "all); delete the extra rows and columns first",
-                             ref.name, l.max_rows, l.max_cols, l.max_cells)});
+          if (text.empty()) return;
+          if (cur_row != row) {
+            // A cell whose reference names another row than its <row>: a damaged sheet.
+            self->stop({fmt::format("工作表“{}”的单元格 {} 不在它所在的行 {} 中，文件可能已损坏",
+                                    ref.name, cell_name(cur_row, cur_col), row + 1),
+                        fmt::format("cell {} of sheet '{}' sits in row {}; the file may be "
+                                    "damaged",
+                                    cell_name(cur_row, cur_col), ref.name, row + 1)});
             return;
           }
-          max_row = std::max(max_row, cur.row + 1);
-          max_col = std::max(max_col, cur.col + 1);
-          cells.push_back(std::move(cur));
+          if (cur_col >= l.max_cols) {
+            self->stop(limit_exceeded(
+                fmt::format("工作表“{}”的单元格 {} 超出每行 {} 列的上限", ref.name,
+                            cell_name(cur_row, cur_col), l.max_cols),
+                fmt::format("cell {} of sheet '{}' is beyond the limit of {} columns a row",
+                            cell_name(cur_row, cur_col), ref.name, l.max_cols)));
+            return;
+          }
+          if (cells.size() <= cur_col) cells.resize(cur_col + 1);
+          cells[cur_col] = std::move(text);
+          row_has_text = true;
         }
       },
       [&](const char* s, int len) {
-        if (in_value && value.size() < l.max_cell_bytes) value.append(s, static_cast<size_t>(len));
+        if (!in_value) return;
+        if (value.size() + size_t(len) > l.max_cell_bytes) {
+          self->stop(limit_exceeded(
+              fmt::format("工作表“{}”的单元格 {} 超过 {} KB 的上限", ref.name,
+                          cell_name(cur_row, cur_col), l.max_cell_bytes >> 10),
+              fmt::format("cell {} of sheet '{}' is over the limit of {} KB",
+                          cell_name(cur_row, cur_col), ref.name, l.max_cell_bytes >> 10)));
+          return;
+        }
+        value.append(s, static_cast<size_t>(len));
       });
   self = &parser;
-  Message err = parser.parse(z, ref.target, unpacked, l, true);
+  Message err = parser.parse(z, ref.target, unpacked, true);
   if (!err.zh.empty()) return err;
-  if (size_t(max_row) * max_col > l.max_cells)
-    return {fmt::format("工作表“{}”的范围 {} 行 × {} 列过大", ref.name, max_row, max_col),
-            fmt::format("sheet '{}' spans {} rows × {} columns, too large", ref.name, max_row,
-                        max_col)};
-  out.name = ref.name;
-  out.rows = max_row;
-  out.cols = max_col;
-  out.cells.assign(size_t(max_row) * max_col, std::string());
-  for (auto& c : cells) out.cells[size_t(c.row) * max_col + c.col] = std::move(c.text);
+  sink.end_sheet(extent, std::move(merges));
   return {};
 }
 
 }  // namespace
 
-WorkbookRead read_xlsx(const std::string& bytes, const WorkbookLimits& limits) {
-  WorkbookRead out;
-  out.book.format = WorkbookFormat::Xlsx;
+Message stream_xlsx(const std::string& bytes, const WorkbookLimits& limits, RowSink& sink) {
+  if (bytes.size() > limits.max_file_bytes)
+    return limit_exceeded(fmt::format("工作簿文件有 {} MB，超过 {} MB 的上限", bytes.size() >> 20,
+                                      limits.max_file_bytes >> 20),
+                          fmt::format("the workbook file has {} MB, over the limit of {} MB",
+                                      bytes.size() >> 20, limits.max_file_bytes >> 20));
   zip_error_t zerr;
   zip_error_init(&zerr);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zerr);
-  if (!src) {
-    out.error = {"无法读取 .xlsx 工作簿", "cannot read the .xlsx workbook"};
-    return out;
-  }
+  if (!src) return {"无法读取 .xlsx 工作簿", "cannot read the .xlsx workbook"};
   Zip z(zip_open_from_source(src, ZIP_RDONLY, &zerr));
   if (!z) {
     zip_source_free(src);
-    out.error = {"不是有效的 .xlsx 工作簿：压缩包已损坏或被截断",
-                 "not a valid .xlsx workbook: the ZIP package is damaged or truncated"};
     zip_error_fini(&zerr);
-    return out;
+    return {"不是有效的 .xlsx 工作簿：压缩包已损坏或被截断",
+            "not a valid .xlsx workbook: the ZIP package is damaged or truncated"};
   }
   zip_error_fini(&zerr);
-  size_t unpacked = 0, total_cells = 0;
+  Unpacking unpacked;
+  unpacked.ratio = limits.max_zip_ratio;
+  unpacked.allowed = std::max<size_t>(limits.min_unpacked_allowance,
+                                      bytes.size() * static_cast<size_t>(limits.max_zip_ratio));
   std::vector<SheetRef> refs;
-  Message err = read_sheet_list(z.get(), unpacked, limits, refs);
-  if (err.zh.empty() && refs.empty()) err = {"工作簿中没有工作表", "the workbook has no sheet"};
+  Message err = read_sheet_list(z.get(), unpacked, refs);
+  if (!err.zh.empty()) return err;
+  if (refs.empty()) return {"工作簿中没有工作表", "the workbook has no sheet"};
   std::vector<std::string> shared;
-  if (err.zh.empty()) err = read_shared_strings(z.get(), unpacked, limits, shared);
+  err = read_shared_strings(z.get(), unpacked, limits, shared);
   for (const auto& ref : refs) {
     if (!err.zh.empty()) break;
-    Sheet sheet;
-    err = read_sheet(z.get(), ref, shared, unpacked, total_cells, limits, sheet);
-    if (err.zh.empty()) out.book.sheets.push_back(std::move(sheet));
+    err = stream_sheet(z.get(), ref, shared, unpacked, limits, sink);
   }
-  out.error = err;
-  if (!err.zh.empty()) out.book.sheets.clear();
-  return out;
+  return err;
 }
 
 }  // namespace powerlist

@@ -22,10 +22,115 @@ const char* workbook_format_name(WorkbookFormat f) {
   return "unknown";
 }
 
-const std::string& Sheet::at(uint32_t r, uint32_t c) const {
-  static const std::string empty;
-  if (r >= rows || c >= cols) return empty;
-  return cells[static_cast<size_t>(r) * cols + c];
+Message limit_exceeded(const std::string& what_zh, const std::string& what_en) {
+  return {fmt::format("{}；不予读取（为防恶意文件而设的上限，真实的清单和台账远低于它）", what_zh),
+          fmt::format("{}; not read (a bound against hostile files; real catalogs and ledgers "
+                      "are far below it)",
+                      what_en)};
+}
+
+namespace {
+
+// Keeps every sheet's rows in a compact grid, within the limits on kept cells and text.
+class SheetCollector : public RowSink {
+ public:
+  SheetCollector(Workbook& book, const WorkbookLimits& limits) : book_(book), limits_(limits) {}
+  void begin_sheet(const std::string& name) override {
+    book_.sheets.emplace_back();
+    book_.sheets.back().name = name;
+  }
+  Message row(uint32_t r, const std::vector<std::string>& cells) override {
+    Sheet& sheet = book_.sheets.back();
+    if (cells.size() > limits_.max_cols)
+      return limit_exceeded(
+          fmt::format("工作表“{}”第 {} 行有 {} 列，超过每行 {} 列的上限", sheet.name, r + 1,
+                      cells.size(), limits_.max_cols),
+          fmt::format("row {} of sheet '{}' has {} columns, over the limit of {} a row", r + 1,
+                      sheet.name, cells.size(), limits_.max_cols));
+    cells_ += cells.size();
+    for (const auto& c : cells) text_ += c.size();
+    if (cells_ > limits_.max_cells)
+      return limit_exceeded(
+          fmt::format("工作簿的单元格超过 {} 个的上限（读到工作表“{}”第 {} 行）", limits_.max_cells,
+                      sheet.name, r + 1),
+          fmt::format("the workbook has over {} cells, the limit (at row {} of sheet '{}')",
+                      limits_.max_cells, r + 1, sheet.name));
+    if (text_ > limits_.max_text_bytes)
+      return limit_exceeded(
+          fmt::format("工作簿的单元格文字超过 {} MB 的上限（读到工作表“{}”第 {} 行）",
+                      limits_.max_text_bytes >> 20, sheet.name, r + 1),
+          fmt::format("the workbook's cell text is over {} MB, the limit (at row {} of sheet '{}')",
+                      limits_.max_text_bytes >> 20, r + 1, sheet.name));
+    if (!sheet.grid->append_row(r, cells))
+      return {fmt::format("工作表“{}”的行次序错乱（第 {} 行出现在后面的行之后），文件可能已损坏",
+                          sheet.name, r + 1),
+              fmt::format("rows of sheet '{}' are out of order (row {} after a later row); the "
+                          "file may be damaged",
+                          sheet.name, r + 1)};
+    return {};
+  }
+  void end_sheet(uint32_t rows, std::vector<CellRange> merges) override {
+    Sheet& sheet = book_.sheets.back();
+    sheet.grid->extend_to(rows);
+    sheet.rows = sheet.grid->rows();
+    sheet.cols = sheet.grid->cols();
+    sheet.merges = std::move(merges);
+  }
+
+ private:
+  Workbook& book_;
+  const WorkbookLimits& limits_;
+  size_t cells_ = 0, text_ = 0;
+};
+
+WorkbookRead collect(WorkbookFormat format, const std::string& bytes, const WorkbookLimits& limits,
+                     Message (*stream)(const std::string&, const WorkbookLimits&, RowSink&)) {
+  WorkbookRead out;
+  out.book.format = format;
+  SheetCollector sink(out.book, limits);
+  out.error = stream(bytes, limits, sink);
+  if (!out.error.zh.empty()) out.book.sheets.clear();
+  return out;
+}
+
+// Hands the sheets of an .xls (read whole: FreeXL has no row stream) on to a sink.
+Message replay(const WorkbookRead& read, RowSink& sink) {
+  if (!read.error.zh.empty()) return read.error;
+  std::vector<std::string> cells;
+  for (const Sheet& sheet : read.book.sheets) {
+    sink.begin_sheet(sheet.name);
+    for (uint32_t r = 0; r < sheet.rows; ++r) {
+      cells.clear();
+      for (uint32_t c = 0; c < sheet.cols; ++c) cells.emplace_back(sheet.at(r, c));
+      Message m = sink.row(r, cells);
+      if (!m.zh.empty()) return m;
+    }
+    sink.end_sheet(sheet.rows, sheet.merges);
+  }
+  return {};
+}
+
+}  // namespace
+
+WorkbookRead read_csv(const std::string& bytes, const WorkbookLimits& limits) {
+  return collect(WorkbookFormat::Csv, bytes, limits, stream_csv);
+}
+
+WorkbookRead read_xlsx(const std::string& bytes, const WorkbookLimits& limits) {
+  return collect(WorkbookFormat::Xlsx, bytes, limits, stream_xlsx);
+}
+
+Message stream_workbook(const std::string& bytes, const WorkbookLimits& limits, RowSink& sink) {
+  if (bytes.empty())
+    return {"文件是空的（0 字节），不是工作簿", "the file is empty (0 bytes), not a workbook"};
+  switch (detect_workbook_format(bytes)) {
+    case WorkbookFormat::Xls:
+      return replay(read_xls(bytes, limits), sink);
+    case WorkbookFormat::Xlsx:
+      return stream_xlsx(bytes, limits, sink);
+    default:
+      return stream_csv(bytes, limits, sink);
+  }
 }
 
 WorkbookFormat detect_workbook_format(const std::string& bytes) {

@@ -114,10 +114,42 @@ grep -q '"items": 1' "$tmp/map.json" || bad "--map 清单事项=事项名称 mus
 # Malformed workbooks: a clear Chinese message and exit 2, bounded memory and time.
 $PY "$SRC/tests/workbooks/make_fixtures.py" --bad "$tmp/bad"
 for f in "$tmp"/bad/*.xls* "$tmp"/bad/*.csv; do
+  [ "$(basename "$f")" = million-rows.xlsx ] && continue  # read whole: below
   /usr/bin/time -f "%M %e" -o "$tmp/time" timeout 60 "$BIN" check "$f" --no-progress > "$tmp/bad.out" 2>&1; rc=$?
   [ "$rc" = 2 ] || { bad "$(basename "$f"): exit $rc, want 2"; cat "$tmp/bad.out"; }
   grep -q "powerlist: .*[，。：]" "$tmp/bad.out" || bad "$(basename "$f"): no Chinese message"
   read -r kb secs < <(tail -1 "$tmp/time")
   [ "$kb" -lt 400000 ] || bad "$(basename "$f"): $kb KB"
 done
+# Every real workbook beside the project (../shared/data/realworld, when there): the count line
+# of every sheet adds up to the sheet's rows (issue 22).
+real="$SRC/../shared/data/realworld"
+if [ -d "$real" ]; then
+  nreal=0
+  for f in "$real"/*.xls*; do
+    nreal=$((nreal + 1))
+    "$BIN" import "$f" -o "$tmp/imp-real-$nreal" --no-progress > "$tmp/real.out" 2>&1; rc=$?
+    [ "$rc" -le 1 ] || { bad "$(basename "$f"): import exit $rc"; continue; }
+    lines=$(grep -c " 行 = " "$tmp/real.out")
+    [ "$lines" -ge 1 ] || bad "$(basename "$f"): no count line"
+    grep " 行 = " "$tmp/real.out" | while read -r line; do
+      $PY -c "
+import re,sys
+m=re.search(r'(\d+) 行 = 标题和表头 (\d+) \+ 导入 (\d+)（其中子项 \d+）\+ 并入上一行 (\d+) \+ 报告 (\d+) \+ 空行 (\d+)', sys.argv[1])
+n=list(map(int,m.groups())); sys.exit(0 if n[0]==sum(n[1:]) else 1)" "$line" || bad "$(basename "$f"): rows not all accounted for: $line"
+    done
+  done
+  [ "$nreal" -ge 4 ] || bad "realworld: $nreal workbooks, want 4"
+else
+  echo "note: $real not found; the real workbooks' count lines were not checked"
+fi
+# A sheet of 1,048,576 rows (the xlsx maximum) is read whole, in bounded memory (issue 22):
+# it has no header, so every row is reported, none passed over.
+f="$tmp/bad/million-rows.xlsx"
+/usr/bin/time -f "%M %e" -o "$tmp/time" timeout 120 "$BIN" import "$f" -o "$tmp/imp-million" --no-progress > "$tmp/million.out" 2>&1; rc=$?
+[ "$rc" = 1 ] || { bad "million-rows.xlsx: import exit $rc, want 1"; cat "$tmp/million.out"; }
+grep -q "1048576 行 = 标题和表头 0 + 导入 0（其中子项 0）+ 并入上一行 0 + 报告 1048576 + 空行 0" "$tmp/million.out" \
+  || { bad "million-rows.xlsx: not every row reported"; head -5 "$tmp/million.out"; }
+read -r kb secs < <(tail -1 "$tmp/time")
+[ "$kb" -lt 1000000 ] || bad "million-rows.xlsx: $kb KB"
 exit $fail
