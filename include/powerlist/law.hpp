@@ -35,6 +35,7 @@ struct LawVersion {
   std::optional<Date> meeting;  // the meeting that adopted it, when not the same day
   std::vector<Date> also;       // other dates sources give this version
   std::string kind;             // 制定 / 修正 / 修订
+  std::string order;            // 公布令号 (农业农村部令2022年第1号), when known
   std::optional<int> articles;  // highest article number of that text
   bool truncated = false;       // the collected text stops early: its count is not trusted
   bool has_text = false;        // its articles are in the registry's texts/ folder

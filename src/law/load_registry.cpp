@@ -106,6 +106,7 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
         continue;
       if (auto d = r.date(vf, "effective")) v.effective = d->value;
       if (auto k = r.str(vf, "kind")) v.kind = k->value;
+      if (auto o = r.str(vf, "order")) v.order = o->value;
       if (auto a = r.integer(vf, "articles")) v.articles = static_cast<int>(a->value);
       if (auto d = r.date(vf, "meeting")) v.meeting = d->value;
       for (const auto& a : r.str_list(vf, "also"))

@@ -21,7 +21,10 @@ void lint_registry(const LawRegistry& reg, DiagSink& sink) {
           sink.add("schema/duplicate-item", at, "",
                    {fmt::format("《{}》的 {} 版本列了两次", ins.name, v.date.str()),
                     fmt::format("《{}》 lists the {} version twice", ins.name, v.date.str())});
-        else if (gap <= 31)
+        else if (gap <= 31 && (v.order.empty() || prev.order.empty() || v.order == prev.order))
+          // Two orders a few weeks apart are two amendments (人社部令第42号 and 第43号 of
+          // December 2019); without them, the dates are likely one revision's meeting and
+          // promulgation.
           sink.add(
               "schema/duplicate-item", at, "",
               {fmt::format("《{}》的 {} 与 {} "

@@ -57,6 +57,28 @@ std::string revision_note(RuleContext& ctx, const LawVersion& now, Message& en_n
 
 }  // namespace
 
+// The first version after `cited`, up to `now`, that made a new rule of the same name (kind
+// 制定), or null. Rules only: the registry's laws and regulations carry a few later 制定
+// entries that are revisions' publication dates (刑法 1998, 食品安全法实施条例 2019).
+const LawVersion* new_rule_between(const Instrument& ins, const LawVersion* cited,
+                                   const LawVersion* now) {
+  if (!cited || !now || cited == now) return nullptr;
+  if (ins.level != LawLevel::DeptRule && ins.level != LawLevel::ProvGovRule &&
+      ins.level != LawLevel::CityGovRule)
+    return nullptr;
+  bool after = false;
+  for (const auto& w : ins.versions) {
+    if (&w == cited) {
+      after = true;
+      continue;
+    }
+    if (after && w.kind == "制定" && w.date.days() - cited->date.days() > kSameRevisionDays)
+      return &w;
+    if (&w == now) break;
+  }
+  return nullptr;
+}
+
 const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
   if (c.law.value.empty()) return nullptr;
   const Instrument* ins = ic.ctx.laws->find(c.law.value);
@@ -77,10 +99,14 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
   }
   const Date d = ic.ctx.as_of();
   if (ins->repealed) {
-    const std::string by =
-        ins->repealed_by.empty() ? "" : fmt::format("，由《{}》取代", ins->repealed_by);
-    const std::string by_en =
-        ins->repealed_by.empty() ? "" : fmt::format(", replaced by 《{}》", ins->repealed_by);
+    // `by` names the successor, or the decision that repealed it (…关于废止…的决定).
+    const bool decision = ins->repealed_by.find("决定") != std::string::npos;
+    const std::string by = ins->repealed_by.empty() ? ""
+                           : decision ? fmt::format("（依《{}》）", ins->repealed_by)
+                                      : fmt::format("，由《{}》取代", ins->repealed_by);
+    const std::string by_en = ins->repealed_by.empty() ? ""
+                              : decision ? fmt::format(" (by 《{}》)", ins->repealed_by)
+                                         : fmt::format(", replaced by 《{}》", ins->repealed_by);
     if (ins->repealed_date && *ins->repealed_date <= d) {
       if (ic.first("basis/repealed", ins->name))
         sink.add("basis/repealed", c.law.span, ic.id,
@@ -119,6 +145,20 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
                             v->date.str(), v->in_force().str(), d.str()),
                 fmt::format("the {} version of 《{}》 takes effect on {}, after {}", v->date.str(),
                             ins->name, v->in_force().str(), d.str())});
+    } else if (const LawVersion* successor = new_rule_between(*ins, v, now)) {
+      // A rule replaced by a new rule of the same name (食品生产许可管理办法 2015 → 2020): the
+      // cited rule was repealed, it was not revised.
+      if (ic.first("basis/repealed", ins->name))
+        sink.add("basis/repealed", named->span, ic.id,
+                 {fmt::format(
+                      "引用的是 {} 公布的《{}》，该规章已被 {} 公布的同名新规章取代，"
+                      "自 {} 起废止{}",
+                      v->date.str(), ins->name, successor->date.str(), successor->in_force().str(),
+                      successor->order.empty() ? "" : "（新规章为" + successor->order + "）"),
+                  fmt::format("the cited 《{}》 of {} was replaced by a new rule of the same name "
+                              "of {} and repealed on {}",
+                              ins->name, v->date.str(), successor->date.str(),
+                              successor->in_force().str())});
     } else if (now && now != v && v->in_force() < now->in_force() &&
                now->date.days() - v->date.days() > kSameRevisionDays &&
                ic.first("basis/superseded-version", ins->name)) {
@@ -136,7 +176,9 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
             {"版本依据引用中的版本说明：" + c.note, "version read from the note: " + c.note});
       if (!due.empty()) f.notes.push_back({due, note.en});
     }
-  } else if (!ins->versions.empty() && !now) {
+  } else if (!ins->versions.empty() && !now && ins->versions.front().kind == "制定") {
+    // Only when the history is known from the instrument's making: a ministry rule listed
+    // from a later amendment on was in force before it.
     sink.add("basis/not-yet-effective", c.law.span, ic.id,
              {fmt::format("《{}》自 {} 起施行，晚于目录施行日期 {}", ins->name,
                           ins->versions.front().in_force().str(), d.str()),

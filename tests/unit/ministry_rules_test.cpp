@@ -99,3 +99,44 @@ TEST_CASE("a 部门规章 alone cannot set a 吊销 or a 查封 (设定权)", "[
       "行政强制");
   CHECK(messages(with_law, "basis/competence").empty());
 }
+
+TEST_CASE("a ministry rule repealed by a 废止 decision names the decision", "[law][rules]") {
+  // 住房城乡建设部、公安部关于废止《城市公共交通车船乘坐规则》的决定 (2018-03-28).
+  const auto res = penalty_citing("[{law: 城市公共交通车船乘坐规则, articles: [\"10\"]}]");
+  const auto found = messages(res, "basis/repealed");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].find("2018-03-28") != std::string::npos);
+  CHECK(found[0].find("依《住房城乡建设部、公安部关于废止《城市公共交通车船乘坐规则》的决定》") !=
+        std::string::npos);
+}
+
+TEST_CASE("a rule replaced by a new rule of the same name is repealed, not superseded",
+          "[law][rules]") {
+  // 食品生产许可管理办法: the 2015 rule (原国家食品药品监督管理总局令第16号) was repealed by the
+  // 2020 rule of the same name (国家市场监督管理总局令第24号, in force 2020-03-01).
+  const auto res = penalty_citing(
+      "[{law: 食品生产许可管理办法, version: 2015-08-31, articles: [\"10\"]}]", "行政许可");
+  const auto found = messages(res, "basis/repealed");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].find("2015-08-31") != std::string::npos);
+  CHECK(found[0].find("2020-03-01") != std::string::npos);
+  CHECK(found[0].find("国家市场监督管理总局令第24号") != std::string::npos);
+  CHECK(messages(res, "basis/superseded-version").empty());
+  // The 2020 rule itself is in force.
+  const auto now = penalty_citing(
+      "[{law: 食品生产许可管理办法, version: 2020-01-02, articles: [\"10\"]}]", "行政许可");
+  CHECK(messages(now, "basis/repealed").empty());
+  CHECK(messages(now, "basis/superseded-version").empty());
+}
+
+TEST_CASE("a rule known only from a later amendment on is not 'not yet in force' before it",
+          "[law][rules]") {
+  // 国家危险废物名录 is listed from its 2021 edition (2020-11-25) on; the catalogue is older.
+  const auto res = check_text(
+      dept_with_item("  - key: a\n    name: 某项职权\n    category: 行政检查\n"
+                     "    basis: [{law: 国家危险废物名录}]\n    handled_by: 执法大队\n"
+                     "    disclosure: {forms: [政府网站], scope: 社会公开, timing: 长期公开}\n"
+                     "    rights: [复议, 诉讼]\n"),
+      "dept.yaml", Date{2019, 6, 1});
+  CHECK(messages(res, "basis/not-yet-effective").empty());
+}
