@@ -1,8 +1,8 @@
 // audit.pdf: the same report as audit.html, printed with the catalog's table layer.
 #include <fmt/format.h>
 
-#include "../publish/pdf_table.hpp"
-#include "../publish/pdf_writer.hpp"
+#include "pdf/pdf_table.hpp"
+#include "pdf/pdf_writer.hpp"
 #include "powerlist/audit.hpp"
 #include "powerlist/publish.hpp"
 

@@ -7,12 +7,12 @@
 #include <filesystem>
 #include <thread>
 
-#include "../workbook/columns.hpp"
 #include "powerlist/flow.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/output_dir.hpp"
 #include "powerlist/report.hpp"
 #include "powerlist/rules.hpp"
+#include "workbook/columns.hpp"
 
 namespace powerlist {
 

@@ -1,10 +1,10 @@
 // The 基本目录 file (powerlist.yaml `baseline:`): a list of {code, name, category, levels}.
 #include <fmt/format.h>
 
-#include "../load/parse_file.hpp"
-#include "../load/yaml_reader.hpp"
 #include "powerlist/codes.hpp"
 #include "powerlist/text.hpp"
+#include "yaml/parse_file.hpp"
+#include "yaml/yaml_reader.hpp"
 
 namespace powerlist {
 

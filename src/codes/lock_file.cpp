@@ -6,10 +6,10 @@
 #include <fstream>
 #include <set>
 
-#include "../load/parse_file.hpp"
-#include "../load/yaml_reader.hpp"
 #include "powerlist/codes.hpp"
 #include "powerlist/text.hpp"
+#include "yaml/parse_file.hpp"
+#include "yaml/yaml_reader.hpp"
 
 namespace powerlist {
 

@@ -3,9 +3,9 @@
 
 #include <filesystem>
 
-#include "../load/load_parts.hpp"
-#include "../load/parse_file.hpp"
+#include "load/load_parts.hpp"
 #include "powerlist/flow.hpp"
+#include "yaml/parse_file.hpp"
 
 namespace fs = std::filesystem;
 

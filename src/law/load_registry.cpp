@@ -3,9 +3,9 @@
 
 #include <filesystem>
 
-#include "../load/parse_file.hpp"
-#include "../load/yaml_reader.hpp"
 #include "powerlist/law.hpp"
+#include "yaml/parse_file.hpp"
+#include "yaml/yaml_reader.hpp"
 
 namespace fs = std::filesystem;
 

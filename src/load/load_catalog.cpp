@@ -12,11 +12,11 @@
 #include <thread>
 
 #include "load_parts.hpp"
-#include "parse_file.hpp"
 #include "powerlist/codes.hpp"
 #include "powerlist/fsio.hpp"
 #include "powerlist/load.hpp"
 #include "powerlist/text.hpp"
+#include "yaml/parse_file.hpp"
 
 namespace fs = std::filesystem;
 

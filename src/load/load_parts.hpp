@@ -1,6 +1,6 @@
 // Typed loaders for the parts of a department file (one function per mapping kind).
 #pragma once
-#include "yaml_reader.hpp"
+#include "yaml/yaml_reader.hpp"
 
 namespace powerlist {
 

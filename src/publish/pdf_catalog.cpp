@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <map>
 
-#include "pdf_table.hpp"
-#include "pdf_writer.hpp"
+#include "pdf/pdf_table.hpp"
+#include "pdf/pdf_writer.hpp"
 #include "powerlist/publish.hpp"
 #include "powerlist/text.hpp"
 

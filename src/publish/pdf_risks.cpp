@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "pdf_table.hpp"
-#include "pdf_writer.hpp"
+#include "pdf/pdf_table.hpp"
+#include "pdf/pdf_writer.hpp"
 #include "powerlist/publish.hpp"
 #include "powerlist/risk_overview.hpp"
 

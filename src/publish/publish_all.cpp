@@ -1,11 +1,7 @@
 // build: every output into the OutputDir's staging folder, then swapped into place.
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -18,8 +14,9 @@
 
 #include "chart_cache.hpp"
 #include "child_job.hpp"
-#include "pdf_chart.hpp"
+#include "pdf/pdf_chart.hpp"
 #include "powerlist/flow.hpp"
+#include "powerlist/fork_pool.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/output_dir.hpp"
 #include "powerlist/publish.hpp"
@@ -146,111 +143,51 @@ Message write_chart(PublicItem& p, const ChartTarget& to, const OutputDir& out,
                           "cannot store the chart in OUT/.cache (disk full?): " + p.stem};
 }
 
-// One line on the worker's pipe per chart: "ok <index> <r|c> <key>" (rendered or from the
-// cache), or "err <zh>\t<en>" and exit.
-void worker_main(std::vector<PublicItem*>& charts, const ChartTarget& to, size_t first, size_t step,
-                 const OutputDir& out, const PublishOptions& opts, const ChartCache& cache, int fd,
-                 pid_t parent) {
-  // Die with the build: a killed build must not leave workers writing anywhere.
-  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (::getppid() != parent) _exit(1);
-  for (size_t i = first; i < charts.size(); i += step) {
-    bool rendered = false;
-    const Message err = write_chart(*charts[i], to, out, opts, cache, &rendered);
-    std::string line = err.zh.empty()
-                           ? fmt::format("ok {} {} {}", i, rendered ? 'r' : 'c', charts[i]->chart)
-                           : "err " + err.zh + "\t" + err.en;
-    std::replace(line.begin(), line.end(), '\n', ' ');
-    line += '\n';
-    if (::write(fd, line.data(), line.size()) < 0 || !err.zh.empty()) _exit(1);
-  }
-  _exit(0);
-}
-
-// Graphviz cannot run in threads, so large builds fork worker processes, worker w of n
-// rendering charts w, w + n, w + 2n … (so charts are done in catalog order, which the
-// catalog.pdf drawn alongside follows) and reporting each chart on a pipe.
+// Graphviz cannot run in threads, so large builds fork worker processes (util's fork pool),
+// worker w of n rendering charts w, w + n, w + 2n … (so charts are done in catalog order, which
+// the catalog.pdf drawn alongside follows) and saying for each chart on its pipe
+// "ok <index> <r|c> <key>" (rendered or from the cache), or "err <zh>\t<en>" and stopping.
 // Any failure fails the build with the worker's own message (e.g. a full disk).
 Message write_charts_in_workers(std::vector<PublicItem*>& charts, const ChartTarget& to,
                                 const OutputDir& out, const PublishOptions& opts,
                                 const ChartCache& cache, unsigned jobs, PublishStats& stats) {
-  struct Worker {
-    pid_t pid;
-    int fd;
-    std::string buf;
-  };
-  std::vector<Worker> workers;
-  const pid_t self = ::getpid();
-  Message failure;
-  for (unsigned w = 0; w < jobs; ++w) {
-    if (w >= charts.size()) break;
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0) {
-      failure = {"无法创建管道", "pipe failed"};
-      break;
-    }
-    std::fflush(nullptr);
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-      ::close(fds[0]);
-      ::close(fds[1]);
-      failure = {"无法创建子进程", "fork failed"};
-      break;
-    }
-    if (pid == 0) {
-      ::close(fds[0]);
-      for (const auto& other : workers) ::close(other.fd);
-      if (to.tell_fd >= 0) ::close(to.tell_fd);  // only the parent tells
-      worker_main(charts, to, w, jobs, out, opts, cache, fds[1], self);
-    }
-    ::close(fds[1]);
-    workers.push_back({pid, fds[0], {}});
-  }
   size_t done = 0;
-  size_t open_pipes = workers.size();
-  while (open_pipes > 0) {
-    std::vector<pollfd> pfds;
-    for (const auto& w : workers)
-      if (w.fd >= 0) pfds.push_back({w.fd, POLLIN, 0});
-    if (::poll(pfds.data(), pfds.size(), -1) < 0 && errno != EINTR) break;
-    for (auto& w : workers) {
-      if (w.fd < 0) continue;
-      char buf[4096];
-      const ssize_t n = ::read(w.fd, buf, sizeof buf);
-      if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-      if (n <= 0) {
-        ::close(w.fd);
-        w.fd = -1;
-        --open_pipes;
-        continue;
+  Message failure;
+  ForkPool pool;
+  pool.workers = static_cast<unsigned>(std::min<size_t>(jobs, charts.size()));
+  pool.parent_only_fds = {to.tell_fd};  // only the parent tells
+  pool.work = [&](unsigned w, unsigned n, const std::function<bool(const std::string&)>& say) {
+    for (size_t i = w; i < charts.size(); i += n) {
+      bool rendered = false;
+      const Message err = write_chart(*charts[i], to, out, opts, cache, &rendered);
+      if (!err.zh.empty()) {
+        say("err " + err.zh + "\t" + err.en);
+        return false;
       }
-      w.buf.append(buf, static_cast<size_t>(n));
-      for (size_t nl; (nl = w.buf.find('\n')) != std::string::npos; w.buf.erase(0, nl + 1)) {
-        const std::string line = w.buf.substr(0, nl);
-        size_t index = 0;
-        char how = 0;
-        char key[64] = {0};
-        if (std::sscanf(line.c_str(), "ok %zu %c %63s", &index, &how, key) == 3 &&
-            index < charts.size()) {
-          charts[index]->chart = key;
-          tell(to, *charts[index]);
-          ++(how == 'r' ? stats.rendered : stats.reused);
-          report(opts, "流程图 flowcharts", ++done, charts.size());
-        } else if (line.rfind("err ", 0) == 0 && failure.zh.empty()) {
-          const size_t tab = line.find('\t');
-          failure = {line.substr(4, tab - 4), tab == std::string::npos ? "" : line.substr(tab + 1)};
-        }
-      }
+      if (!say(fmt::format("ok {} {} {}", i, rendered ? 'r' : 'c', charts[i]->chart))) return false;
     }
-  }
-  for (const auto& w : workers) {
-    int status = 0;
-    while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+    return true;
+  };
+  pool.heard = [&](unsigned, const std::string& line) {
+    size_t index = 0;
+    char how = 0;
+    char key[64] = {0};
+    if (std::sscanf(line.c_str(), "ok %zu %c %63s", &index, &how, key) == 3 &&
+        index < charts.size()) {
+      charts[index]->chart = key;
+      tell(to, *charts[index]);
+      ++(how == 'r' ? stats.rendered : stats.reused);
+      report(opts, "流程图 flowcharts", ++done, charts.size());
+    } else if (line.rfind("err ", 0) == 0 && failure.zh.empty()) {
+      const size_t tab = line.find('\t');
+      failure = {line.substr(4, tab - 4), tab == std::string::npos ? "" : line.substr(tab + 1)};
     }
-    if ((!WIFEXITED(status) || WEXITSTATUS(status) != 0) && failure.zh.empty())
-      failure = {"流程图子进程异常退出", "a flowchart worker failed"};
-  }
+  };
+  const Message pool_failure = run_fork_pool(pool);
   if (!failure.zh.empty()) return failure;
+  if (!pool_failure.zh.empty())
+    return {"流程图子进程异常退出：" + pool_failure.zh,
+            "a flowchart worker failed: " + pool_failure.en};
   for (PublicItem* p : charts)
     if (p->chart.empty()) return {"流程图缺失：" + p->stem, "missing flowchart " + p->stem};
   return {};

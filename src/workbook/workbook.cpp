@@ -22,13 +22,6 @@ const char* workbook_format_name(WorkbookFormat f) {
   return "unknown";
 }
 
-Message limit_exceeded(const std::string& what_zh, const std::string& what_en) {
-  return {fmt::format("{}；不予读取（为防恶意文件而设的上限，真实的清单和台账远低于它）", what_zh),
-          fmt::format("{}; not read (a bound against hostile files; real catalogs and ledgers "
-                      "are far below it)",
-                      what_en)};
-}
-
 namespace {
 
 // Keeps every sheet's rows in a compact grid, within the limits on kept cells and text.

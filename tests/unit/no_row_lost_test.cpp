@@ -10,9 +10,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "../../src/load/parse_file.hpp"
 #include "powerlist/load.hpp"
 #include "powerlist/workbook.hpp"
+#include "yaml/parse_file.hpp"
 
 using namespace powerlist;
 

@@ -1,6 +1,6 @@
 // The PDF writer of the printed catalogs (src/publish/pdf_*.cpp): numbers, line breaking,
 // the file's structure, and chart pages made from Graphviz SVG.
-#include "publish/pdf_writer.hpp"
+#include "pdf/pdf_writer.hpp"
 
 #include <zlib.h>
 
@@ -10,10 +10,10 @@
 #include <limits>
 #include <regex>
 
+#include "pdf/pdf_chart.hpp"
+#include "pdf/pdf_font.hpp"
 #include "pdf_read.hpp"
 #include "powerlist/text.hpp"
-#include "publish/pdf_chart.hpp"
-#include "publish/pdf_font.hpp"
 
 using namespace powerlist;
 using powerlist::test::inflate;

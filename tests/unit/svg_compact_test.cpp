@@ -5,10 +5,10 @@
 #include <string>
 
 #include "helpers.hpp"
+#include "pdf/pdf_chart.hpp"
 #include "pdf_read.hpp"
 #include "powerlist/flow.hpp"
 #include "powerlist/model.hpp"
-#include "publish/pdf_chart.hpp"
 
 using namespace powerlist;
 
