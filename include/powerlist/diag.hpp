@@ -22,6 +22,29 @@ struct Message {
   const std::string& in(Lang l) const { return l == Lang::En ? en : zh; }
 };
 
+// Where a fix applies: a byte range of a text file, or one cell of a sheet (replaced whole).
+struct FixTarget {
+  uint32_t file = 0;          // Sources id
+  size_t begin = 0, end = 0;  // text file: bytes [begin, end)
+  bool is_cell = false;       // sheet: the cell at (row, col), 0-based
+  uint32_t row = 0, col = 0;
+};
+
+// A correction a finding proposes. The corrections of basis findings fill `citation` (CLI.md
+// "Corrections": the JSON `fix` object); `fix --write` applies only certain ones.
+struct Fix {
+  Message title;  // what the change does, as a person reads it (建议：…)
+  FixTarget target;
+  std::string replacement;  // the new text of that range or cell
+  bool certain = false;     // false: a guess (similar text, not equal) — never applied blindly
+  struct Citation {
+    std::string law, version, version_note, text;
+    std::vector<std::string> articles;  // the catalog's spelling: 第N条, 第N条第M款 …
+    bool changed = false;               // the words differ from the cited text
+  };
+  std::optional<Citation> citation;
+};
+
 struct Diagnostic {
   std::string rule;
   Severity severity = Severity::Error;
@@ -29,6 +52,7 @@ struct Diagnostic {
   std::string item;  // "dept/key" or "" for file-level findings
   Message message;
   std::vector<Message> notes;
+  std::vector<Fix> fixes;
   bool suppressed = false;
   std::string suppression_reason;
 };

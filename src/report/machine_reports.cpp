@@ -64,6 +64,57 @@ std::string gh_prop(std::string_view s) {
   return out;
 }
 
+// The JSON `fix` of a finding (CLI.md "Corrections"): its first fix.
+std::string json_fix(const ReportInput& in, const Fix& f) {
+  std::string out =
+      fmt::format("{{\"title\": {}, \"replacement\": {}, \"certain\": {}", q(f.title.in(in.lang)),
+                  q(f.replacement), f.certain ? "true" : "false");
+  if (f.citation) {
+    const auto& c = *f.citation;
+    std::string articles;
+    for (const auto& a : c.articles) articles += (articles.empty() ? "" : ", ") + q(a);
+    out += fmt::format(
+        ", \"law\": {}, \"version\": {}, \"version_note\": {}, \"articles\": [{}], \"text\": {}, "
+        "\"changed\": {}",
+        q(c.law), c.version.empty() ? "null" : q(c.version),
+        c.version_note.empty() ? "null" : q(c.version_note), articles,
+        c.text.empty() ? "null" : q(c.text), c.changed ? "true" : "false");
+  }
+  return out + "}";
+}
+
+// SARIF 2.1.0 `fixes` (3.55): one artifactChange replacing the range, or the cell given as the
+// region its findings use (line = row, column = column).
+std::string sarif_fixes(const ReportInput& in, const Diagnostic& d) {
+  std::string out;
+  for (const Fix& f : d.fixes) {
+    const SourceFile& src = in.sources.get(f.target.file);
+    const std::string uri = uri_encode(in.uri_prefix + src.display);
+    const std::string region =
+        f.target.is_cell
+            ? fmt::format(
+                  "{{\"startLine\": {}, \"startColumn\": {}, \"endLine\": {}, "
+                  "\"endColumn\": {}}}",
+                  f.target.row + 1, f.target.col + 1, f.target.row + 1, f.target.col + 2)
+            : fmt::format("{{\"charOffset\": {}, \"charLength\": {}}}", f.target.begin,
+                          f.target.end - f.target.begin);
+    out += fmt::format(
+        "{}{{\"description\": {{\"text\": {}}}, \"artifactChanges\": [{{\"artifactLocation\": "
+        "{{\"uri\": {}}}, \"replacements\": [{{\"deletedRegion\": {}, \"insertedContent\": "
+        "{{\"text\": {}}}}}]}}]}}",
+        out.empty() ? "" : ", ", q(f.title.in(in.lang)), q(uri), region, q(f.replacement));
+  }
+  return out.empty() ? "" : ", \"fixes\": [" + out + "]";
+}
+
+// "建议：…" lines, for the reporters that write plain text.
+std::string suggestion_lines(const ReportInput& in, const Diagnostic& d) {
+  std::string out;
+  for (const Fix& f : d.fixes)
+    out += (in.lang == Lang::En ? " suggestion: " : " 建议：") + f.title.in(in.lang);
+  return out;
+}
+
 }  // namespace
 
 std::string render_json(const ReportInput& in) {
@@ -79,6 +130,7 @@ std::string render_json(const ReportInput& in) {
         q(d.rule), q(severity_name(d.severity)), q(file_of(in, d)), d.span.line, d.span.col,
         d.span.end_line, d.span.end_col, d.item.empty() ? "null" : q(d.item),
         q(d.message.in(in.lang)), notes);
+    if (!d.fixes.empty()) rec += ", \"fix\": " + json_fix(in, d.fixes.front());
     // Workbook findings: the sheet and the cell (line = row, column = column number).
     const SourceFile& src = in.sources.get(d.span.file);
     if (src.is_sheet()) {
@@ -160,7 +212,7 @@ std::string render_sarif(const ReportInput& in) {
         "{}{{\"ruleId\": {}, \"ruleIndex\": {}, \"level\": {}, \"message\": {{\"text\": {}}}, "
         "{}{}{}}}",
         first ? "\n        " : ",\n        ", q(d.rule), idx, q(sarif_level(d.severity)),
-        q(d.message.in(in.lang)), loc, sup, props);
+        q(d.message.in(in.lang)), loc, sup + sarif_fixes(in, d), props);
     first = false;
   }
   return fmt::format(
@@ -188,9 +240,9 @@ std::string render_junit(const ReportInput& in) {
     std::string failing, other;
     size_t nfail = 0;
     for (const Diagnostic* d : list) {
-      std::string line =
-          fmt::format("{}: {}: {} [{}]\n", finding_location(in.sources.get(file), d->span),
-                      severity_name(d->severity), d->message.in(in.lang), d->rule);
+      std::string line = fmt::format(
+          "{}: {}: {} [{}]\n", finding_location(in.sources.get(file), d->span),
+          severity_name(d->severity), d->message.in(in.lang) + suggestion_lines(in, *d), d->rule);
       if (d->severity >= in.fail_on) {
         failing += line;
         ++nfail;
@@ -238,8 +290,9 @@ std::string render_github(const ReportInput& in) {
     props += ",title=" + gh_prop(src.is_sheet() ? d.rule + " (" + src.sheet + "!" +
                                                       finding_cell(src, d.span) + ")"
                                                 : d.rule);
-    out += fmt::format("::{} {}::{}\n", cmd, props,
-                       gh_data(printable(d.message.in(in.lang)) + " [" + d.rule + "]"));
+    out += fmt::format(
+        "::{} {}::{}\n", cmd, props,
+        gh_data(printable(d.message.in(in.lang) + suggestion_lines(in, d)) + " [" + d.rule + "]"));
   }
   return out;
 }

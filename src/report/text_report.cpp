@@ -112,6 +112,10 @@ std::string render_text(const ReportInput& in) {
     if (d.span.valid())
       out += src.is_sheet() ? cell_excerpt(src, d.span) : excerpt(src, d.span, in.color);
     for (const auto& n : d.notes) out += fmt::format("    note: {}\n", printable(n.in(in.lang)));
+    for (const auto& f : d.fixes)
+      out += fmt::format(in.lang == Lang::En ? "    suggestion: {}{}\n" : "    建议：{}{}\n",
+                         printable(f.title.in(in.lang)),
+                         f.certain ? "" : (in.lang == Lang::En ? " (uncertain)" : "（不确定）"));
   }
   out += summary_line(count_findings(in.diags), in.lang) + "\n";
   return out;
