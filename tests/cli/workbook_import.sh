@@ -146,10 +146,11 @@ fi
 # A sheet of 1,048,576 rows (the xlsx maximum) is read whole, in bounded memory (issue 22):
 # it has no header, so every row is reported, none passed over.
 f="$tmp/bad/million-rows.xlsx"
-/usr/bin/time -f "%M %e" -o "$tmp/time" timeout 120 "$BIN" import "$f" -o "$tmp/imp-million" --no-progress > "$tmp/million.out" 2>&1; rc=$?
+/usr/bin/time -f "%M %e" -o "$tmp/time" timeout 300 "$BIN" import "$f" -o "$tmp/imp-million" --no-progress > "$tmp/million.out" 2>&1; rc=$?
 [ "$rc" = 1 ] || { bad "million-rows.xlsx: import exit $rc, want 1"; cat "$tmp/million.out"; }
 grep -q "1048576 行 = 标题和表头 0 + 导入 0（其中子项 0）+ 并入上一行 0 + 报告 1048576 + 空行 0" "$tmp/million.out" \
   || { bad "million-rows.xlsx: not every row reported"; head -5 "$tmp/million.out"; }
 read -r kb secs < <(tail -1 "$tmp/time")
-[ "$kb" -lt 1000000 ] || bad "million-rows.xlsx: $kb KB"
+# 315 MB in a release build; AddressSanitizer's redzones multiply it, so the bound is for release.
+if [ -z "${ASAN_OPTIONS:-}" ]; then [ "$kb" -lt 1000000 ] || bad "million-rows.xlsx: $kb KB"; fi
 exit $fail
