@@ -208,8 +208,8 @@ std::string serialize(const WorkbookRead& r) {
     put_str(out, sh.name);
     put_u32(out, sh.rows);
     put_u32(out, sh.cols);
-    for (uint32_t r = 0; r < sh.rows; ++r)
-      for (uint32_t c = 0; c < sh.cols; ++c) put_str(out, std::string(sh.at(r, c)));
+    for (uint32_t row = 0; row < sh.rows; ++row)
+      for (uint32_t c = 0; c < sh.cols; ++c) put_str(out, std::string(sh.at(row, c)));
   }
   return out;
 }
@@ -249,10 +249,10 @@ bool deserialize(const std::string& in, WorkbookRead& r, const WorkbookLimits& l
     cells += size_t(sh.rows) * sh.cols;
     if (cells > limits.max_cells) return false;
     std::vector<std::string> row(sh.cols);
-    for (uint32_t i = 0; i < sh.rows; ++i) {
+    for (uint32_t at = 0; at < sh.rows; ++at) {
       for (auto& c : row)
         if (!rd.str(c)) return false;
-      sh.grid->append_row(i, row);
+      sh.grid->append_row(at, row);
     }
     sh.grid->extend_to(sh.rows);
     r.book.sheets.push_back(std::move(sh));
