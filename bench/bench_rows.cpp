@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     const WorkbookRead r = read_workbook(bytes, limits);
     err = r.error;
     for (const Sheet& s : r.book.sheets) {
-      rows += s.rows;
+      rows += s.rows();
       cells += s.grid->cell_count();
     }
   }

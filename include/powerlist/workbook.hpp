@@ -23,9 +23,11 @@ struct CellRange {
 
 struct Sheet {
   std::string name;
-  uint32_t rows = 0, cols = 0;  // the sheet's extent: its last row with a cell, its widest row
   std::shared_ptr<CellGrid> grid = std::make_shared<CellGrid>();  // shared with SourceFile
   std::vector<CellRange> merges;  // known for .xlsx; .xls and .csv carry none
+  // The sheet's extent: its rows up to the last one counted (empty rows included), its widest row.
+  uint32_t rows() const { return grid->rows(); }
+  uint32_t cols() const { return grid->cols(); }
   std::string_view at(uint32_t r, uint32_t c) const { return grid->at(r, c); }
 };
 
@@ -54,6 +56,8 @@ struct WorkbookLimits {
 
 // The message for a file over one of the bounds: which bound, its value, where.
 Message limit_exceeded(const std::string& what_zh, const std::string& what_en);
+// limit_exceeded for a file over max_file_bytes; empty when within.
+Message file_size_problem(size_t bytes, const WorkbookLimits& limits);
 
 struct WorkbookRead {
   Workbook book;

@@ -350,7 +350,7 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
   ImportReport::SheetSummary summary;
   summary.file = display;
   summary.sheet = src.sheet;
-  summary.rows = sheet.rows;
+  summary.rows = sheet.rows();
   const SheetLayout layout = detect_layout(sheet, opts_.overrides);
   summary.has_header = layout.found;
   summary.header_row = layout.found ? layout.header_row + 1 : 0;
@@ -361,9 +361,8 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
   res_.files += 1;
   if (!layout.found) {
     bool any = false;
-    for (uint32_t r = 0; r < sheet.rows && !any; ++r)
-      for (uint32_t c = 0; c < sheet.cols && !any; ++c)
-        any = !clean_name(std::string(sheet.at(r, c))).empty();
+    for (uint32_t r = 0; r < sheet.rows() && !any; ++r)
+      for (uint32_t c = 0; c < sheet.cols() && !any; ++c) any = !clean_name(sheet.at(r, c)).empty();
     if (any) {
       res_.diags.add(
           "schema/required", Span{file, 1, 1, 1, 2}, "",
@@ -373,10 +372,10 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
            fmt::format("no header row (事项名称, 权力类型, 实施依据 …) in sheet '{}'; "
                        "nothing imported (use --map heading=field)",
                        src.sheet)});
-      for (uint32_t r = 0; r < sheet.rows; ++r)
+      for (uint32_t r = 0; r < sheet.rows(); ++r)
         note_row(display, src.sheet, r, {"工作表没有可识别的表头", "no recognisable header"},
                  false);
-      report_.sheets.back().reported = sheet.rows;
+      report_.sheets.back().reported = sheet.rows();
     }
     return;
   }
@@ -396,12 +395,12 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
            fmt::format("sheet '{}' has neither a category nor a basis column and does not look "
                        "like a list of powers; nothing imported (use --map heading=field)",
                        src.sheet)});
-    for (uint32_t r = 0; r < sheet.rows; ++r)
+    for (uint32_t r = 0; r < sheet.rows(); ++r)
       note_row(display, src.sheet, r,
                ours ? Message{"审核意见表的汇总工作表，不是目录", "a review workbook summary sheet"}
                     : Message{"工作表不像职权目录", "the sheet is not a list of powers"},
                false);
-    report_.sheets.back().reported = sheet.rows;
+    report_.sheets.back().reported = sheet.rows();
     report_.sheets.back().header_row = 0;  // every row is counted as reported
     return;
   }
@@ -411,11 +410,11 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
   const MergeMap merges(sheet);
   const Record* previous = nullptr;
   std::vector<Record> kept;
-  kept.reserve(sheet.rows);
+  kept.reserve(sheet.rows());
   std::vector<std::string> header_keys;
-  for (uint32_t c = 0; c < sheet.cols; ++c)
+  for (uint32_t c = 0; c < sheet.cols(); ++c)
     header_keys.push_back(header_key(sheet.at(layout.first_header_row, c)));
-  for (uint32_t r = layout.header_row + 1; r < sheet.rows; ++r) {
+  for (uint32_t r = layout.header_row + 1; r < sheet.rows(); ++r) {
     // Cells of this row, with vertically merged cells read from their top-left cell.
     Record rec;
     rec.file = file;

@@ -128,18 +128,18 @@ std::string department_from_title(const std::string& title) {
 
 MergeMap::MergeMap(const Sheet& sheet) : sheet_(sheet) {
   if (sheet.merges.empty()) return;
-  owner_.assign(size_t(sheet.rows) * sheet.cols, -1);
+  owner_.assign(size_t(sheet.rows()) * sheet.cols(), -1);
   for (size_t m = 0; m < sheet.merges.size(); ++m) {
     const CellRange& r = sheet.merges[m];
-    for (uint32_t row = r.first_row; row <= r.last_row && row < sheet.rows; ++row)
-      for (uint32_t col = r.first_col; col <= r.last_col && col < sheet.cols; ++col)
-        owner_[size_t(row) * sheet.cols + col] = static_cast<int32_t>(m);
+    for (uint32_t row = r.first_row; row <= r.last_row && row < sheet.rows(); ++row)
+      for (uint32_t col = r.first_col; col <= r.last_col && col < sheet.cols(); ++col)
+        owner_[size_t(row) * sheet.cols() + col] = static_cast<int32_t>(m);
   }
 }
 
 MergeMap::Origin MergeMap::origin(uint32_t row, uint32_t col) const {
-  if (owner_.empty() || row >= sheet_.rows || col >= sheet_.cols) return {row, col, false};
-  const int32_t m = owner_[size_t(row) * sheet_.cols + col];
+  if (owner_.empty() || row >= sheet_.rows() || col >= sheet_.cols()) return {row, col, false};
+  const int32_t m = owner_[size_t(row) * sheet_.cols() + col];
   if (m < 0) return {row, col, false};
   const CellRange& r = sheet_.merges[static_cast<size_t>(m)];
   if (col != r.first_col) return {row, col, false};  // right part of a horizontal merge

@@ -233,11 +233,11 @@ SheetLayout detect_layout(const Sheet& sheet, const ColumnOverrides& overrides) 
   // The header row: the most cells that read as headings (a name column among them).
   int best = 0;
   uint32_t best_row = 0;
-  for (uint32_t r = 0; r < std::min<uint32_t>(sheet.rows, 30); ++r) {
+  for (uint32_t r = 0; r < std::min<uint32_t>(sheet.rows(), 30); ++r) {
     int score = 0;
     bool name = false;
     std::vector<Field> seen;
-    for (uint32_t c = 0; c < sheet.cols; ++c) {
+    for (uint32_t c = 0; c < sheet.cols(); ++c) {
       auto f = field_of(header_key(sheet.at(r, c)));
       if (!f || std::find(seen.begin(), seen.end(), *f) != seen.end()) continue;
       seen.push_back(*f);
@@ -253,15 +253,15 @@ SheetLayout detect_layout(const Sheet& sheet, const ColumnOverrides& overrides) 
   out.found = true;
   out.first_header_row = out.header_row = best_row;
   for (uint32_t r = 0; r < best_row && out.title.empty(); ++r)
-    for (uint32_t c = 0; c < sheet.cols && out.title.empty(); ++c)
+    for (uint32_t c = 0; c < sheet.cols() && out.title.empty(); ++c)
       out.title = header_key(sheet.at(r, c));
   // A second header row: headings under a heading that spans columns (实施层级及权限 over
   // 层级 | 权限), and no data in it.
   bool sub_header = false;
   const uint32_t next = best_row + 1;
-  if (next < sheet.rows) {
+  if (next < sheet.rows()) {
     int headings = 0, other = 0;
-    for (uint32_t c = 0; c < sheet.cols; ++c) {
+    for (uint32_t c = 0; c < sheet.cols(); ++c) {
       const std::string k = header_key(sheet.at(next, c));
       if (k.empty()) continue;
       if (field_of(k) && !looks_like_number(k))
@@ -274,7 +274,7 @@ SheetLayout detect_layout(const Sheet& sheet, const ColumnOverrides& overrides) 
   if (sub_header) out.header_row = next;
   std::vector<Field> taken;
   std::optional<Field> previous;
-  for (uint32_t c = 0; c < sheet.cols; ++c) {
+  for (uint32_t c = 0; c < sheet.cols(); ++c) {
     const std::string top = header_key(sheet.at(best_row, c));
     const std::string sub = sub_header ? header_key(sheet.at(next, c)) : std::string();
     std::string shown = sub.empty() ? top : (top.empty() ? sub : top + "/" + sub);
@@ -303,7 +303,7 @@ SheetLayout detect_layout(const Sheet& sheet, const ColumnOverrides& overrides) 
     } else {
       // A column without heading that holds data is kept too.
       bool data = false;
-      for (uint32_t r = out.header_row + 1; r < sheet.rows && !data; ++r)
+      for (uint32_t r = out.header_row + 1; r < sheet.rows() && !data; ++r)
         data = !header_key(sheet.at(r, c)).empty();
       if (data) out.columns.push_back({c, "第" + column_letters(c) + "列", Field::Extra, false});
     }

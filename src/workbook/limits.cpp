@@ -12,4 +12,12 @@ Message limit_exceeded(const std::string& what_zh, const std::string& what_en) {
                       what_en)};
 }
 
+Message file_size_problem(size_t bytes, const WorkbookLimits& limits) {
+  if (bytes <= limits.max_file_bytes) return {};
+  return limit_exceeded(
+      fmt::format("文件有 {} MB，超过 {} MB 的上限", bytes >> 20, limits.max_file_bytes >> 20),
+      fmt::format("the file has {} MB, over the limit of {} MB", bytes >> 20,
+                  limits.max_file_bytes >> 20));
+}
+
 }  // namespace powerlist

@@ -62,11 +62,7 @@ char guess_delimiter(std::string_view text) {
 }  // namespace
 
 Message stream_csv(const std::string& bytes, const WorkbookLimits& limits, RowSink& sink) {
-  if (bytes.size() > limits.max_file_bytes)
-    return limit_exceeded(fmt::format("CSV 文件有 {} MB，超过 {} MB 的上限", bytes.size() >> 20,
-                                      limits.max_file_bytes >> 20),
-                          fmt::format("the CSV file has {} MB, over the limit of {} MB",
-                                      bytes.size() >> 20, limits.max_file_bytes >> 20));
+  if (Message m = file_size_problem(bytes.size(), limits); !m.zh.empty()) return m;
   // UTF-8 is read in place; other encodings are converted once.
   std::string converted;
   std::string_view text;

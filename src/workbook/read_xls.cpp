@@ -176,8 +176,6 @@ WorkbookRead read_xls_here(const std::string& bytes, const WorkbookLimits& limit
       sheet.grid->append_row(r, cells);
     }
     sheet.grid->extend_to(rows);
-    sheet.rows = rows;
-    sheet.cols = sheet.grid->cols();
     out.book.sheets.push_back(std::move(sheet));
   }
   return out;
@@ -206,10 +204,10 @@ std::string serialize(const WorkbookRead& r) {
   put_u32(out, static_cast<uint32_t>(r.book.sheets.size()));
   for (const Sheet& sh : r.book.sheets) {
     put_str(out, sh.name);
-    put_u32(out, sh.rows);
-    put_u32(out, sh.cols);
-    for (uint32_t row = 0; row < sh.rows; ++row)
-      for (uint32_t c = 0; c < sh.cols; ++c) put_str(out, std::string(sh.at(row, c)));
+    put_u32(out, sh.rows());
+    put_u32(out, sh.cols());
+    for (uint32_t row = 0; row < sh.rows(); ++row)
+      for (uint32_t c = 0; c < sh.cols(); ++c) put_str(out, std::string(sh.at(row, c)));
   }
   return out;
 }
@@ -244,17 +242,18 @@ bool deserialize(const std::string& in, WorkbookRead& r, const WorkbookLimits& l
   size_t cells = 0;
   for (uint32_t i = 0; i < sheets; ++i) {
     Sheet sh;
-    if (!rd.str(sh.name) || !rd.u32(sh.rows) || !rd.u32(sh.cols)) return false;
-    if (sh.cols > limits.max_cols || sh.rows > 65'536) return false;  // BIFF8's own bounds
-    cells += size_t(sh.rows) * sh.cols;
+    uint32_t rows = 0, cols = 0;
+    if (!rd.str(sh.name) || !rd.u32(rows) || !rd.u32(cols)) return false;
+    if (cols > limits.max_cols || rows > 65'536) return false;  // BIFF8's own bounds
+    cells += size_t(rows) * cols;
     if (cells > limits.max_cells) return false;
-    std::vector<std::string> row(sh.cols);
-    for (uint32_t at = 0; at < sh.rows; ++at) {
+    std::vector<std::string> row(cols);
+    for (uint32_t at = 0; at < rows; ++at) {
       for (auto& c : row)
         if (!rd.str(c)) return false;
       sh.grid->append_row(at, row);
     }
-    sh.grid->extend_to(sh.rows);
+    sh.grid->extend_to(rows);
     r.book.sheets.push_back(std::move(sh));
   }
   return rd.done();

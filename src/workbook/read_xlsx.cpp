@@ -355,11 +355,7 @@ Message stream_sheet(zip_t* z, const SheetRef& ref, const std::vector<std::strin
 }  // namespace
 
 Message stream_xlsx(const std::string& bytes, const WorkbookLimits& limits, RowSink& sink) {
-  if (bytes.size() > limits.max_file_bytes)
-    return limit_exceeded(fmt::format("工作簿文件有 {} MB，超过 {} MB 的上限", bytes.size() >> 20,
-                                      limits.max_file_bytes >> 20),
-                          fmt::format("the workbook file has {} MB, over the limit of {} MB",
-                                      bytes.size() >> 20, limits.max_file_bytes >> 20));
+  if (Message m = file_size_problem(bytes.size(), limits); !m.zh.empty()) return m;
   zip_error_t zerr;
   zip_error_init(&zerr);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zerr);

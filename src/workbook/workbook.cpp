@@ -65,8 +65,6 @@ class SheetCollector : public RowSink {
   void end_sheet(uint32_t rows, std::vector<CellRange> merges) override {
     Sheet& sheet = book_.sheets.back();
     sheet.grid->extend_to(rows);
-    sheet.rows = sheet.grid->rows();
-    sheet.cols = sheet.grid->cols();
     sheet.merges = std::move(merges);
   }
 
@@ -92,13 +90,13 @@ Message replay(const WorkbookRead& read, RowSink& sink) {
   std::vector<std::string> cells;
   for (const Sheet& sheet : read.book.sheets) {
     sink.begin_sheet(sheet.name);
-    for (uint32_t r = 0; r < sheet.rows; ++r) {
+    for (uint32_t r = 0; r < sheet.rows(); ++r) {
       cells.clear();
-      for (uint32_t c = 0; c < sheet.cols; ++c) cells.emplace_back(sheet.at(r, c));
+      for (uint32_t c = 0; c < sheet.cols(); ++c) cells.emplace_back(sheet.at(r, c));
       Message m = sink.row(r, cells);
       if (!m.zh.empty()) return m;
     }
-    sink.end_sheet(sheet.rows, sheet.merges);
+    sink.end_sheet(sheet.rows(), sheet.merges);
   }
   return {};
 }

@@ -107,7 +107,7 @@ void whole_or_refused(const WorkbookRead& read, const Rows& want, const std::str
   REQUIRE(read.error.zh.empty());
   REQUIRE(read.book.sheets.size() == 1);
   const Sheet& s = read.book.sheets[0];
-  REQUIRE(s.rows == want.size());
+  REQUIRE(s.rows() == want.size());
   for (size_t r = 0; r < want.size(); ++r)
     for (size_t c = 0; c < want[r].size(); ++c)
       REQUIRE(s.at(uint32_t(r), uint32_t(c)) == want[r][c]);
@@ -168,7 +168,7 @@ TEST_CASE("rows beyond the old 100,000-row limit are read, never cut", "[workboo
   const WorkbookRead r = read_workbook(text);
   REQUIRE(r.error.zh.empty());
   REQUIRE(r.book.sheets.size() == 1);
-  CHECK(r.book.sheets[0].rows == 150'002);
+  CHECK(r.book.sheets[0].rows() == 150'002);
   CHECK(r.book.sheets[0].at(150'001, 0) == "项150000");
 }
 
@@ -245,7 +245,7 @@ void rows_add_up(const std::string& bytes, const std::string& display, size_t ma
   for (size_t i = 0; i < rep.sheets.size(); ++i) {
     const auto& s = rep.sheets[i];
     INFO(display << " sheet " << s.sheet);
-    CHECK(s.rows == read.book.sheets[i].rows);
+    CHECK(s.rows == read.book.sheets[i].rows());
     CHECK(s.rows == s.header_row + s.items + s.merged + s.reported + s.empty);
   }
 }
