@@ -1,7 +1,9 @@
 // Stage 7: diagnostics → text, JSON, SARIF 2.1.0, JUnit XML, GitHub annotations.
 // Reporters return strings; only cli writes them out.
 #pragma once
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "powerlist/diag.hpp"
@@ -32,6 +34,8 @@ std::string render_sarif(const ReportInput& in);
 std::string render_junit(const ReportInput& in);
 std::string render_github(const ReportInput& in);
 std::string summary_line(const Counts& c, Lang lang);
+// The reporter named by --format (text, json, sarif, junit, github); nullopt for another name.
+std::optional<std::string> render_report(std::string_view format, const ReportInput& in);
 
 // Where a finding is, as text reports print it: "departments/a.yaml:42:7", or for a workbook
 // "应急管理局.xls:Sheet1!E12" (the cell of the span), or just the file without a span.

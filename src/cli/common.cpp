@@ -12,7 +12,7 @@
 #include "powerlist/output_dir.hpp"
 #include "powerlist/report.hpp"
 #include "powerlist/rules.hpp"
-#include "workbook/columns.hpp"
+#include "powerlist/user_options.hpp"
 
 namespace powerlist {
 
@@ -41,31 +41,6 @@ void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool find
                    "allow department files, law registries and baselines outside the catalog"));
 }
 
-static Severity fail_threshold(const std::string& s) {
-  if (s == "warning") return Severity::Warning;
-  if (s == "never") return static_cast<Severity>(99);
-  return Severity::Error;
-}
-
-std::map<std::string, Field> parse_column_maps(const std::vector<std::string>& maps, Lang lang,
-                                               std::string& error) {
-  std::map<std::string, Field> out;
-  for (const auto& m : maps) {
-    const size_t eq = m.rfind('=');
-    const auto field = eq == std::string::npos ? std::nullopt : parse_field(m.substr(eq + 1));
-    if (!field || eq == 0) {
-      std::string keys;
-      for (const auto& f : field_infos()) keys += std::string(keys.empty() ? "" : ", ") + f.key;
-      error = "--map " + m +
-              (lang == Lang::En ? ": expected heading=field, field one of: " + keys
-                                : "：应为 列名=字段，字段可为：" + keys + "（或其中文列名）");
-      return {};
-    }
-    out[header_key(m.substr(0, eq))] = *field;
-  }
-  return out;
-}
-
 CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o) {
   CheckRun run;
   SessionOptions so;
@@ -78,34 +53,9 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
       if (done == total) std::fprintf(stderr, "\r\033[K");
     };
   // Validate --rule, --as-of and --map before doing any work: a typo is a usage error.
-  for (const auto& r : o.rules) {
-    auto eq = r.find('=');
-    std::string id = r.substr(0, eq);
-    auto sev = eq == std::string::npos ? std::nullopt : parse_severity(r.substr(eq + 1));
-    if (!find_rule(id) || !sev) {
-      run.exit_code = kUsage;
-      run.usage_error =
-          "--rule " + r +
-          (o.lang() == Lang::En ? ": expected a rule id from RULES.md and off|warning|error"
-                                : "：应为 RULES.md 中的规则编号=off|warning|error");
-      return run;
-    }
-    so.rules.emplace_back(id, *sev);
-  }
-  if (!o.as_of.empty()) {
-    so.as_of = parse_date(o.as_of);
-    if (!so.as_of) {
-      run.exit_code = kUsage;
-      run.usage_error = "--as-of " + o.as_of +
-                        (o.lang() == Lang::En ? ": expected YYYY-MM-DD" : "：应为 YYYY-MM-DD");
-      return run;
-    }
-  }
-  std::string map_error;
-  so.import.overrides = parse_column_maps(o.maps, o.lang(), map_error);
-  if (!map_error.empty()) {
+  if (const Message bad = apply_user_options({o.rules, o.as_of, o.maps}, so); !bad.zh.empty()) {
     run.exit_code = kUsage;
-    run.usage_error = map_error;
+    run.usage_error = bad.in(o.lang());
     return run;
   }
   run.session = Session::open(paths, so);
@@ -149,24 +99,17 @@ int print_findings(const CheckRun& run, const CommonOptions& o,
   in.lang = o.lang();
   in.color = o.format == "text" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   in.show_suppressed = o.show_suppressed;
-  in.fail_on = fail_threshold(o.fail_on);
+  in.fail_on = parse_fail_on(o.fail_on);
   in.files = run.load().files;
   in.items = run.load().catalog.item_count();
   if (!run.load().catalog.root.empty()) {
     std::string root = paths.empty() ? "." : paths.front();
     if (root != "." && root != "./") in.uri_prefix = root.back() == '/' ? root : root + "/";
   }
-  std::string out;
-  if (o.format == "json")
-    out = render_json(in);
-  else if (o.format == "sarif")
-    out = render_sarif(in);
-  else if (o.format == "junit")
-    out = render_junit(in);
-  else if (o.format == "github")
-    out = render_github(in);
-  else {
-    out = render_text(in);
+  std::optional<std::string> rendered = render_report(o.format, in);
+  const bool as_text = !rendered || o.format == "text";  // CLI11 admits only known formats
+  std::string out = rendered ? std::move(*rendered) : render_text(in);
+  if (as_text) {
     // Like a compiler, a clean run prints nothing; --quiet also drops the summary line.
     const Counts c = count_findings(diags);
     const bool shown_suppressed =

@@ -51,9 +51,6 @@ struct CheckRun {
   const TemplateLibrary& templates() const { return session->templates(); }
 };
 CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o);
-// --map 列名=字段 values → overrides for the workbook front end; `error` set on a bad one.
-std::map<std::string, Field> parse_column_maps(const std::vector<std::string>& maps, Lang lang,
-                                               std::string& error);
 // run_check for commands that need a catalog folder (build, codes, audit): on an unusable
 // input or a lone department file, prints why and sets run.exit_code to kUsage.
 CheckRun run_check_folder(const std::string& dir, const CommonOptions& o, const char* command);

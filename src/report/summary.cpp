@@ -30,4 +30,13 @@ std::string summary_line(const Counts& c, Lang lang) {
   return s;
 }
 
+std::optional<std::string> render_report(std::string_view format, const ReportInput& in) {
+  if (format == "text") return render_text(in);
+  if (format == "json") return render_json(in);
+  if (format == "sarif") return render_sarif(in);
+  if (format == "junit") return render_junit(in);
+  if (format == "github") return render_github(in);
+  return std::nullopt;
+}
+
 }  // namespace powerlist

@@ -20,5 +20,10 @@ for dir in src/*/; do
     [ "$o" -le "$r" ] || { echo "FAIL: $file (room $room) includes $other's private header, a later room: $inc"; fail=1; }
   done < <(grep -rn '#include "[a-z]*/[a-z_]*\.hpp"' "$dir" | grep -v '#include "powerlist/')
 done
+# The command line is outside the library: only src/cli (and the binary) may know CLI11.
+cli11=$(grep -rln --include="*.cpp" --include="*.hpp" "CLI/CLI.hpp" src include | grep -v "^src/cli/")
+[ -z "$cli11" ] || { echo "FAIL: CLI11 used outside src/cli:"; echo "$cli11"; fail=1; }
+grep -q "list(FILTER POWERLIST_CORE_SOURCES EXCLUDE REGEX \".\*/src/cli/" CMakeLists.txt \
+  || { echo "FAIL: powerlist_core compiles src/cli"; fail=1; }
 [ "$fail" = 0 ] && echo "layering: no upward include, $(ls -d src/*/ | wc -l) rooms in order"
 exit $fail
