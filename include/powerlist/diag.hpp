@@ -57,21 +57,47 @@ struct Diagnostic {
   std::string suppression_reason;
 };
 
-// Metadata of every rule id in RULES.md (the ids are an interface: never renamed).
+// Under profile 权责清单 (RULES.md, second wave): a rule runs always, is off because the list has
+// no such field, or runs only where the list states rights or contacts.
+enum class ListProfile { Always, ServiceField, StatedRights };
+
+// Metadata of every rule id in RULES.md (the ids are an interface: never renamed), defined once
+// in rule_list.def.
 struct RuleInfo {
   std::string_view id;
   Severity default_severity;
   std::string_view summary_zh;
   std::string_view summary_en;
   bool implemented;
+  ListProfile list_profile;
+  bool fixable;                // its findings may carry a correction (Diagnostic::fixes)
+  std::string_view family;     // where its code lives
+  std::string_view reason_zh;  // why it matters, as the audit report says it
 };
 const std::vector<RuleInfo>& all_rules();
 const RuleInfo* find_rule(std::string_view id);
 
+// A rule id known when the program is compiled: findings are raised through the `rule::`
+// constants below, so a misspelt id fails to compile (tests/build/misspelt_rule.sh).
+class RuleId {
+ public:
+  constexpr explicit RuleId(std::string_view id) : id_(id) {}
+  constexpr std::string_view id() const { return id_; }
+
+ private:
+  std::string_view id_;
+};
+
+namespace rule {
+#define POWERLIST_RULE(constant, id, ...) inline constexpr RuleId constant{id};
+#include "powerlist/rule_list.def"
+#undef POWERLIST_RULE
+}  // namespace rule
+
 // Collects findings during a run. Stages only append; cli decides what to print.
 class DiagSink {
  public:
-  Diagnostic& add(std::string_view rule, Span span, std::string item, Message msg);
+  Diagnostic& add(RuleId rule, Span span, std::string item, Message msg);
   const std::vector<Diagnostic>& list() const { return list_; }
   std::vector<Diagnostic>& mutable_list() { return list_; }
   size_t count(Severity s) const;

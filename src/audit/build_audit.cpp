@@ -161,7 +161,7 @@ AuditReport build_audit(const AuditInput& in) {
       target = &r.departments[file_dept[diag.span.file]];
     target->findings.push_back(finding_row(diag, in.sources));
     tally(*target, diag);
-    if (diag.rule == "catalog/overlap")
+    if (diag.rule == rule::catalog_overlap.id())
       r.overlaps.push_back(
           {target->name, diag.item, "", "", "",
            diag.message.zh + (diag.notes.empty() ? "" : "（" + diag.notes[0].zh + "）")});

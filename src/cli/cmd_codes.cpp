@@ -75,7 +75,7 @@ int run_codes(const std::string& dir, const CommonOptions& o, const std::string&
   if (!res.errors.empty()) return kFindings;
   // Items removed without a retirement record stay in the ledger and stay an error.
   for (const auto& d : run.load().diags.list())
-    if (d.rule == "catalog/removed-silently" && !d.suppressed) {
+    if (d.rule == rule::catalog_removed_silently.id() && !d.suppressed) {
       std::cerr << printable(d.message.in(o.lang())) << "\n";
       return kFindings;
     }

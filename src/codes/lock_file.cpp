@@ -15,7 +15,7 @@ namespace powerlist {
 
 namespace {
 
-constexpr const char* kRule = "code/lock-conflict";
+constexpr RuleId kRule = rule::code_lock_conflict;
 
 // Git leaves these lines when two branches assigned codes at once; yaml-cpp would read
 // them as plain scalars or fail somewhere later, so they are found on the text first.

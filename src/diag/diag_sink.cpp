@@ -5,10 +5,10 @@
 
 namespace powerlist {
 
-Diagnostic& DiagSink::add(std::string_view rule, Span span, std::string item, Message msg) {
+Diagnostic& DiagSink::add(RuleId rule, Span span, std::string item, Message msg) {
   Diagnostic d;
-  d.rule = std::string(rule);
-  const RuleInfo* info = find_rule(rule);
+  d.rule = std::string(rule.id());
+  const RuleInfo* info = find_rule(rule.id());
   d.severity = info ? info->default_severity : Severity::Error;
   d.span = span;
   d.item = std::move(item);

@@ -40,7 +40,7 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
       auto it = flow.index.find(b.to.value);
       if (it == flow.index.end()) {
         sink.add(
-            "flow/unknown-step", b.to.span.valid() ? b.to.span : s.span, id,
+            rule::flow_unknown_step, b.to.span.valid() ? b.to.span : s.span, id,
             {fmt::format("环节“{}”的 next 指向不存在的环节“{}”", s.id, b.to.value),
              fmt::format("step '{}' goes to a step '{}' that does not exist", s.id, b.to.value)});
         continue;
@@ -50,7 +50,7 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
     if (s.next.size() >= 2)
       for (const auto& b : s.next)
         if (b.when.empty()) {
-          sink.add("flow/decision-label", b.span.valid() ? b.span : s.span, id,
+          sink.add(rule::flow_decision_label, b.span.valid() ? b.span : s.span, id,
                    {fmt::format("判断环节“{}”去往“{}”的出口缺少条件标签（when）", s.id, b.to.value),
                     fmt::format("decision '{}' has an exit to '{}' without a when label", s.id,
                                 b.to.value)});
@@ -58,7 +58,7 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
         }
     if (s.kind == StepKind::Step) {
       if (s.actor.empty())
-        sink.add("flow/actor-missing", s.span, id,
+        sink.add(rule::flow_actor_missing, s.span, id,
                  {fmt::format("环节“{}”没有承办岗位（actor）", s.id),
                   fmt::format("step '{}' has no actor", s.id)});
       else if (!s.actor_is_handled_by && looks_like_unit(s.actor) &&
@@ -68,18 +68,18 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
                    reported_actors.end() &&
                (reported_actors.push_back(s.actor), true))
         sink.add(
-            "flow/actor-unit", s.span, id,
+            rule::flow_actor_unit, s.span, id,
             {fmt::format("环节“{}”的承办岗位“{}”不是本部门内设机构", s.id, s.actor),
              fmt::format("actor '{}' of step '{}' is not one of department.units", s.actor, s.id)});
     }
   }
   if (starts.size() != 1) {
-    sink.add("flow/start", flow.span, id,
+    sink.add(rule::flow_start, flow.span, id,
              {fmt::format("流程应有且只有一个开始环节（kind: start），现有 {} 个", starts.size()),
               fmt::format("a procedure needs exactly one start step; found {}", starts.size())});
   }
   if (ends.empty())
-    sink.add("flow/no-end", flow.span, id,
+    sink.add(rule::flow_no_end, flow.span, id,
              {"流程没有结束环节（kind: end）", "the procedure has no end step"});
   if (starts.size() == 1) {
     std::vector<char> seen(n, 0);
@@ -93,7 +93,7 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
     }
     for (size_t i = 0; i < n; ++i)
       if (!seen[i])
-        sink.add("flow/unreachable", flow.steps[i].span, id,
+        sink.add(rule::flow_unreachable, flow.steps[i].span, id,
                  {fmt::format("环节“{}”无法从开始环节到达", flow.steps[i].id),
                   fmt::format("step '{}' cannot be reached from the start", flow.steps[i].id)});
   }
@@ -114,7 +114,7 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
     for (size_t i = 0; i < n; ++i) {
       const FlowStep& s = flow.steps[i];
       if (s.kind == StepKind::End || reaches_end[i]) continue;
-      sink.add("flow/dead-end", s.span, id,
+      sink.add(rule::flow_dead_end, s.span, id,
                {s.next.empty() ? fmt::format("环节“{}”没有下一步（next），也不是结束环节", s.id)
                                : fmt::format("从环节“{}”无法到达任何结束环节", s.id),
                 fmt::format("no end can be reached from step '{}'", s.id)});
@@ -135,7 +135,7 @@ void check_flow_graph(const Flow& flow, const std::vector<LStr>& units, DiagSink
       auto [w, b] = g.out[v][k++];
       if (b->loop) continue;
       if (colour[w] == 1) {
-        sink.add("flow/cycle", b->span.valid() ? b->span : flow.steps[v].span, id,
+        sink.add(rule::flow_cycle, b->span.valid() ? b->span : flow.steps[v].span, id,
                  {fmt::format("“{}”→“{}”构成回路；回退边须标记 loop: true", flow.steps[v].id,
                               flow.steps[w].id),
                   fmt::format("'{}' → '{}' closes a cycle; mark a step back with loop: true",

@@ -66,7 +66,7 @@ std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& t
       for (const auto& [n, _] : templates.all()) names.push_back(n);
       std::string list;
       for (const auto& n : names) list += (list.empty() ? "" : "、") + n;
-      sink.add("flow/unknown-template", p.template_name.span, item_id,
+      sink.add(rule::flow_unknown_template, p.template_name.span, item_id,
                {fmt::format("没有名为“{}”的流程模板；可用：{}", p.template_name.value, list),
                 fmt::format("no procedure template named '{}'", p.template_name.value)});
       return std::nullopt;
@@ -84,7 +84,7 @@ std::optional<Flow> resolve_flow(const PowerItem& item, const TemplateLibrary& t
       f.steps[it->second] = std::move(fs);
   }
   auto unknown = [&](const std::string& step, Span at, const char* what_zh, const char* what_en) {
-    sink.add("flow/unknown-step", at, item_id,
+    sink.add(rule::flow_unknown_step, at, item_id,
              {fmt::format("{}引用了不存在的环节“{}”", what_zh, step),
               fmt::format("{} names a step '{}' that does not exist", what_en, step)});
   };

@@ -65,7 +65,7 @@ TemplateLibrary load_templates(const std::string& dir, Sources& sources, DiagSin
       if (auto cat = parse_category(c->value, &legacy))
         t.category = *cat;
       else
-        r.report("schema/enum", c->span,
+        r.report(rule::schema_enum, c->span,
                  {"无效的权力类别“" + c->value + "”", "invalid category '" + c->value + "'"});
     }
     if (top.has("statutory")) {

@@ -80,7 +80,7 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
   if (auto v = r.str(f, "level")) {
     auto l = parse_law_level(v->value);
     if (!l) {
-      r.report("schema/enum", v->span,
+      r.report(rule::schema_enum, v->span,
                {fmt::format("无效的效力层级“{}"
                             "”，可选：法律、行政法规、地方性法规、自治条例和单行条例、部门规章、"
                             "地方政府规章(省级)、地方政府规章(设区的市)、规范性文件",
@@ -127,7 +127,7 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
   YAML::Node lim = f.get("limits");
   if (lim.IsDefined() && !lim.IsNull()) {
     if (!lim.IsMap()) {
-      r.report("schema/type", r.span(lim), {"limits 应为映射", "limits must be a mapping"});
+      r.report(rule::schema_type, r.span(lim), {"limits 应为映射", "limits must be a mapping"});
     } else {
       for (auto it = lim.begin(); it != lim.end(); ++it) {
         const YAML::Node key = it->first;
@@ -138,7 +138,7 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
         if (!d || !a) continue;
         auto ref = parse_article_ref(a->value);
         if (!ref) {
-          r.report("schema/type", a->span,
+          r.report(rule::schema_type, a->span,
                    {fmt::format("无法识别的条款“{}”", a->value),
                     fmt::format("unrecognised article '{}'", a->value)});
           continue;
@@ -167,7 +167,7 @@ void read_registry(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& si
     Span at = ins->span;
     std::string err = reg.add(std::move(*ins));
     if (!err.empty())
-      sink.add("schema/duplicate-item", at, "",
+      sink.add(rule::schema_duplicate_item, at, "",
                {"法规库条目冲突：" + err, "conflicting registry entry: " + err});
   }
 }

@@ -35,7 +35,7 @@ static void load_project_file(LoadResult& res, const YAML::Node& root, uint32_t 
       if (auto v = r.str(rg, "code")) {
         p.region_code = *v;
         if (!is_digits(v->value, 6))
-          r.report("schema/type", v->span,
+          r.report(rule::schema_type, v->span,
                    {fmt::format("行政区划代码“{}”应为 6 位数字（加引号）", v->value),
                     fmt::format("region code '{}' must be 6 digits (quoted)", v->value)});
       }
@@ -62,7 +62,7 @@ static void load_project_file(LoadResult& res, const YAML::Node& root, uint32_t 
           p.promised_ratio = {a, b};
         } else {
           r.report(
-              "schema/type", v->span,
+              rule::schema_type, v->span,
               {fmt::format("承诺时限比例“{}”应写作分数，如 \"2/3\"", v->value),
                fmt::format("promised_ratio '{}' must be a fraction such as \"2/3\"", v->value)});
         }
@@ -73,7 +73,7 @@ static void load_project_file(LoadResult& res, const YAML::Node& root, uint32_t 
           std::vector<std::string> ids;
           for (const auto& ri : all_rules()) ids.emplace_back(ri.id);
           std::string hint = closest_match(rule, ids);
-          r.report("schema/enum", sev.span,
+          r.report(rule::schema_enum, sev.span,
                    {fmt::format("未知的规则编号“{}”{}", rule,
                                 hint.empty() ? "" : "；是否应为“" + hint + "”？"),
                     fmt::format("unknown rule id '{}'{}", rule,
@@ -81,7 +81,7 @@ static void load_project_file(LoadResult& res, const YAML::Node& root, uint32_t 
           continue;
         }
         if (!parse_severity(sev.value)) {
-          r.report("schema/enum", sev.span,
+          r.report(rule::schema_enum, sev.span,
                    {fmt::format("规则级别“{}”无效，可选 off、warning、error", sev.value),
                     fmt::format("invalid severity '{}'; use off, warning or error", sev.value)});
           continue;
@@ -170,7 +170,7 @@ static void index_items(LoadResult& res) {
       auto [pos, fresh] = res.item_starts.emplace(id, it.span);
       if (fresh || pos->second.file == it.span.file) continue;
       res.diags.add(
-          "schema/duplicate-item", it.key.span, id,
+          rule::schema_duplicate_item, it.key.span, id,
           {fmt::format("部门“{}”的事项标识“{}”已在 {} 第 {} 行使用", d.id.value, it.key.value,
                        res.sources.get(pos->second.file).display, pos->second.line),
            fmt::format("department '{}' already has an item '{}' in {} line {}", d.id.value,
@@ -197,11 +197,11 @@ static void load_ledgers(LoadResult& res, const fs::path& root, const LoadOption
     const fs::path path = root / b.value;
     const Message outside = outside_catalog_problem(root, path, b.value, opts.allow_outside);
     if (!outside.zh.empty()) {
-      res.diags.add("schema/type", b.span, "", outside);
+      res.diags.add(rule::schema_type, b.span, "", outside);
       continue;
     }
     if (!fs::is_regular_file(path, ec)) {
-      res.diags.add("schema/required", b.span, "",
+      res.diags.add(rule::schema_required, b.span, "",
                     {fmt::format("基本目录文件“{}”不存在", b.value),
                      fmt::format("baseline file '{}' does not exist", b.value)});
       continue;
@@ -254,14 +254,14 @@ LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions
     for (const auto& g : res.catalog.project.department_globs) {
       auto matches = expand_glob(p, g.value);
       if (matches.empty())
-        res.diags.add("schema/required", g.span, "",
+        res.diags.add(rule::schema_required, g.span, "",
                       {fmt::format("部门文件“{}”没有匹配到任何文件", g.value),
                        fmt::format("department pattern '{}' matches no file", g.value)});
       for (const auto& m : matches) {
         if (!seen.insert(fs::weakly_canonical(m, ec).string()).second) continue;
         const Message outside = outside_catalog_problem(p, m, m, opts.allow_outside);
         if (!outside.zh.empty()) {
-          res.diags.add("schema/type", g.span, "", outside);
+          res.diags.add(rule::schema_type, g.span, "", outside);
           continue;
         }
         ids.push_back(res.sources.add(fs::relative(m, p, ec).string(), m, ""));

@@ -26,7 +26,7 @@ std::optional<Citation> load_citation(Reader& r, const YAML::Node& n, Span where
       if (!s) continue;
       auto ref = parse_article_ref(s->value);
       if (!ref) {
-        r.report("schema/type", s->span,
+        r.report(rule::schema_type, s->span,
                  {fmt::format(
                       "无法识别的条款“{}”，应写作 \"40\"、\"40.2\"、\"40.2.3\" 或 第四十条第二款",
                       s->value),
@@ -50,7 +50,7 @@ void report_basis_leftovers(DiagSink& sink, Span at, const std::string& item,
   if (parsed.citations.empty() || parsed.leftovers.empty()) return;
   std::string left = parsed.leftovers.front();
   if (utf8_length(left) > 60) left = utf8_prefix(left, 60) + "…";
-  sink.add("schema/type", at, item,
+  sink.add(rule::schema_type, at, item,
            {fmt::format(
                 "实施依据中有一段文字不属于任何《法规》引用：“{}”；原文已保留（basis_text）", left),
             fmt::format("part of the basis belongs to no 《instrument》 citation: '{}'; kept "

@@ -61,7 +61,7 @@ Department load_department(Reader& r, const YAML::Node& root) {
       d.id = *v;
       if (!valid_id(v->value))
         r.report(
-            "schema/type", v->span,
+            rule::schema_type, v->span,
             {fmt::format("部门标识“{}”只能由小写字母、数字和连字符组成（1–32 个字符）", v->value),
              fmt::format("department id '{}' must match [a-z0-9-]{{1,32}}", v->value)});
     }
@@ -85,7 +85,7 @@ Department load_department(Reader& r, const YAML::Node& root) {
         auto [it, fresh] = seen.emplace(item.key.value, item.key.span);
         if (!fresh) {
           auto& diag = r.report(
-              "schema/duplicate-item", item.key.span,
+              rule::schema_duplicate_item, item.key.span,
               {fmt::format("事项标识“{}”在本部门中重复", item.key.value),
                fmt::format("item key '{}' used twice in this department", item.key.value)});
           diag.notes.push_back({fmt::format("第一次出现在第 {} 行", it->second.line),

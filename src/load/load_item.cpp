@@ -37,7 +37,7 @@ static void load_fees(Reader& r, PowerItem& item, const YAML::Node& n) {
       item.fees_none = true;
       return;
     }
-    r.report("schema/type", r.span(n),
+    r.report(rule::schema_type, r.span(n),
              {fmt::format("收费应为“无”或收费项目列表，实际为“{}”", n.Scalar()),
               fmt::format("fees must be 无 or a list of fees, found '{}'", n.Scalar())});
     return;
@@ -100,7 +100,7 @@ static void load_guide_parts(Reader& r, PowerItem& item, const Fields& f) {
     if (auto v = r.str(e, "code")) {
       h.code = *v;
       if (!is_digits(v->value, 2))
-        r.report("schema/type", v->span,
+        r.report(rule::schema_type, v->span,
                  {fmt::format("业务办理项编码“{}”应为两位数字（加引号，如 \"01\"）", v->value),
                   fmt::format("handle item code '{}' must be two digits (quoted, e.g. \"01\")",
                               v->value)});
@@ -239,7 +239,7 @@ std::optional<PowerItem> load_item(Reader& r, const YAML::Node& n, const std::st
     item.key = *v;
     if (!valid_key(v->value, 48))
       r.report(
-          "schema/type", v->span,
+          rule::schema_type, v->span,
           {fmt::format("事项标识“{}”只能由小写字母、数字和连字符组成（1–48 个字符）", v->value),
            fmt::format("item key '{}' must match [a-z0-9-]{{1,48}}", v->value)});
   }
@@ -263,12 +263,12 @@ std::optional<PowerItem> load_item(Reader& r, const YAML::Node& n, const std::st
         m.zh += fmt::format("；是否应为“{}”？", hint);
         m.en += fmt::format("; did you mean '{}'?", hint);
       }
-      r.report("schema/enum", v->span, std::move(m));
+      r.report(rule::schema_enum, v->span, std::move(m));
     } else {
       item.category = {*c, v->span};
       item.legacy_category = legacy;
       if (legacy)
-        r.report("schema/legacy-category", v->span,
+        r.report(rule::schema_legacy_category, v->span,
                  {fmt::format("旧类别“{}”按“{}”处理", v->value, category_info(*c).name),
                   fmt::format("legacy category '{}' treated as '{}'", v->value,
                               category_info(*c).name)});
@@ -295,7 +295,7 @@ std::optional<PowerItem> load_item(Reader& r, const YAML::Node& n, const std::st
   if (auto v = r.str(f, "baseline")) {
     item.baseline = *v;
     if (!is_digits(v->value, 12))
-      r.report("schema/type", v->span,
+      r.report(rule::schema_type, v->span,
                {fmt::format("基本编码“{}”应为 12 位数字（加引号）", v->value),
                 fmt::format("baseline code '{}' must be 12 digits (quoted)", v->value)});
   }
@@ -303,7 +303,7 @@ std::optional<PowerItem> load_item(Reader& r, const YAML::Node& n, const std::st
   load_list_columns(r, item, f);
   if (item.initiation.value == Initiation::OnApplication && !f.has("conditions") && !item.retired &&
       r.profile() == Profile::PowerCatalog)
-    r.report("schema/required", item.initiation.span,
+    r.report(rule::schema_required, item.initiation.span,
              {"依申请事项须填写 conditions（行使条件）", "an 依申请 item needs conditions"});
   return item;
 }

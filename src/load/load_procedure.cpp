@@ -78,7 +78,7 @@ std::optional<Procedure> load_procedure(Reader& r, const YAML::Node& n, Span whe
   for (auto& [step, text] : r.str_map(f, "limits")) {
     auto d = parse_duration(text.value);
     if (!d) {
-      r.report("schema/type", text.span,
+      r.report(rule::schema_type, text.span,
                {fmt::format("无法识别的时限“{}”", text.value),
                 fmt::format("unrecognised duration '{}'", text.value)});
       continue;
@@ -94,7 +94,7 @@ std::optional<Procedure> load_procedure(Reader& r, const YAML::Node& n, Span whe
   if (steps.IsDefined() && !steps.IsNull() && r.is_seq(steps, "steps"))
     for (const auto& s : steps) {
       if (p.steps.size() == kMaxSteps) {
-        r.report("schema/too-large", r.span(steps),
+        r.report(rule::schema_too_large, r.span(steps),
                  {fmt::format("流程环节超过 {} 个，无法绘制为一页流程图；请拆分事项或合并环节",
                               kMaxSteps),
                   fmt::format("more than {} procedure steps cannot be drawn as a one-page "
@@ -109,7 +109,7 @@ std::optional<Procedure> load_procedure(Reader& r, const YAML::Node& n, Span whe
         p.steps.push_back(std::move(*st));
       }
       if (edges > kMaxEdges) {
-        r.report("schema/too-large", r.span(steps),
+        r.report(rule::schema_too_large, r.span(steps),
                  {fmt::format("流程连线超过 {} 条，无法绘制为一页流程图", kMaxEdges),
                   fmt::format("more than {} procedure edges cannot be drawn as one flowchart",
                               kMaxEdges)});
@@ -121,7 +121,7 @@ std::optional<Procedure> load_procedure(Reader& r, const YAML::Node& n, Span whe
   p.refused = too_large;
   if (p.template_name.value.empty() && p.steps.empty() && !too_large)
     r.report(
-        "schema/required", p.span,
+        rule::schema_required, p.span,
         {"流程须指定 template（模板）或 steps（环节）", "procedure needs a template or steps"});
   return p;
 }

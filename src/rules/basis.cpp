@@ -84,12 +84,12 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
   const Instrument* ins = ic.ctx.laws->find(c.law.value);
   DiagSink& sink = ic.ctx.sink;
   if (!ins) {
-    if (ic.first("basis/unknown-law", LawRegistry::normalize(c.law.value))) {
+    if (ic.first(rule::basis_unknown_law, LawRegistry::normalize(c.law.value))) {
       const auto level = infer_law_level(c.law.value, c.tag.value, c.note);
       const std::string as =
           level ? fmt::format("（按{}判断其效力层级）", law_level_name(*level)) : "";
       sink.add(
-          "basis/unknown-law", c.law.span, ic.id,
+          rule::basis_unknown_law, c.law.span, ic.id,
           {fmt::format("法规库中没有“{}”{}；地方性法规、规章请通过 powerlist.yaml 的 laws 补充",
                        c.law.value, as),
            fmt::format("'{}' is in no law registry; add local instruments through `laws:`",
@@ -108,8 +108,8 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
                               : decision ? fmt::format(" (by 《{}》)", ins->repealed_by)
                                          : fmt::format(", replaced by 《{}》", ins->repealed_by);
     if (ins->repealed_date && *ins->repealed_date <= d) {
-      if (ic.first("basis/repealed", ins->name))
-        sink.add("basis/repealed", c.law.span, ic.id,
+      if (ic.first(rule::basis_repealed, ins->name))
+        sink.add(rule::basis_repealed, c.law.span, ic.id,
                  {fmt::format("《{}》已于 {} 废止{}", ins->name, ins->repealed_date->str(), by),
                   fmt::format("《{}》 was repealed on {}{}", ins->name, ins->repealed_date->str(),
                               by_en)});
@@ -118,8 +118,8 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
     // Repealed on a day the data does not give: repealed, unless the catalog is judged as of
     // a date before its last known version took effect.
     if (!ins->repealed_date && (ins->versions.empty() || ins->versions.back().in_force() <= d)) {
-      if (ic.first("basis/repealed", ins->name))
-        sink.add("basis/repealed", c.law.span, ic.id,
+      if (ic.first(rule::basis_repealed, ins->name))
+        sink.add(rule::basis_repealed, c.law.span, ic.id,
                  {fmt::format("《{}》已废止（废止日期不详，{} 时已失效）{}", ins->name,
                               kRegistrySnapshot.str(), by),
                   fmt::format("《{}》 has been repealed (date unknown; no longer in force on {}){}",
@@ -135,12 +135,12 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
         ins->level == LawLevel::Law || ins->level == LawLevel::AdminRegulation;
     if (!v) {
       if (complete_history && c.version)
-        sink.add("basis/unknown-law", named->span, ic.id,
+        sink.add(rule::basis_unknown_law, named->span, ic.id,
                  {fmt::format("法规库中没有《{}》{} 版本", ins->name, named->value.str()),
                   fmt::format("no {} version of 《{}》 in the registry", named->value.str(),
                               ins->name)});
     } else if (d < v->in_force()) {
-      sink.add("basis/not-yet-effective", named->span, ic.id,
+      sink.add(rule::basis_not_yet_effective, named->span, ic.id,
                {fmt::format("《{}》{} 版本自 {} 起施行，晚于目录施行日期 {}", ins->name,
                             v->date.str(), v->in_force().str(), d.str()),
                 fmt::format("the {} version of 《{}》 takes effect on {}, after {}", v->date.str(),
@@ -148,8 +148,8 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
     } else if (const LawVersion* successor = new_rule_between(*ins, v, now)) {
       // A rule replaced by a new rule of the same name (食品生产许可管理办法 2015 → 2020): the
       // cited rule was repealed, it was not revised.
-      if (ic.first("basis/repealed", ins->name))
-        sink.add("basis/repealed", named->span, ic.id,
+      if (ic.first(rule::basis_repealed, ins->name))
+        sink.add(rule::basis_repealed, named->span, ic.id,
                  {fmt::format(
                       "引用的是 {} 公布的《{}》，该规章已被 {} 公布的同名新规章取代，"
                       "自 {} 起废止{}",
@@ -161,11 +161,11 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
                               successor->in_force().str())});
     } else if (now && now != v && v->in_force() < now->in_force() &&
                now->date.days() - v->date.days() > kSameRevisionDays &&
-               ic.first("basis/superseded-version", ins->name)) {
+               ic.first(rule::basis_superseded_version, ins->name)) {
       Message note;
       const std::string due = revision_note(ic.ctx, *now, note);
       auto& f = sink.add(
-          "basis/superseded-version", named->span, ic.id,
+          rule::basis_superseded_version, named->span, ic.id,
           {fmt::format("引用的是《{}》{} 版本，已被 {} {}版本取代（{} 起施行）", ins->name,
                        v->date.str(), now->date.str(), now->kind, now->in_force().str()),
            fmt::format(
@@ -179,7 +179,7 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
   } else if (!ins->versions.empty() && !now && ins->versions.front().kind == "制定") {
     // Only when the history is known from the instrument's making: a ministry rule listed
     // from a later amendment on was in force before it.
-    sink.add("basis/not-yet-effective", c.law.span, ic.id,
+    sink.add(rule::basis_not_yet_effective, c.law.span, ic.id,
              {fmt::format("《{}》自 {} 起施行，晚于目录施行日期 {}", ins->name,
                           ins->versions.front().in_force().str(), d.str()),
               fmt::format("《{}》 takes effect on {}, after {}", ins->name,
@@ -190,7 +190,7 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
     for (const auto& a : c.articles)
       if (a.value.article > *count) {
         auto& f =
-            sink.add("basis/article-range", a.span, ic.id,
+            sink.add(rule::basis_article_range, a.span, ic.id,
                      {fmt::format("《{}》（{} 版本）只有 {} 条，没有{}", ins->name,
                                   judged->date.str(), *count, a.value.str()),
                       fmt::format("《{}》 ({} version) has {} articles; there is no article {}",
@@ -212,7 +212,7 @@ void check_fees(ItemCtx& ic, const PowerItem& item) {
     if (!fee.basis) {
       // A 权责清单's fee column is free text with no citation to judge.
       if (ic.ctx.catalog.project.profile == Profile::DutyList) continue;
-      ic.ctx.sink.add("basis/fee-level", fee.span, ic.id,
+      ic.ctx.sink.add(rule::basis_fee_level, fee.span, ic.id,
                       {fmt::format("收费“{}”没有依据", fee.name.value),
                        fmt::format("fee '{}' has no basis", fee.name.value)});
       continue;
@@ -227,7 +227,7 @@ void check_fees(ItemCtx& ic, const PowerItem& item) {
     if (ok) continue;
     if (licence)
       ic.ctx.sink.add(
-          "basis/fee-level", fee.basis->law.span, ic.id,
+          rule::basis_fee_level, fee.basis->law.span, ic.id,
           {fmt::format("行政许可收费须有法律、行政法规依据（行政许可法第五十八条），《{}》是{}",
                        ins->name, law_level_name(l)),
            fmt::format(
@@ -235,7 +235,7 @@ void check_fees(ItemCtx& ic, const PowerItem& item) {
                ins->name, law_level_name(l))});
     else
       ic.ctx.sink.add(
-          "basis/fee-level", fee.basis->law.span, ic.id,
+          rule::basis_fee_level, fee.basis->law.span, ic.id,
           {fmt::format("收费依据须为法律、行政法规或地方性法规，《{}》是{}", ins->name,
                        law_level_name(l)),
            fmt::format("a fee needs a 法律, 行政法规 or 地方性法规 basis; 《{}》 is a {}",
@@ -245,15 +245,16 @@ void check_fees(ItemCtx& ic, const PowerItem& item) {
 
 void report_missing(RuleContext& ctx, const PowerItem& item, const std::string& id) {
   if (item.basis_text.empty()) {
-    auto& f = ctx.sink.add("basis/missing", item.key.span.valid() ? item.key.span : item.span, id,
-                           {"事项没有设定依据（basis）：没有法定依据的权力不得列入目录、不得行使",
-                            "the item has no legal basis (basis)"});
+    auto& f =
+        ctx.sink.add(rule::basis_missing, item.key.span.valid() ? item.key.span : item.span, id,
+                     {"事项没有设定依据（basis）：没有法定依据的权力不得列入目录、不得行使",
+                      "the item has no legal basis (basis)"});
     suggest_articles(ctx, item, f);
     return;
   }
   std::string text = trim(item.basis_text);
   if (utf8_length(text) > 60) text = utf8_prefix(text, 60) + "…";
-  auto& f = ctx.sink.add("basis/missing", item.key.span.valid() ? item.key.span : item.span, id,
+  auto& f = ctx.sink.add(rule::basis_missing, item.key.span.valid() ? item.key.span : item.span, id,
                          {fmt::format("实施依据“{}”不是法律法规引用（应写明《名称》和条款）："
                                       "没有法定依据的权力不得列入目录、不得行使",
                                       text),

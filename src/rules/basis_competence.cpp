@@ -56,7 +56,7 @@ void check_competence(ItemCtx& ic, const PowerItem& item, const std::vector<Cite
   const Span at = item.basis.front().span;
   if (!highest) return;  // nothing is known of any cited instrument's level
   if (all_normative) {
-    ctx.sink.add("basis/normative-only", at, ic.id,
+    ctx.sink.add(rule::basis_normative_only, at, ic.id,
                  {"依据全部为规范性文件：其他规范性文件不得设定行政许可、行政处罚、行政强制等权力",
                   "every citation is a normative document, which may not create powers"});
     return;
@@ -78,7 +78,7 @@ void check_competence(ItemCtx& ic, const PowerItem& item, const std::vector<Cite
       break;
     }
   auto& f = ctx.sink.add(
-      "basis/competence", at, ic.id,
+      rule::basis_competence, at, ic.id,
       {fmt::format("设定权不足：所引依据的最高层级为{}，{}{}；如该权力另有法律、法规设定，"
                    "请补引其条款（缺少上位依据）",
                    law_level_name(*highest), problem.zh, how),

@@ -17,8 +17,8 @@ struct ItemCtx {
   // (rule, instrument) already reported for the item: one finding per instrument, however
   // many article groups of it a cell quotes.
   std::set<std::pair<std::string, std::string>> reported;
-  bool first(const char* rule, const std::string& instrument) {
-    return reported.emplace(rule, instrument).second;
+  bool first(RuleId rule, const std::string& instrument) {
+    return reported.emplace(rule.id(), instrument).second;
   }
 };
 

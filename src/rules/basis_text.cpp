@@ -118,7 +118,7 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
         where = ArticleRef{near.number, static_cast<int>(at) + 1, 0}.str();
     }
     ic.ctx.sink.add(
-        "basis/text-mismatch", c.law.span, ic.id,
+        rule::basis_text_mismatch, c.law.span, ic.id,
         {fmt::format("《{}》{}的引文“{}”在现行版本（{}）中是{}，措辞已修改：所引 {} 版本已被修改，"
                      "条号已调整，请按现行版本更正条号和引文；现行条文：{}",
                      ins.name, refs, excerpt(c.text), now.date.str(), where, cited.date.str(),
@@ -130,7 +130,7 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
   }
   if (cited_number(other->first)) return;
   ic.ctx.sink.add(
-      "basis/text-mismatch", c.law.span, ic.id,
+      rule::basis_text_mismatch, c.law.span, ic.id,
       {fmt::format("《{}》{}的引文“{}”在现行版本（{}）中是{}：所引 {} 版本已被修改，条号已调整，"
                    "请按现行版本更正条号",
                    ins.name, refs, excerpt(c.text), now.date.str(),
@@ -173,7 +173,7 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
     const int paragraphs = static_cast<int>(art->paragraphs.size());
     if (a.value.paragraph > paragraphs) {
       sink.add(
-          "basis/clause-range", a.span, ic.id,
+          rule::basis_clause_range, a.span, ic.id,
           {fmt::format("《{}》（{} 版本）{}只有 {} 款，没有第{}款", ins.name, judged->date.str(),
                        article_name(art->number, 0), paragraphs, chinese_number(a.value.paragraph)),
            fmt::format(
@@ -191,7 +191,7 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
     }
     if (static_cast<size_t>(a.value.item) > items)
       sink.add(
-          "basis/clause-range", a.span, ic.id,
+          rule::basis_clause_range, a.span, ic.id,
           {fmt::format("《{}》（{} 版本）{}{}只有 {} 项，没有第{}项", ins.name, judged->date.str(),
                        article_name(art->number, 0),
                        a.value.paragraph ? "第" + chinese_number(a.value.paragraph) + "款" : "",
@@ -278,7 +278,7 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
     }
   }
   auto& f =
-      sink.add("basis/text-mismatch", c.law.span, ic.id,
+      sink.add(rule::basis_text_mismatch, c.law.span, ic.id,
                {fmt::format("《{}》{}的引文“{}”不是该条的条文：{}", ins.name, refs, cited, what.zh),
                 fmt::format("the quotation of 《{}》 {} ('{}') is not the article's text: {}",
                             ins.name, refs, cited, what.en)});
@@ -306,7 +306,7 @@ void check_category_words(ItemCtx& ic, const PowerItem& item) {
   }
   if (!any_text) return;
   const char* cat = category_info(item.category.value).name;
-  ic.ctx.sink.add("basis/category-mismatch", item.basis.front().span, ic.id,
+  ic.ctx.sink.add(rule::basis_category_mismatch, item.basis.front().span, ic.id,
                   {fmt::format("所引条款中没有{}的用语（如“{}”）：请核对依据是否设定了这项{}", cat,
                                words.front(), cat),
                    fmt::format("no cited article uses the words of a {} (such as '{}'): check that "

@@ -55,7 +55,7 @@ void check_overlap(RuleContext& ctx) {
             continue;
           const Claim& o = it->second;
           auto& diag = ctx.sink.add(
-              "catalog/overlap", a.span, item_id(d, item),
+              rule::catalog_overlap, a.span, item_id(d, item),
               {fmt::format("《{}》{}的{}已由{}的“{}"
                            "”行使；同一法条同一类别由两个部门行使（多头执法、职能交叉），"
                            "请与该部门核实职责划分",
@@ -101,7 +101,7 @@ void check_revisions(RuleContext& ctx) {
                          : RevisionDue{Date::from_days(now->in_force().days() + 28), true};
         if (!(due.date < as_of)) continue;
         auto& f = ctx.sink.add(
-            "catalog/revision-overdue", item.revised ? item.revised->span : c.law.span,
+            rule::catalog_revision_overdue, item.revised ? item.revised->span : c.law.span,
             item_id(d, item),
             {fmt::format("《{}》{} {}版本于 {} 施行，本事项应在 {} 前修订，但最近一次修订是 {}",
                          ins->name, now->date.str(), now->kind, now->in_force().str(),
@@ -132,7 +132,7 @@ void check_catalog(RuleContext& ctx) {
       auto k = std::make_pair(item.name.value, static_cast<int>(item.category.value));
       auto [it, fresh] = seen.emplace(k, &item);
       if (fresh) continue;
-      auto& diag = ctx.sink.add("catalog/duplicate-name", item.name.span, item_id(d, item),
+      auto& diag = ctx.sink.add(rule::catalog_duplicate_name, item.name.span, item_id(d, item),
                                 {fmt::format("本部门已有同名同类别事项“{}”（{}）", item.name.value,
                                              it->second->key.value),
                                  fmt::format("another active {} item is named '{}' ({})",

@@ -27,14 +27,14 @@ void check_lock(RuleContext& ctx) {
       if (e == c.lock.entries.end()) {
         if (it.active() && c.lock.usable)
           ctx.sink.add(
-              "code/unassigned", it.key.span, id,
+              rule::code_unassigned, it.key.span, id,
               {fmt::format("事项“{}”尚未分配编码；请运行 powerlist codes", it.name.value),
                fmt::format("item '{}' has no code yet; run powerlist codes", it.name.value)});
         continue;
       }
       if (it.active() && !e->second.active)
         ctx.sink.add(
-            "code/lock-conflict", it.key.span, id,
+            rule::code_lock_conflict, it.key.span, id,
             {fmt::format("标识“{}”的事项已于 {} 取消（编码 {}）；已取消的标识和编码不得重新使用，"
                          "请为新事项另起标识",
                          it.key.value, e->second.retired ? e->second.retired->str() : "?",
@@ -50,7 +50,7 @@ void check_lock(RuleContext& ctx) {
   for (const auto& [id, e] : c.lock.entries) {
     if (!e.active || in_sources.count(id)) continue;
     ctx.sink.add(
-        "catalog/removed-silently", e.span, id,
+        rule::catalog_removed_silently, e.span, id,
         {fmt::format(
              "锁文件中的在用事项 {}（编码 {}）已从目录中删除，但没有取消记录；"
              "不得擅自放弃、隐瞒所行使的行政权力：请恢复该事项并填写 retired（日期、理由、依据）",
@@ -77,7 +77,7 @@ void check_baseline(RuleContext& ctx) {
       const std::string id = item_id(d, it);
       if (it.baseline.value.empty()) {
         ctx.sink.add(
-            "catalog/baseline-extra", it.name.span, id,
+            rule::catalog_baseline_extra, it.name.span, id,
             {fmt::format("事项“{}”未关联基本目录（没有 baseline 基本编码）", it.name.value),
              fmt::format("item '{}' is not linked to a baseline item (no baseline code)",
                          it.name.value)});
@@ -86,14 +86,14 @@ void check_baseline(RuleContext& ctx) {
       implemented.insert(it.baseline.value);
       if (!listed.count(it.baseline.value))
         ctx.sink.add(
-            "catalog/baseline-extra", it.baseline.span, id,
+            rule::catalog_baseline_extra, it.baseline.span, id,
             {fmt::format("基本编码 {} 不在基本目录中", it.baseline.value),
              fmt::format("baseline code {} is not in the baseline list", it.baseline.value)});
     }
   for (const auto& b : c.baseline) {
     if (implemented.count(b.code.value) || !level_applies(b, c.project.level.value)) continue;
     ctx.sink.add(
-        "catalog/baseline-missing", b.span, "",
+        rule::catalog_baseline_missing, b.span, "",
         {fmt::format("基本目录事项 {}“{}”适用于{}，但本目录没有实施它的事项", b.code.value,
                      b.name.value, c.project.level.value.empty() ? "本级" : c.project.level.value),
          fmt::format("baseline item {} '{}' applies at this level but no item "

@@ -10,12 +10,12 @@ void check_disclosure(RuleContext& ctx) {
       const std::string id = item_id(d, item);
       if (!item.is_public.value) {
         if (!item.secrecy || item.secrecy->reason.value.empty())
-          ctx.sink.add("disclosure/secret-reason", item.is_public.span, id,
+          ctx.sink.add(rule::disclosure_secret_reason, item.is_public.span, id,
                        {"不公开事项（public: false）须在 secrecy.reason 中说明不公开理由",
                         "a non-public item (public: false) needs secrecy.reason"});
         // 凡无保密依据的，均要予以公开: the reason must rest on a basis.
         if (!item.secrecy || !item.secrecy->basis)
-          ctx.sink.add("disclosure/secret-basis",
+          ctx.sink.add(rule::disclosure_secret_basis,
                        item.secrecy ? item.secrecy->span : item.is_public.span, id,
                        {"不公开事项没有保密依据（secrecy.basis）：凡无保密依据的，均要予以公开",
                         "a non-public item without secrecy.basis: what has no basis for secrecy is "
@@ -23,7 +23,8 @@ void check_disclosure(RuleContext& ctx) {
         continue;
       }
       if (!item.disclosure) {
-        ctx.sink.add("disclosure/missing", item.key.span.valid() ? item.key.span : item.span, id,
+        ctx.sink.add(rule::disclosure_missing, item.key.span.valid() ? item.key.span : item.span,
+                     id,
                      {"公开事项缺少 disclosure（公开形式、范围、时间）",
                       "public item without disclosure (forms, scope, timing)"});
         continue;
@@ -40,7 +41,7 @@ void check_disclosure(RuleContext& ctx) {
         std::string zh, en;
         for (const auto& m : missing_zh) zh += (zh.empty() ? "" : "、") + m;
         for (const auto& m : missing_en) en += (en.empty() ? "" : ", ") + m;
-        ctx.sink.add("disclosure/incomplete", dis.span, id,
+        ctx.sink.add(rule::disclosure_incomplete, dis.span, id,
                      {"公开信息不完整，缺少" + zh, "the disclosure lacks " + en});
       }
     }

@@ -90,7 +90,7 @@ void check_discretion(RuleContext& ctx) {
                                         ? fmt::format("{} 元以上", law->lo)
                                         : fmt::format("{} 元至 {} 元", law->lo, law->hi);
         ctx.sink.add(
-            "discretion/out-of-range", row.range.span, item_id(d, item),
+            rule::discretion_out_of_range, row.range.span, item_id(d, item),
             {fmt::format("裁量基准“{}”的罚款幅度“{}”超出所引条款规定的 {}", row.circumstance,
                          row.range.value, allowed),
              fmt::format("the discretion row '{}' fines '{}', outside the cited article's {}",

@@ -28,12 +28,12 @@ void check_path(RuleContext& ctx, const PowerItem& item, const Flow& flow, const
   for (const auto& s : path->path) route += (route.empty() ? "" : "→") + s;
   const char* which_zh = lim.promised ? "承诺时限" : "法定时限";
   const char* which_en = lim.promised ? "promised" : "statutory";
-  auto& d =
-      ctx.sink.add("limits/path-exceeds-promised", flow.span.valid() ? flow.span : item.span, id,
-                   {fmt::format("流程最长路径 {} 合计 {}，超过{} {}", route, path->total.str(),
-                                which_zh, t.str()),
-                    fmt::format("the longest path {} takes {}, more than the {} limit {}", route,
-                                path->total.str_en(), which_en, t.str_en())});
+  auto& d = ctx.sink.add(rule::limits_path_exceeds_promised,
+                         flow.span.valid() ? flow.span : item.span, id,
+                         {fmt::format("流程最长路径 {} 合计 {}，超过{} {}", route,
+                                      path->total.str(), which_zh, t.str()),
+                          fmt::format("the longest path {} takes {}, more than the {} limit {}",
+                                      route, path->total.str_en(), which_en, t.str_en())});
   if (path->converted)
     d.notes.push_back(
         {"其中部分环节的时限单位不同，已从严换算：n 日按 n 工作日计，n 工作日按 ⌈n×7/5⌉ 日计",
@@ -62,7 +62,7 @@ void check_flows(RuleContext& ctx) {
       if (!item.active() || !item.category.span.valid()) continue;
       const std::string id = item_id(d, item);
       if (!item.procedure) {
-        ctx.sink.add("flow/missing", item.key.span.valid() ? item.key.span : item.span, id,
+        ctx.sink.add(rule::flow_missing, item.key.span.valid() ? item.key.span : item.span, id,
                      {"事项没有运行流程（procedure）：每项行政权力都应制作一个流程图",
                       "the item has no procedure: every power gets a flowchart"});
         continue;
@@ -84,7 +84,7 @@ void check_flows(RuleContext& ctx) {
       if (item.initiation.value == Initiation::OnApplication)
         for (const auto& s : flow->steps)
           if (s.kind == StepKind::Step && !s.excluded && !s.limit)
-            ctx.sink.add("limits/step-missing", s.span, id,
+            ctx.sink.add(rule::limits_step_missing, s.span, id,
                          {fmt::format("依申请流程的环节“{}”没有办理时限（limit）", s.id),
                           fmt::format("step '{}' of an 依申请 procedure has no limit", s.id)});
       check_path(ctx, item, *flow, id);
@@ -94,7 +94,7 @@ void check_flows(RuleContext& ctx) {
                         [](const FlowStep& s) { return s.id.find("不予") != std::string::npos; });
         if (denial && !has_reasons(item, *flow))
           ctx.sink.add(
-              "rights/reasons", flow->span, id,
+              rule::rights_reasons, flow->span, id,
               {"行政许可有不予受理或不予许可的路径，但没有说明理由的环节或“要求说明理由”权利（行政"
                "许可法第三十八条）",
                "a licence with a denial path but no 说明理由 step or right (行政许可法 art. 38)"});

@@ -71,12 +71,12 @@ void check_limits(RuleContext& ctx) {
       // A key that is present but unparsable already has its schema/type finding.
       if (on_application && !st && !item.limits.statutory_given &&
           general_limit(item.category.value) && item.category.value != Category::Penalty)
-        ctx.sink.add("limits/statutory-missing", anchor, id,
+        ctx.sink.add(rule::limits_statutory_missing, anchor, id,
                      {fmt::format("依申请的{}事项缺少法定时限（limits.statutory）",
                                   category_info(item.category.value).name),
                       "an 依申请 item of this category needs limits.statutory"});
       if (on_application && st && !st->value.is_none() && !pr && !item.limits.promised_given)
-        ctx.sink.add("limits/promised-missing", st->span, id,
+        ctx.sink.add(rule::limits_promised_missing, st->span, id,
                      {fmt::format("有法定时限 {} 的依申请事项缺少承诺时限（limits.promised）",
                                   st->value.str()),
                       fmt::format("statutory limit {} but no promised limit", st->value.str_en())});
@@ -91,7 +91,7 @@ void check_limits(RuleContext& ctx) {
         const Duration& p = pr->value;
         if (!same_unit(s, p)) {
           ctx.sink.add(
-              "limits/unit-mismatch", pr->span, id,
+              rule::limits_unit_mismatch, pr->span, id,
               {fmt::format(
                    "承诺时限 {} 与法定时限 {} 单位不同（{}与{}），无法比较；请统一为同一单位",
                    p.str(), s.str(), unit_name_zh(p.unit), unit_name_zh(s.unit)),
@@ -100,12 +100,12 @@ void check_limits(RuleContext& ctx) {
                    p.str_en(), s.str_en())});
         } else if (p.milli > s.milli) {
           ctx.sink.add(
-              "limits/promised-exceeds-statutory", pr->span, id,
+              rule::limits_promised_exceeds_statutory, pr->span, id,
               {fmt::format("承诺时限 {} 超过法定时限 {}", p.str(), s.str()),
                fmt::format("promised {} exceeds the statutory {}", p.str_en(), s.str_en())});
         } else if (p.milli * ratio.den > s.milli * ratio.num) {
           ctx.sink.add(
-              "limits/promised-ratio", pr->span, id,
+              rule::limits_promised_ratio, pr->span, id,
               {fmt::format("承诺时限 {} 超过法定时限 {} 的{}", p.str(), s.str(), ratio_zh(ratio)),
                fmt::format("promised {} exceeds {}/{} of the statutory {}", p.str_en(), ratio.num,
                            ratio.den, s.str_en())});
@@ -122,7 +122,7 @@ void check_limits(RuleContext& ctx) {
         if (known && !shorter_than_general &&
             !equal_limits(st->value, known->duration, item.category.value))
           ctx.sink.add(
-              "limits/statutory-mismatch", st->span, id,
+              rule::limits_statutory_mismatch, st->span, id,
               {fmt::format("法定时限写为 {}，但{}规定为 {}", st->value.str(), known->where_zh,
                            known->duration.str()),
                fmt::format("statutory limit given as {}, but {} sets {}", st->value.str_en(),

@@ -48,11 +48,11 @@ void check_rights(RuleContext& ctx) {
     const bool supervise =
         d.contacts && (!d.contacts->supervise.empty() || d.contacts->supervision);
     if (!supervise)
-      ctx.sink.add("rights/supervision-missing", d.contacts ? d.contacts->span : dspan, "",
+      ctx.sink.add(rule::rights_supervision_missing, d.contacts ? d.contacts->span : dspan, "",
                    {"部门没有监督电话（contacts.supervise）或监督制约渠道（contacts.supervision）",
                     "department has neither contacts.supervise nor contacts.supervision"});
     if (!d.contacts || !d.contacts->complaint)
-      ctx.sink.add("rights/complaint-missing", d.contacts ? d.contacts->span : dspan, "",
+      ctx.sink.add(rule::rights_complaint_missing, d.contacts ? d.contacts->span : dspan, "",
                    {"部门没有投诉举报途径（contacts.complaint）",
                     "department has no complaint channel (contacts.complaint)"});
 
@@ -68,7 +68,7 @@ void check_rights(RuleContext& ctx) {
         if (!missing.empty()) {
           std::string m = missing.size() == 2 ? "陈述、申辩" : missing.front();
           ctx.sink.add(
-              "rights/statement-defense", item_anchor(item), id,
+              rule::rights_statement_defense, item_anchor(item), id,
               {fmt::format("行政处罚事项未列相对人{}权（行政处罚法第七条、第四十四条、第四十五条）",
                            m),
                fmt::format("行政处罚 without the right of {} (行政处罚法 arts. 7, 44, 45)", m)});
@@ -76,7 +76,7 @@ void check_rights(RuleContext& ctx) {
         const std::string kind = hearing_kind(item, large_fine);
         if (!kind.empty() && !has(rights, "听证"))
           ctx.sink.add(
-              "rights/hearing", item_anchor(item), id,
+              rule::rights_hearing, item_anchor(item), id,
               {fmt::format("处罚种类含“{}”，应告知听证权（行政处罚法第六十三条）", kind),
                fmt::format(
                    "penalty kind '{}' requires offering a hearing (听证, 行政处罚法 art. 63)",
@@ -91,7 +91,7 @@ void check_rights(RuleContext& ctx) {
           if (!has(rights, r)) missing.emplace_back(r);
         if (!missing.empty()) {
           std::string m = missing.size() == 2 ? "复议和诉讼" : missing.front();
-          ctx.sink.add("rights/remedy", item_anchor(item), id,
+          ctx.sink.add(rule::rights_remedy, item_anchor(item), id,
                        {fmt::format("{}事项未列救济途径：{}（依法申请行政复议或者提起行政诉讼）",
                                     category_info(c).name, m),
                         fmt::format("{} item without the remedy of {}", category_info(c).en,

@@ -16,7 +16,7 @@ void check_risks(RuleContext& ctx) {
         a_level = a_level || r.level.value == "A";
         if (r.measures.empty())
           ctx.sink.add(
-              "risk/measures-missing", r.span, id,
+              rule::risk_measures_missing, r.span, id,
               {fmt::format("廉政风险点“{}”（{}级，环节“{}”）没有防控措施（measures）",
                            r.point.empty() ? "（未写）" : r.point, r.level.value, r.step.value),
                fmt::format("risk point '{}' (level {}, step '{}') has no measures", r.point,
@@ -26,8 +26,8 @@ void check_risks(RuleContext& ctx) {
         const size_t forms = item.disclosure ? item.disclosure->forms.size() : 0;
         if (forms < 2)
           ctx.sink.add(
-              "risk/a-level-disclosure", item.disclosure ? item.disclosure->span : item.key.span,
-              id,
+              rule::risk_a_level_disclosure,
+              item.disclosure ? item.disclosure->span : item.key.span, id,
               {fmt::format(
                    "事项有 A 级廉政风险点，只通过 {} 种公开载体公开；A 级风险事项应至少通过两种"
                    "载体（政府网站、政务公开栏、办事指南、服务卡……）公开",
@@ -40,7 +40,7 @@ void check_risks(RuleContext& ctx) {
       if (item.risks.empty() && (c == Category::Licensing || c == Category::Penalty ||
                                  c == Category::Coercion || c == Category::Levy))
         ctx.sink.add(
-            "risk/none", item.key.span.valid() ? item.key.span : item.span, id,
+            rule::risk_none, item.key.span.valid() ? item.key.span : item.span, id,
             {fmt::format(
                  "{}事项没有标注廉政风险点（risks）：许可、处罚、强制、征收事项应排查风险点",
                  category_info(c).name),

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <set>
 #include <unordered_map>
 
 #include "powerlist/rules.hpp"
@@ -28,17 +27,9 @@ struct ListProfileFacts {
 };
 
 bool silenced_by_list_profile(const ListProfileFacts& facts, const Diagnostic& d) {
-  static const std::set<std::string_view> service_rules = {"flow/missing",
-                                                           "disclosure/missing",
-                                                           "limits/statutory-missing",
-                                                           "limits/promised-missing",
-                                                           "limits/step-missing",
-                                                           "code/unassigned",
-                                                           "disclosure/incomplete",
-                                                           "risk/none",
-                                                           "risk/a-level-disclosure"};
-  if (service_rules.count(d.rule)) return true;
-  if (!starts_with(d.rule, "rights/")) return false;
+  const RuleInfo* info = find_rule(d.rule);
+  if (!info || info->list_profile == ListProfile::Always) return false;
+  if (info->list_profile == ListProfile::ServiceField) return true;
   // Department-level: only when the department gives no contacts at all.
   if (d.item.empty()) {
     const auto f = facts.file_has_contacts.find(d.span.file);

@@ -40,7 +40,7 @@ static void check_credit_region(RuleContext& ctx, const Department& d) {
   const std::string seg = cc.substr(2, 6);
   if (starts_with(seg, region)) return;
   ctx.sink.add(
-      "unit/credit-region", d.credit_code.span, "",
+      rule::unit_credit_region, d.credit_code.span, "",
       {fmt::format("统一社会信用代码第 3–8 位的登记管理机关区划码 {} 不在本目录的行政区划 {} 内",
                    seg, ctx.catalog.project.region_code.value),
        fmt::format("the credit code's region segment {} (characters 3-8) is outside the "
@@ -57,7 +57,7 @@ void check_entrusted(RuleContext& ctx, const Department& d) {
     const std::string& by = item.entrusted_by.value;
     if (entrusted && by.empty()) {
       ctx.sink.add(
-          "unit/entrusted-by", item.key.span, item_id(d, item),
+          rule::unit_entrusted_by, item.key.span, item_id(d, item),
           {"受委托组织实施的事项须写明委托机关（entrusted_by）：受委托组织以委托机关名义实施",
            "an item of a 受委托组织 needs entrusted_by, the organ in whose name it acts"});
       continue;
@@ -71,7 +71,7 @@ void check_entrusted(RuleContext& ctx, const Department& d) {
         std::any_of(ctx.catalog.departments.begin(), ctx.catalog.departments.end(),
                     [&](const Department& o) { return o.id.value == by || o.name.value == by; });
     if (id_like && !known)
-      ctx.sink.add("unit/entrusted-by", item.entrusted_by.span, item_id(d, item),
+      ctx.sink.add(rule::unit_entrusted_by, item.entrusted_by.span, item_id(d, item),
                    {fmt::format("委托机关“{}”不是本目录中的部门（写部门标识或全称）", by),
                     fmt::format("entrusted_by '{}' is no department of this catalog", by)});
   }
@@ -92,7 +92,7 @@ void check_units(RuleContext& ctx) {
         why_zh = "含有不允许的字符（不使用 I、O、S、V、Z）";
         why_en = "contains characters outside the GB 32100 set (no I, O, S, V, Z)";
       }
-      ctx.sink.add("unit/credit-code", d.credit_code.span, "",
+      ctx.sink.add(rule::unit_credit_code, d.credit_code.span, "",
                    {fmt::format("统一社会信用代码“{}”{}", cc, why_zh),
                     fmt::format("credit code '{}' {}", cc, why_en)});
     }
@@ -106,7 +106,7 @@ void check_units(RuleContext& ctx) {
       if (known) continue;
       std::string list;
       for (const auto& u : d.units) list += (list.empty() ? "" : "、") + u.value;
-      ctx.sink.add("unit/handled-by", item.handled_by.span, item_id(d, item),
+      ctx.sink.add(rule::unit_handled_by, item.handled_by.span, item_id(d, item),
                    {fmt::format("承办机构“{}”不是本部门内设机构（{}）", item.handled_by.value,
                                 list.empty() ? "未列出 units" : list),
                     fmt::format("handled_by '{}' is not one of department.units ({})",

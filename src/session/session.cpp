@@ -75,7 +75,7 @@ void Session::open_data(const SessionOptions& o) {
     const Message outside =
         outside_catalog_problem(load_.catalog.root, path, file.value, o.allow_outside);
     if (outside.zh.empty()) return path;
-    load_.diags.add("schema/type", file.span, "", outside);
+    load_.diags.add(rule::schema_type, file.span, "", outside);
     return std::nullopt;
   };
   // The law registry: built-in data plus the catalog's own `laws:` files.
@@ -85,7 +85,7 @@ void Session::open_data(const SessionOptions& o) {
     if (!found) continue;
     const fs::path& path = *found;
     if (!fs::is_regular_file(path)) {
-      load_.diags.add("schema/required", l.span, "",
+      load_.diags.add(rule::schema_required, l.span, "",
                       {"法规库文件“" + l.value + "”不存在",
                        "law registry file '" + l.value + "' does not exist"});
       continue;
@@ -108,7 +108,7 @@ void Session::open_data(const SessionOptions& o) {
     const fs::path& path = *found;
     std::vector<std::string> errors;
     if (!fs::is_regular_file(path) || !load_holiday_file(calendar_, path.string(), errors))
-      load_.diags.add("schema/type", h.span, "",
+      load_.diags.add(rule::schema_type, h.span, "",
                       {"节假日安排文件“" + h.value + "”无法读取：" +
                            (errors.empty() ? std::string("文件不存在") : errors.front()),
                        "holiday calendar '" + h.value + "' cannot be read: " +

@@ -231,7 +231,7 @@ PowerItem Builder::make_item(const Record& r, const std::string& display,
       it.category = {*cat, span_of(r.file, *c)};
       it.legacy_category = legacy;
     } else {
-      res_.diags.add("schema/enum", span_of(r.file, *c), "",
+      res_.diags.add(rule::schema_enum, span_of(r.file, *c), "",
                      {fmt::format("无法识别的权力类型“{}”", c->text),
                       fmt::format("unrecognised category '{}'", c->text)});
     }
@@ -365,7 +365,7 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
       for (uint32_t c = 0; c < sheet.cols() && !any; ++c) any = !clean_name(sheet.at(r, c)).empty();
     if (any) {
       res_.diags.add(
-          "schema/required", Span{file, 1, 1, 1, 2}, "",
+          rule::schema_required, Span{file, 1, 1, 1, 2}, "",
           {fmt::format("工作表“{}”中找不到表头（事项名称、权力类型、实施依据……），未导入；"
                        "可用 --map 列名=字段 指定",
                        src.sheet),
@@ -388,7 +388,7 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
       (!layout.column_of(Field::Category) && !layout.column_of(Field::Basis) && !sheet_category)) {
     if (!ours)
       res_.diags.add(
-          "schema/required", Span{file, 1, 1, 1, 2}, "",
+          rule::schema_required, Span{file, 1, 1, 1, 2}, "",
           {fmt::format("工作表“{}”没有权力类型列，也没有实施依据列，不像职权目录，未导入；"
                        "如确是目录，可用 --map 列名=字段 指定",
                        src.sheet),
@@ -498,7 +498,7 @@ void Builder::add_sheet(const std::string& path, const Sheet& sheet) {
       }
     }
     if (!rec.get(Field::Name)) {
-      res_.diags.add("schema/required", Span{file, r + 1, 1, r + 1, 2}, "",
+      res_.diags.add(rule::schema_required, Span{file, r + 1, 1, r + 1, 2}, "",
                      {"这一行没有事项名称，未导入", "this row has no item name; not imported"});
       note_row(display, src.sheet, r, {"没有事项名称", "no item name"}, false);
       continue;

@@ -57,7 +57,7 @@ bool read_source(SourceFile& src, uint32_t file_id, DiagSink& sink, const LoadLi
   src.text.clear();
   src.index_lines();
   const bool too_large = st == ReadStatus::TooLarge;
-  sink.add(too_large ? "schema/too-large" : "schema/syntax",
+  sink.add(too_large ? rule::schema_too_large : rule::schema_syntax,
            too_large ? file_span(file_id) : Span{file_id, 0, 0, 0, 0}, "",
            read_error_message(st, src.display, size, limits.max_file_bytes));
   return false;
@@ -141,14 +141,14 @@ ParsedFile parse_source(SourceFile& src, uint32_t file_id, DiagSink& sink,
   ParsedFile out;
   std::string& t = src.text;
   if (t.size() > limits.max_file_bytes) {
-    sink.add("schema/too-large", file_span(file_id), "",
+    sink.add(rule::schema_too_large, file_span(file_id), "",
              {fmt::format("文件大小 {} 字节超过上限 {} 字节", t.size(), limits.max_file_bytes),
               fmt::format("file size {} bytes exceeds the limit of {} bytes", t.size(),
                           limits.max_file_bytes)});
     return out;
   }
   if (t.size() >= 2 && ((t[0] == '\xFF' && t[1] == '\xFE') || (t[0] == '\xFE' && t[1] == '\xFF'))) {
-    sink.add("schema/syntax", file_span(file_id), "",
+    sink.add(rule::schema_syntax, file_span(file_id), "",
              {"文件是 UTF-16 编码，请另存为 UTF-8", "file is UTF-16 encoded; save it as UTF-8"});
     return out;
   }
@@ -158,14 +158,14 @@ ParsedFile parse_source(SourceFile& src, uint32_t file_id, DiagSink& sink,
   }
   const size_t bad = find_invalid_utf8(t);
   if (bad != std::string::npos) {
-    sink.add("schema/syntax", point_span(src, file_id, bad), "",
+    sink.add(rule::schema_syntax, point_span(src, file_id, bad), "",
              {"文件不是有效的 UTF-8 编码（可能是 GBK/GB18030 编码，请用编辑器另存为 UTF-8）",
               "file is not valid UTF-8 (perhaps GBK/GB18030; save it as UTF-8)"});
     return out;
   }
   const size_t nul = t.find('\0');
   if (nul != std::string::npos) {
-    sink.add("schema/syntax", point_span(src, file_id, nul), "",
+    sink.add(rule::schema_syntax, point_span(src, file_id, nul), "",
              {"文件中含有 NUL 字符，不是文本文件", "file contains a NUL byte; not a text file"});
     return out;
   }
@@ -173,19 +173,19 @@ ParsedFile parse_source(SourceFile& src, uint32_t file_id, DiagSink& sink,
     // A second document would be silently ignored: refuse it. (Detected on the text:
     // yaml-cpp 0.7's LoadAll loops forever on some malformed inputs, found by fuzz_load.)
     if (size_t second = second_document(t); second != std::string::npos) {
-      sink.add("schema/syntax", point_span(src, file_id, second), "",
+      sink.add(rule::schema_syntax, point_span(src, file_id, second), "",
                {"一个文件只能有一个 YAML 文档（发现多个 --- 分隔的文档）",
                 "a file must hold one YAML document (found several separated by ---)"});
       return out;
     }
     out.root = YAML::Load(t);
   } catch (const YAML::DeepRecursion& e) {
-    sink.add("schema/too-large", mark_span(src, file_id, e.mark), "",
+    sink.add(rule::schema_too_large, mark_span(src, file_id, e.mark), "",
              {fmt::format("嵌套层数超过上限 {}", limits.max_depth),
               fmt::format("nesting deeper than the limit of {}", limits.max_depth)});
     return out;
   } catch (const YAML::Exception& e) {
-    sink.add("schema/syntax", mark_span(src, file_id, e.mark), "",
+    sink.add(rule::schema_syntax, mark_span(src, file_id, e.mark), "",
              {translate_yaml_error(e.msg), "YAML syntax error: " + e.msg});
     return out;
   }
@@ -194,11 +194,11 @@ ParsedFile parse_source(SourceFile& src, uint32_t file_id, DiagSink& sink,
   if (w.too_deep || w.too_many) {
     Span s = mark_span(src, file_id, w.where);
     if (w.too_deep)
-      sink.add("schema/too-large", s, "",
+      sink.add(rule::schema_too_large, s, "",
                {fmt::format("嵌套层数超过上限 {}", limits.max_depth),
                 fmt::format("nesting deeper than the limit of {}", limits.max_depth)});
     else
-      sink.add("schema/too-large", s, "",
+      sink.add(rule::schema_too_large, s, "",
                {fmt::format("节点数（含别名展开）超过上限 {}，可能是别名炸弹", limits.max_nodes),
                 fmt::format("more than {} nodes with aliases expanded (alias bomb?)",
                             limits.max_nodes)});

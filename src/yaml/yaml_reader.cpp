@@ -49,7 +49,7 @@ Span Reader::span(const YAML::Node& n) const {
   return s;
 }
 
-Diagnostic& Reader::report(std::string_view rule, Span sp, Message msg) {
+Diagnostic& Reader::report(RuleId rule, Span sp, Message msg) {
   return sink_.add(rule, sp, item_, std::move(msg));
 }
 
@@ -70,7 +70,7 @@ Fields Reader::fields(const YAML::Node& node, const TableSpec& table, Span where
   Fields f;
   f.span = node.IsDefined() && !node.IsNull() ? span(node) : where;
   if (!node.IsMap()) {
-    report("schema/type", f.span,
+    report(rule::schema_type, f.span,
            {fmt::format("{}应为映射（键: 值），实际为{}", table.name_zh, node_kind_zh(node)),
             fmt::format("{} must be a mapping, found {}", table.name, node_kind_en(node))});
     return f;
@@ -79,7 +79,7 @@ Fields Reader::fields(const YAML::Node& node, const TableSpec& table, Span where
   for (auto it = node.begin(); it != node.end(); ++it) {
     const YAML::Node k = it->first;  // a copy: it-> points into a temporary
     if (!k.IsScalar()) {
-      report("schema/type", span(k), {"键必须是文本", "keys must be plain text"});
+      report(rule::schema_type, span(k), {"键必须是文本", "keys must be plain text"});
       continue;
     }
     const std::string& name = k.Scalar();
@@ -92,14 +92,14 @@ Fields Reader::fields(const YAML::Node& node, const TableSpec& table, Span where
         m.zh += fmt::format("；是否应为“{}”？", hint);
         m.en += fmt::format("; did you mean '{}'?", hint);
       }
-      report("schema/unknown-key", span(k), std::move(m));
+      report(rule::schema_unknown_key, span(k), std::move(m));
       continue;
     }
     auto [pos, inserted] = f.entries.emplace(spec->key, Fields::Entry{k, it->second});
     if (!inserted) {
       Span first = span(pos->second.key);
       auto& d = report(
-          "schema/duplicate-key", span(k),
+          rule::schema_duplicate_key, span(k),
           {fmt::format("键“{}”重复（{} 与 {} 为同一键）", name, pos->second.key.Scalar(), name),
            fmt::format("duplicate key '{}' ('{}' and '{}' are the same key)", name,
                        pos->second.key.Scalar(), name)});
@@ -123,7 +123,7 @@ Fields Reader::fields(const YAML::Node& node, const TableSpec& table, Span where
     missing_en += fmt::format("{}'{}'", missing_en.empty() ? "" : ", ", spec.key);
   }
   if (!missing_zh.empty())
-    report("schema/required", at,
+    report(rule::schema_required, at,
            {fmt::format("{}缺少必填键{}", table.name_zh, missing_zh),
             fmt::format("{} is missing required key(s) {}", table.name, missing_en)});
   return f;
@@ -132,7 +132,7 @@ Fields Reader::fields(const YAML::Node& node, const TableSpec& table, Span where
 std::optional<LStr> Reader::scalar(const YAML::Node& n, std::string_view what) {
   if (is_null(n)) return std::nullopt;
   if (!n.IsScalar()) {
-    report("schema/type", span(n),
+    report(rule::schema_type, span(n),
            {fmt::format("“{}”应为文本，实际为{}", what, node_kind_zh(n)),
             fmt::format("'{}' must be a scalar, found {}", what, node_kind_en(n))});
     return std::nullopt;
@@ -146,7 +146,7 @@ std::optional<LStr> Reader::str(const Fields& f, std::string_view k) {
 
 bool Reader::is_seq(const YAML::Node& n, std::string_view what) {
   if (n.IsSequence()) return true;
-  report("schema/type", span(n),
+  report(rule::schema_type, span(n),
          {fmt::format("“{}”应为列表，实际为{}", what, node_kind_zh(n)),
           fmt::format("'{}' must be a list, found {}", what, node_kind_en(n))});
   return false;
@@ -177,7 +177,7 @@ std::optional<LStr> Reader::enum_scalar(const YAML::Node& n, std::string_view wh
     m.zh += fmt::format("；是否应为“{}”？", hint);
     m.en += fmt::format("; did you mean '{}'?", hint);
   }
-  report("schema/enum", s->span, std::move(m));
+  report(rule::schema_enum, s->span, std::move(m));
   return std::nullopt;
 }
 
@@ -202,7 +202,7 @@ std::optional<Loc<bool>> Reader::boolean(const Fields& f, std::string_view k) {
   const std::string& v = s->value;
   if (v == "true" || v == "True" || v == "TRUE" || v == "是") return Loc<bool>{true, s->span};
   if (v == "false" || v == "False" || v == "FALSE" || v == "否") return Loc<bool>{false, s->span};
-  report("schema/type", s->span,
+  report(rule::schema_type, s->span,
          {fmt::format("“{}”应为 true 或 false，实际为“{}”", k, v),
           fmt::format("'{}' must be true or false, found '{}'", k, v)});
   return std::nullopt;
@@ -213,7 +213,7 @@ std::optional<Loc<long long>> Reader::integer(const Fields& f, std::string_view 
   if (!s) return std::nullopt;
   auto n = parse_number_milli(s->value);
   if (!n || *n % 1000 != 0) {
-    report("schema/type", s->span,
+    report(rule::schema_type, s->span,
            {fmt::format("“{}”应为整数，实际为“{}”", k, s->value),
             fmt::format("'{}' must be a whole number, found '{}'", k, s->value)});
     return std::nullopt;
@@ -226,7 +226,7 @@ std::optional<Loc<Date>> Reader::date(const Fields& f, std::string_view k) {
   if (!s) return std::nullopt;
   auto d = parse_date(s->value);
   if (!d) {
-    report("schema/type", s->span,
+    report(rule::schema_type, s->span,
            {fmt::format("“{}”不是有效日期“{}”，应写作 YYYY-MM-DD", k, s->value),
             fmt::format("'{}' is not a valid date '{}'; write YYYY-MM-DD", k, s->value)});
     return std::nullopt;
@@ -240,7 +240,7 @@ std::optional<Loc<Duration>> Reader::duration(const YAML::Node& n, std::string_v
   auto d = parse_duration(s->value);
   if (!d) {
     report(
-        "schema/type", s->span,
+        rule::schema_type, s->span,
         {fmt::format("无法识别的时限“{}”，应写作 20工作日、90日、3个月、24小时、即办 或 无",
                      s->value),
          fmt::format("unrecognised duration '{}'; write 20工作日, 90日, 3个月, 24小时, 即办 or 无",
@@ -259,7 +259,7 @@ std::map<std::string, LStr> Reader::str_map(const Fields& f, std::string_view k)
   YAML::Node n = f.get(k);
   if (is_null(n)) return out;
   if (!n.IsMap()) {
-    report("schema/type", span(n),
+    report(rule::schema_type, span(n),
            {fmt::format("“{}”应为映射，实际为{}", k, node_kind_zh(n)),
             fmt::format("'{}' must be a mapping, found {}", k, node_kind_en(n))});
     return out;
@@ -270,7 +270,7 @@ std::map<std::string, LStr> Reader::str_map(const Fields& f, std::string_view k)
     if (!key || !val) continue;
     if (out.count(key->value)) {
       report(
-          "schema/duplicate-key", key->span,
+          rule::schema_duplicate_key, key->span,
           {fmt::format("键“{}”重复", key->value), fmt::format("duplicate key '{}'", key->value)});
       continue;
     }

@@ -39,7 +39,7 @@ class Reader {
   DiagSink& sink() { return sink_; }
 
   Span span(const YAML::Node& n) const;
-  Diagnostic& report(std::string_view rule, Span span, Message msg);
+  Diagnostic& report(RuleId rule, Span span, Message msg);
 
   // Checks that `node` is a mapping of `table`'s keys; reports unknown, duplicate and
   // missing required keys.

@@ -165,3 +165,16 @@ TEST_CASE("every implemented rule has a doc entry in docs/rules.md", "[rules][do
       CHECK(doc.find(std::string(r.id)) != std::string::npos);
   }
 }
+
+TEST_CASE("each doc entry states the rule's default severity from rule_list.def", "[rules][docs]") {
+  const std::string doc = test::read_file(std::string(POWERLIST_SOURCE_DIR) + "/docs/rules.md");
+  for (const auto& r : all_rules()) {
+    if (!r.implemented) continue;
+    INFO("rule " << r.id);
+    const size_t at = doc.find("### " + std::string(r.id) + " ✅");
+    REQUIRE(at != std::string::npos);
+    const size_t line = doc.find('\n', at) + 1;
+    const std::string want = "**" + std::string(severity_name(r.default_severity)) + "**";
+    CHECK(doc.compare(line, want.size(), want) == 0);
+  }
+}
