@@ -1,12 +1,8 @@
-// powerlist.yaml through load and every rule. Seeds: fuzz/corpus/project.
+// powerlist.yaml through a Session in memory: load, every rule, every reporter.
+// Seeds: fuzz/corpus/project.
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
-  using namespace powerlist;
-  LoadOptions opts;
-  opts.limits.max_nodes = 200'000;
-  LoadResult res;
-  load_project_text(res, "powerlist.yaml", fuzz::text_of(bytes, size), opts);
-  fuzz::check_all(res);
+  fuzz::check_all(powerlist::SessionInput::project("powerlist.yaml", fuzz::text_of(bytes, size)));
   return 0;
 }

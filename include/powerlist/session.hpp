@@ -5,6 +5,7 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -20,6 +21,56 @@
 
 namespace powerlist {
 
+// The data powerlist ships (law registry, procedure templates, holiday calendars) under one
+// folder, each part read on its first use and then kept, shared by the Sessions that ask for it
+// (fuzzers, benchmarks, the desk) and by `deadline` (which needs the calendar alone).
+// Thread-safe; the references it returns stay valid for the process.
+class ShippedData {
+ public:
+  explicit ShippedData(std::string dir) : dir_(std::move(dir)) {}
+  const LawRegistry& laws() const;
+  const std::string& laws_fatal() const;  // non-empty: the registry cannot be used
+  const TemplateLibrary& templates() const;
+  const HolidayCalendar& calendar() const;
+  const std::vector<std::string>& calendar_errors() const;  // holiday files not read
+
+ private:
+  void load_laws() const;
+  std::string dir_;
+  mutable std::mutex mutex_;
+  mutable bool has_laws_ = false, has_templates_ = false, has_calendar_ = false;
+  mutable Sources sources_;    // the shipped files, for locations of findings in them
+  mutable DiagSink findings_;  // problems of the shipped data itself (none in a release)
+  mutable LawRegistry laws_;
+  mutable std::string laws_fatal_;
+  mutable TemplateLibrary templates_;
+  mutable HolidayCalendar calendar_;
+  mutable std::vector<std::string> calendar_errors_;
+};
+// The shipped data under `dir` (data_dir() when empty): one ShippedData per folder for the
+// process.
+std::shared_ptr<const ShippedData> shipped_data(const std::string& dir = "");
+
+// One input of a Session: a path on disk (a catalog folder, a department file, a workbook), or
+// bytes already in memory — a department file's or powerlist.yaml's text, or a workbook's bytes
+// (told by content) — shown under `name`.
+struct SessionInput {
+  enum class Kind { Path, DepartmentText, ProjectText, WorkbookBytes };
+  Kind kind = Kind::Path;
+  std::string name;
+  std::string bytes;
+  static SessionInput path(std::string p) { return {Kind::Path, std::move(p), {}}; }
+  static SessionInput department(std::string n, std::string text) {
+    return {Kind::DepartmentText, std::move(n), std::move(text)};
+  }
+  static SessionInput project(std::string n, std::string text) {
+    return {Kind::ProjectText, std::move(n), std::move(text)};
+  }
+  static SessionInput workbook(std::string n, std::string b) {
+    return {Kind::WorkbookBytes, std::move(n), std::move(b)};
+  }
+};
+
 struct SessionOptions {
   unsigned jobs = 1;
   std::optional<Date> as_of;  // audit as of this date instead of the catalog's `effective`
@@ -29,6 +80,10 @@ struct SessionOptions {
   std::function<void(size_t done, size_t total)> load_progress;
   // Where catalogs/ and templates/ are; data_dir() when empty.
   std::string data_dir;
+  // Use the process's shared copy of the shipped data (shipped_data()) instead of reading it
+  // for this Session; a catalog with its own `laws:` still gets a registry of its own.
+  bool share_shipped_data = false;
+  LoadLimits load_limits;  // bounds of the YAML front end (file size, nodes, depth)
 };
 
 // One active item with everything the outputs and reports use, resolved once.
@@ -46,6 +101,10 @@ class Session {
   // (.xls .xlsx .et .csv, told by content). fatal() is set when an input is unusable.
   static std::unique_ptr<Session> open(const std::vector<std::string>& paths,
                                        const SessionOptions& options);
+  // The same over inputs that may be in memory (SessionInput); paths are opened as above, and
+  // one in-memory input at a time.
+  static std::unique_ptr<Session> open(const std::vector<SessionInput>& inputs,
+                                       const SessionOptions& options);
 
   const std::string& fatal() const { return fatal_; }
   bool from_workbooks() const { return from_workbooks_; }
@@ -59,8 +118,8 @@ class Session {
   const Catalog& catalog() const { return load_.catalog; }
   const Sources& sources() const { return load_.sources; }
   const std::vector<Diagnostic>& findings() const { return load_.diags.list(); }
-  const LawRegistry& laws() const { return laws_; }
-  const TemplateLibrary& templates() const { return templates_; }
+  const LawRegistry& laws() const { return shipped_laws_ ? *shipped_laws_ : laws_; }
+  const TemplateLibrary& templates() const { return shipped_ ? shipped_->templates() : templates_; }
   const HolidayCalendar& calendar() const { return calendar_; }
   const ImportReport& import_report() const { return import_; }
 
@@ -70,11 +129,14 @@ class Session {
  private:
   Session() = default;
   void open_inputs(const std::vector<std::string>& paths, const SessionOptions& o);
+  void open_memory(const SessionInput& in, const SessionOptions& o);
   void open_data(const SessionOptions& o);
 
   LoadResult load_;
   LawRegistry laws_;
   TemplateLibrary templates_;
+  std::shared_ptr<const ShippedData> shipped_;  // when shared (share_shipped_data)
+  const LawRegistry* shipped_laws_ = nullptr;   // shipped_->laws(), unless the catalog adds laws
   HolidayCalendar calendar_;
   ImportReport import_;
   SeverityPolicy policy_;

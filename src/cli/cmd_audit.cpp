@@ -35,10 +35,9 @@ void register_audit(CLI::App& app, const Tr& tr, int& exit_code) {
       exit_code = kUsage;
       return;
     }
-    std::vector<std::string> cal_errors;
-    HolidayCalendar cal = load_holidays(data_dir() + "/catalogs/holidays", cal_errors);
-    AuditInput in{run.load().catalog, run.load().sources, run.load().diags.list(), run.laws(), cal,
-                  run.load().files};
+    // The Session's calendar: the shipped years and the catalog's own `holidays:`.
+    AuditInput in{run.load().catalog, run.load().sources,      run.load().diags.list(),
+                  run.laws(),         run.session->calendar(), run.load().files};
     AuditReport report = build_audit(in);
     std::string error;
     const std::string html = render_audit_html(report, data_dir() + "/templates/html", &error);

@@ -3,6 +3,7 @@
 #include "common.hpp"
 #include "powerlist/calendar.hpp"
 #include "powerlist/law.hpp"
+#include "powerlist/session.hpp"
 
 namespace powerlist {
 
@@ -42,8 +43,10 @@ void register_deadline(CLI::App& app, const Tr& tr, int& exit_code) {
       exit_code = kUsage;
       return;
     }
-    std::vector<std::string> errors;
-    HolidayCalendar cal = load_holidays(data_dir() + "/catalogs/holidays", errors);
+    // The shipped calendars as every Session has them, plus the files given here.
+    const auto shipped = shipped_data();
+    HolidayCalendar cal = shipped->calendar();
+    std::vector<std::string> errors = shipped->calendar_errors();
     for (const auto& h : *holidays) load_holiday_file(cal, h, errors);
     for (const auto& e : errors) std::cerr << "powerlist: " << e << "\n";
     if (!errors.empty()) {

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <optional>
 
 #include "powerlist/fsio.hpp"
@@ -26,12 +28,118 @@ bool is_workbook_path(const std::string& path) {
   return detect_workbook_format(head) != WorkbookFormat::Csv;
 }
 
+void ShippedData::load_laws() const {
+  if (has_laws_) return;
+  has_laws_ = true;
+  RegistryLoad reg = load_registry(dir_ + "/catalogs/laws", {}, sources_, findings_);
+  laws_fatal_ = reg.fatal;
+  laws_ = std::move(reg.registry);
+  // The full-text index is built on first use; built here, it is not charged to the first
+  // Session that happens to need it (a fuzzer's false timeout).
+  (void)laws_.search("行政许可", 1, Date{2026, 1, 1});
+}
+
+const LawRegistry& ShippedData::laws() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  load_laws();
+  return laws_;
+}
+
+const std::string& ShippedData::laws_fatal() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  load_laws();
+  return laws_fatal_;
+}
+
+const TemplateLibrary& ShippedData::templates() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!has_templates_) {
+    has_templates_ = true;
+    templates_ = load_templates(dir_ + "/templates/procedures", sources_, findings_);
+  }
+  return templates_;
+}
+
+const HolidayCalendar& ShippedData::calendar() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!has_calendar_) {
+    has_calendar_ = true;
+    calendar_ = load_holidays(dir_ + "/catalogs/holidays", calendar_errors_);
+  }
+  return calendar_;
+}
+
+const std::vector<std::string>& ShippedData::calendar_errors() const {
+  (void)calendar();
+  return calendar_errors_;
+}
+
+std::shared_ptr<const ShippedData> shipped_data(const std::string& dir) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const ShippedData>> made;
+  const std::string data = dir.empty() ? data_dir() : dir;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = made[data];
+  if (!slot) slot = std::make_shared<const ShippedData>(data);
+  return slot;
+}
+
 std::unique_ptr<Session> Session::open(const std::vector<std::string>& paths,
                                        const SessionOptions& options) {
+  std::vector<SessionInput> inputs;
+  for (const auto& p : paths.empty() ? std::vector<std::string>{"."} : paths)
+    inputs.push_back(SessionInput::path(p));
+  return open(inputs, options);
+}
+
+std::unique_ptr<Session> Session::open(const std::vector<SessionInput>& inputs,
+                                       const SessionOptions& options) {
   std::unique_ptr<Session> s(new Session);
-  s->open_inputs(paths.empty() ? std::vector<std::string>{"."} : paths, options);
+  std::vector<std::string> paths;
+  const SessionInput* memory = nullptr;
+  for (const auto& in : inputs) {
+    if (in.kind == SessionInput::Kind::Path)
+      paths.push_back(in.name);
+    else if (!memory)
+      memory = &in;
+    else
+      s->fatal_ = "一次只能检查一个内存中的输入 / one in-memory input at a time";
+  }
+  if (memory && !paths.empty())
+    s->fatal_ =
+        "内存中的输入不能与磁盘上的文件一起检查 / an in-memory input cannot be checked "
+        "together with files on disk";
+  if (!s->fatal_.empty()) return s;
+  if (memory)
+    s->open_memory(*memory, options);
+  else
+    s->open_inputs(paths.empty() ? std::vector<std::string>{"."} : paths, options);
   if (s->fatal_.empty()) s->open_data(options);
   return s;
+}
+
+void Session::open_memory(const SessionInput& in, const SessionOptions& o) {
+  LoadOptions lo;
+  lo.limits = o.load_limits;
+  lo.today = o.as_of;
+  switch (in.kind) {
+    case SessionInput::Kind::DepartmentText:
+      load_department_text(load_, in.name, in.bytes, lo);
+      break;
+    case SessionInput::Kind::ProjectText:
+      load_project_text(load_, in.name, in.bytes, lo);
+      break;
+    case SessionInput::Kind::WorkbookBytes: {
+      from_workbooks_ = true;
+      ImportOptions io = o.import;
+      io.as_of = o.as_of ? o.as_of : std::optional<Date>(today());
+      load_workbook_bytes(load_, in.name, in.bytes, io, import_);
+      break;
+    }
+    case SessionInput::Kind::Path:
+      break;
+  }
+  fatal_ = load_.fatal;
 }
 
 void Session::open_inputs(const std::vector<std::string>& paths, const SessionOptions& o) {
@@ -52,6 +160,7 @@ void Session::open_inputs(const std::vector<std::string>& paths, const SessionOp
     return;
   }
   LoadOptions lo;
+  lo.limits = o.load_limits;
   lo.jobs = std::max(1u, o.jobs);
   lo.allow_outside = o.allow_outside;
   lo.progress = o.load_progress;
@@ -92,15 +201,30 @@ void Session::open_data(const SessionOptions& o) {
     }
     law_files.push_back({l.value, path.string()});
   }
-  RegistryLoad reg = load_registry(data + "/catalogs/laws", law_files, load_.sources, load_.diags);
-  if (!reg.fatal.empty()) {
-    fatal_ = reg.fatal;
-    return;
+  if (o.share_shipped_data) {
+    shipped_ = shipped_data(data);
+    calendar_ = shipped_->calendar();
   }
-  laws_ = std::move(reg.registry);
-  templates_ = load_templates(data + "/templates/procedures", load_.sources, load_.diags);
-  std::vector<std::string> calendar_errors;  // a missing year is said where a count needs it
-  calendar_ = load_holidays(data + "/catalogs/holidays", calendar_errors);
+  if (shipped_ && law_files.empty()) {
+    if (!shipped_->laws_fatal().empty()) {
+      fatal_ = shipped_->laws_fatal();
+      return;
+    }
+    shipped_laws_ = &shipped_->laws();
+  } else {
+    RegistryLoad reg =
+        load_registry(data + "/catalogs/laws", law_files, load_.sources, load_.diags);
+    if (!reg.fatal.empty()) {
+      fatal_ = reg.fatal;
+      return;
+    }
+    laws_ = std::move(reg.registry);
+  }
+  if (!shipped_) {
+    templates_ = load_templates(data + "/templates/procedures", load_.sources, load_.diags);
+    std::vector<std::string> calendar_errors;  // a missing year is said where a count needs it
+    calendar_ = load_holidays(data + "/catalogs/holidays", calendar_errors);
+  }
   // The catalog's own calendars: a year the shipped data lacks (or a corrected one).
   for (const auto& h : load_.catalog.project.holidays) {
     const auto found = inside(h);
@@ -126,7 +250,7 @@ void Session::check() {
   std::map<const PowerItem*, const Flow*> flows;
   for (const auto& r : items())
     if (r.item->procedure) flows[r.item] = r.flow ? &*r.flow : nullptr;
-  run_rules(load_.catalog, load_.diags, &laws_, &templates_, &calendar_, &flows);
+  run_rules(load_.catalog, load_.diags, &laws(), &templates(), &calendar_, &flows);
   finalize_diagnostics(load_.diags.mutable_list(), policy_, load_.suppressions, load_.item_starts);
 }
 
@@ -142,7 +266,7 @@ const std::vector<ResolvedItem>& Session::items() {
       r.codes = item_codes(load_.catalog, d, it);
       r.is_public = it.listed_publicly();
       // Findings of the resolution (unknown template or step) are reported here, once.
-      if (it.procedure) r.flow = resolve_flow(it, templates_, load_.diags, item_id(d, it));
+      if (it.procedure) r.flow = resolve_flow(it, templates(), load_.diags, item_id(d, it));
       items_.push_back(std::move(r));
     }
   return items_;
