@@ -35,6 +35,9 @@ import tempfile
 from collections import defaultdict
 
 SNAPSHOT = "2025-04-19"
+# Instruments of the flk dump that LawRefBook lacks and that are in force (checked by hand
+# against the 国务院 list of 现行有效行政法规): taken although older than SNAPSHOT.
+FLK_IN_FORCE = {"国务院对确需保留的行政审批项目设定行政许可的决定"}
 CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 NATIONAL_DIRS = ("宪法", "宪法相关法", "民法典", "民法商法", "行政法", "经济法", "社会法", "刑法",
                  "诉讼与非诉讼程序法", "其他", "行政法规", "部门规章")
@@ -113,7 +116,7 @@ def versions_from_history(history, file_date, file_effective, approval_publishes
         # province's: for local texts the approval dates the version (approval_publishes).
         approved = approval_publishes and "批准" in desc
         adopted = ("会议" in desc and ("通过" in desc or "审议" in desc)) or "批准" in desc or (
-            approval_publishes and "会议" in desc and ("修订" in desc or "修正" in desc))
+            approval_publishes and "会议" in desc and ("修订" in desc or "修正" in desc or "修改" in desc))
         meeting = adopted and not approved and "公布" not in desc and "发布" not in desc and "令第" not in desc
         promulgation = ("公布" in desc or "发布" in desc or "令" in desc or approved) and not meeting
         prev = versions[-1] if versions else None
@@ -282,9 +285,10 @@ def derive_national(args):
     facts = db_facts(args.mirror)
     older = history_texts(args.mirror)
     instruments = {}  # name → entry
+    flk_skipped = []
     texts = {}  # (name, date) → clean lines
 
-    def add_text(path, text, current):
+    def add_text(path, text, current, origin="LawRefBook/Laws"):
         name, history, body = parse_markdown(text)
         # Amendments to the constitution are not instruments a catalog cites on their own
         # (and their names differ only by a year note, which citation matching drops).
@@ -298,6 +302,12 @@ def derive_national(args):
                 effective = valid_from
         versions = versions_from_history(history, fdate, effective)
         if not versions:
+            return None
+        if origin.startswith("flk") and name not in instruments and versions[-1]["date"] <= SNAPSHOT \
+                and name not in FLK_IN_FORCE:
+            # flk keeps repealed laws (合同法, 物权法 …) without saying so: an instrument LawRefBook
+            # lacks is taken only when it is newer than LawRefBook's state, or known in force.
+            flk_skipped.append(name)
             return None
         articles, clean = parse_articles(body)
         date = fdate or versions[-1]["date"]
@@ -346,7 +356,7 @@ def derive_national(args):
             if (key not in texts or current) and not (same_body and not current):
                 texts[key] = clean
                 ver["text"] = True
-        e["sources"].add(f"LawRefBook/Laws {path}")
+        e["sources"].add(f"{origin} {path}")
         return name
 
     for path in sorted(files):
@@ -356,6 +366,22 @@ def derive_national(args):
     for path in sorted(older):
         for text in older[path]:
             add_text(path, text, False)
+    # The flk dump of 2025-11-22: versions after LawRefBook's state (治安管理处罚法 2025-06-27) and
+    # instruments it lacks; a version LawRefBook has keeps LawRefBook's text.
+    if args.flk:
+        import flk_local
+        problems = []
+        flk = flk_local.read_flk(args.flk, problems)
+        for path in sorted(flk):
+            if not path.startswith(("法律/法律/", "行政法规/行政法规/", "监察法规/")):
+                continue
+            # 监察法规 rank with 行政法规 (立法法 第一百一十八条): judged as such.
+            as_path = "行政法规/" + path if path.startswith("监察法规/") else path
+            add_text(as_path, flk_local.clean_text(flk[path]), False, "flk 2025-11-22")
+        for rel, why in problems:
+            print(f"  flk {rel}: {why}", file=sys.stderr)
+        print(f"flk: {len(flk_skipped)} instruments LawRefBook lacks, older than its state, not taken "
+              f"(status unknown): {'、'.join(sorted(flk_skipped))}", file=sys.stderr)
     # Validity from the collection's database: expired with no date → repealed, date unknown.
     for name, e in instruments.items():
         for publish, valid_from, expired, lv in facts.get(name, []) + facts.get(re.sub(r"^中华人民共和国", "", name), []):
@@ -393,13 +419,15 @@ def write_texts(out, texts):
             f.write("\n".join(clean) + "\n")
 
 
-def write_registry(instruments, texts, out):
+def write_registry(instruments, texts, out, args):
     import shutil
     shutil.rmtree(os.path.join(out, "texts"), ignore_errors=True)  # no stale versions
     os.makedirs(os.path.join(out, "texts"), exist_ok=True)
     lines = ["# National laws (法律), administrative regulations (行政法规) and ministry rules (部门规章)",
-             "# derived by scripts/derive_laws.py from the LawRefBook/Laws texts (state " + SNAPSHOT + ") and",
-             "# the history of that repository. Do not edit by hand: change the script and run it again.",
+             "# derived by scripts/derive_laws.py from the LawRefBook/Laws texts (state " + SNAPSHOT + "), the",
+             "# history of that repository" + (" and the flk dump of 2025-11-22 (newer versions and" if args.flk else "."),
+             ] + (["# instruments; older versions keep LawRefBook's texts)."] if args.flk else []) + [
+             "# Do not edit by hand: change the script and run it again.",
              "# versions: each revision once, dated by its 公布 (for laws: 通过) date; `meeting` is the date",
              "# of the meeting that adopted it when that differs. articles = highest article number of the",
              "# text we have of that version; `text` marks versions whose articles are in texts/.",
@@ -498,7 +526,13 @@ def main():
     ap.add_argument("--province", help="e.g. 浙江: the archive's DLC/浙江地方法规")
     ap.add_argument("--local", help="a folder of LawRefBook-format texts")
     ap.add_argument("--registry", help="the registry file to write (with --province or --local)")
+    ap.add_argument("--flk", help="the flk dump (flk-2025-11-22.tar.xz): every province's local "
+                    "legislation into OUT/local/ (scripts/flk_local.py)")
     args = ap.parse_args()
+    if args.flk and not args.texts:
+        import flk_local
+        flk_local.run(args.flk, os.path.join(args.out, "local"))
+        return
     if args.province or args.local:
         if not args.registry:
             ap.error("--province/--local need --registry FILE")
@@ -515,7 +549,7 @@ def main():
     if not args.texts:
         ap.error("--texts is required")
     instruments, texts = derive_national(args)
-    write_registry(instruments, texts, args.out)
+    write_registry(instruments, texts, args.out, args)
     versions = sum(len(e["versions"]) for e in instruments.values())
     print(f"{len(instruments)} instruments, {versions} versions, {len(texts)} texts", file=sys.stderr)
 

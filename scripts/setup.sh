@@ -9,7 +9,7 @@ PACKAGES=(
   libyaml-cpp-dev libfmt-dev libcli11-dev catch2
   libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev librsvg2-dev fonts-noto-cjk
   libharfbuzz-dev libfontconfig-dev libdeflate-dev
-  libctemplate-dev libfreexl-dev libzip-dev libexpat1-dev libxlsxwriter-dev
+  libctemplate-dev libfreexl-dev libzip-dev libexpat1-dev libxlsxwriter-dev liblzma-dev
   dpkg-dev lintian
   chromium poppler-utils qpdf python3 python3-yaml python3-xlrd python3-xlwt python3-xlsxwriter python3-openpyxl bc
 )

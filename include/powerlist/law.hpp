@@ -86,7 +86,12 @@ struct Instrument {
   std::string repealed_by;
   std::vector<StatutoryLimit> limits;
   std::string source;
-  std::string text_root;  // folder holding texts/<name>/ for this instrument's versions
+  std::string text_root;  // folder holding texts/<name>/, or a packed .texts file
+  // Local legislation: the region whose body made it (新疆维吾尔自治区克拉玛依市) and its
+  // rank there (省级, 设区的市, 自治州, 自治县, 经济特区).
+  std::string region, region_level;
+  bool status_unknown = false;  // the source does not say whether it is in force (不详)
+  bool other_region = false;    // local legislation of a region other than the catalog's
   Span span;
 
   // The version in force on `d` (latest in-force date ≤ d), or nullptr.
@@ -112,6 +117,10 @@ class LawRegistry {
   size_t size() const { return list_.size(); }
   const std::vector<Instrument>& all() const { return list_; }
   static std::string normalize(const std::string& name);
+  // Reads a packed text file (an xz stream of "@@ name/date" records, derive_laws.py --flk)
+  // so that text() finds the versions of instruments whose text_root names it. Returns "" or
+  // why it cannot be read.
+  std::string open_pack(const std::string& path);
   // The articles of a version, read from texts/ on first use; nullptr without a text.
   const LawText* text(const Instrument& ins, const LawVersion& v) const;
   // Full-text search over the articles of the versions in force on `as_of` (law_search.cpp):
@@ -124,6 +133,9 @@ class LawRegistry {
     Date version;
   };
   std::vector<Hit> search(const std::string& query, size_t limit, const Date& as_of) const;
+  // The date of the shipped law base (catalogs/laws/law-base), when the registry includes it.
+  std::optional<Date> base_date;
+  std::string region;  // the region whose local legislation was loaded in full ("" none)
 
  private:
   std::vector<Instrument> list_;
@@ -142,12 +154,37 @@ struct RegistryLoad {
 struct ExtraLawFile {
   std::string display, path;  // shown path (relative to the catalog) and path on disk
 };
+// `region` (新疆维吾尔自治区克拉玛依市, or empty) selects the shipped local legislation
+// (local_laws.cpp): its province's file in full, any other region's instruments by full name.
 RegistryLoad load_registry(const std::string& builtin_dir,
                            const std::vector<ExtraLawFile>& extra_files, Sources& sources,
-                           DiagSink& sink);
+                           DiagSink& sink, const std::string& region = "");
+
+// ---- Regions and the shipped local legislation (local_laws.cpp) ----
+// The date of the shipped law base (catalogs/laws/BASE: "2025-11-22"); nullopt when absent.
+std::optional<Date> law_base_date(const std::string& laws_dir);
+struct RegionChoice {
+  std::string region;  // 新疆维吾尔自治区克拉玛依市; empty when none was found
+  std::string how;     // "given", "catalog", "inferred" (from names in the catalog)
+};
+// The full region a name or a text means: a region as given (克拉玛依市 →
+// 新疆维吾尔自治区克拉玛依市), or the place most named in `text` (行使主体, sheet titles). Empty
+// when none is known.
+std::string region_named(const std::string& laws_dir, const std::string& name);
+std::string region_in_text(const std::string& laws_dir, const std::string& text);
+// Loads the shipped local legislation of `laws_dir`/local for `region` into `reg`.
+// Returns "" or the reason the data could not be read (a damaged file: exit 2).
+std::string load_local_laws(LawRegistry& reg, const std::string& laws_dir,
+                            const std::string& region, Sources& sources, DiagSink& sink);
 // Parses the registry file sources[id] (text already read) into `reg`; texts are looked for
 // in texts/ next to its fs_path.
 void load_registry_file(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& sink);
+// The same for a file of local legislation: instruments of regions `region` does not cover
+// are marked other_region and keep no short names.
+void load_registry_file_for_region(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& sink,
+                                   const std::string& region);
+// Does a catalog of `catalog_region` fall under an instrument made for `instrument_region`?
+bool region_covers(const std::string& catalog_region, const std::string& instrument_region);
 // Parses one registry file's text into `reg`.
 void load_registry_text(LawRegistry& reg, const std::string& display, std::string text,
                         Sources& sources, DiagSink& sink);
@@ -186,6 +223,15 @@ const std::vector<std::string>& category_words(Category c);
 // A registry's problems beyond its format (registry_lint.cpp): versions twice or a month
 // apart, out of order or after the repeal, article counts that differ from the texts.
 void lint_registry(const LawRegistry& reg, DiagSink& sink);
+
+// ---- What the law base knows of a catalog's citations (citation_counts.cpp) ----
+// A citation is one instrument named in one item's basis. by_level: the registry's level, or
+// the level told by the name and tag for an instrument outside it ("不明" when neither says).
+struct CitationCounts {
+  size_t total = 0, in_registry = 0;
+  std::vector<std::pair<std::string, size_t>> by_level;  // in the order of LawLevel, then 不明
+};
+CitationCounts count_citations(const Catalog& catalog, const LawRegistry& laws);
 
 // Where catalogs/ and templates/ are: $POWERLIST_DATA_DIR, else the source tree of the build.
 std::string data_dir();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "powerlist/diag.hpp"
+#include "powerlist/law.hpp"
 
 namespace powerlist {
 
@@ -21,6 +22,8 @@ struct ReportInput {
   // Prefix that turns a shown path into one relative to the working directory
   // (SARIF and GitHub annotations must resolve from the repository root).
   std::string uri_prefix;
+  // What the law base knows of the catalog's citations (JSON summary.citations, one text line).
+  const CitationCounts* citations = nullptr;
 };
 
 struct Counts {
@@ -34,6 +37,8 @@ std::string render_sarif(const ReportInput& in);
 std::string render_junit(const ReportInput& in);
 std::string render_github(const ReportInput& in);
 std::string summary_line(const Counts& c, Lang lang);
+// "依据引用 N 条，法规库中有 M 条（法律 a，行政法规 b，…）"
+std::string citations_line(const CitationCounts& c, Lang lang);
 // The reporter named by --format (text, json, sarif, junit, github); nullopt for another name.
 std::optional<std::string> render_report(std::string_view format, const ReportInput& in);
 

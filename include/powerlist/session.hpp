@@ -4,6 +4,7 @@
 // the findings; each stage runs at most once.
 #pragma once
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -28,21 +29,26 @@ namespace powerlist {
 class ShippedData {
  public:
   explicit ShippedData(std::string dir) : dir_(std::move(dir)) {}
-  const LawRegistry& laws() const;
-  const std::string& laws_fatal() const;  // non-empty: the registry cannot be used
+  // The registry with the local legislation of `region` (one per region asked for).
+  const LawRegistry& laws(const std::string& region = "") const;
+  // Non-empty: the registry cannot be used (a damaged data file).
+  const std::string& laws_fatal(const std::string& region = "") const;
   const TemplateLibrary& templates() const;
   const HolidayCalendar& calendar() const;
   const std::vector<std::string>& calendar_errors() const;  // holiday files not read
 
  private:
-  void load_laws() const;
+  struct Laws {
+    LawRegistry registry;
+    std::string fatal;
+  };
+  const Laws& load_laws(const std::string& region) const;
   std::string dir_;
   mutable std::mutex mutex_;
-  mutable bool has_laws_ = false, has_templates_ = false, has_calendar_ = false;
+  mutable bool has_templates_ = false, has_calendar_ = false;
   mutable Sources sources_;    // the shipped files, for locations of findings in them
   mutable DiagSink findings_;  // problems of the shipped data itself (none in a release)
-  mutable LawRegistry laws_;
-  mutable std::string laws_fatal_;
+  mutable std::map<std::string, std::unique_ptr<Laws>> laws_;  // by region
   mutable TemplateLibrary templates_;
   mutable HolidayCalendar calendar_;
   mutable std::vector<std::string> calendar_errors_;
@@ -84,6 +90,9 @@ struct SessionOptions {
   // for this Session; a catalog with its own `laws:` still gets a registry of its own.
   bool share_shipped_data = false;
   LoadLimits load_limits;  // bounds of the YAML front end (file size, nodes, depth)
+  // --region: the region whose local legislation is loaded (新疆维吾尔自治区克拉玛依市 or
+  // 克拉玛依市); else powerlist.yaml's region, else inferred from the catalog's names.
+  std::string region;
 };
 
 // One active item with everything the outputs and reports use, resolved once.
@@ -108,6 +117,8 @@ class Session {
 
   const std::string& fatal() const { return fatal_; }
   bool from_workbooks() const { return from_workbooks_; }
+  // The region whose local legislation the law base holds in full, and how it was chosen.
+  const RegionChoice& region() const { return region_; }
 
   // Every rule, then the severity policy (settings.rules, --rule) and suppressions. Once.
   void check();
@@ -142,6 +153,7 @@ class Session {
   SeverityPolicy policy_;
   std::string fatal_;
   bool from_workbooks_ = false;
+  RegionChoice region_;
   bool checked_ = false;
   bool resolved_ = false;
   std::vector<ResolvedItem> items_;

@@ -12,6 +12,7 @@ void register_check(CLI::App& app, const Tr& tr, int& exit_code) {
       tr("目录文件夹（含 powerlist.yaml）、部门文件，或权责清单工作簿（.xls .xlsx .et .csv）",
          "catalog folder, department files, or workbooks (.xls .xlsx .et .csv)"));
   add_common_options(sub, *opts, tr, true);
+  add_region_option(sub, *opts, tr);
   sub->add_option("--as-of", opts->as_of,
                   tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date (YYYY-MM-DD)"));
   sub->add_option("--map", opts->maps,

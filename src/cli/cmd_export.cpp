@@ -30,6 +30,7 @@ void register_export(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->add_option("--rule", opts->rules,
                   tr("调整规则级别 ID=off|warning|error", "override a rule"));
   add_common_options(sub, *opts, tr, false);
+  add_region_option(sub, *opts, tr);
   sub->callback([opts, paths, out, format, &exit_code] {
     const Tr say{opts->lang()};
     CheckRun run = run_check(*paths, *opts);

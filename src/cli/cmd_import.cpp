@@ -57,9 +57,12 @@ void register_import(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->add_option("--map", opts->maps,
                   tr("列名对应的字段，如 --map 职权名称=事项名称（可重复）",
                      "heading → field, e.g. --map 职权名称=name (repeatable)"));
-  sub->add_option("--region", args->region,
-                  tr("行政区划代码（写入 powerlist.yaml；默认 000000 待填）",
-                     "region code for powerlist.yaml (default 000000, to fill in)"));
+  sub->add_option(
+      "--region", args->region,
+      tr("地区：名称（如 新疆维吾尔自治区克拉玛依市，选择地方性法规并写入 powerlist.yaml）"
+         "或 6 位行政区划代码（默认 000000 待填）",
+         "region: a name (新疆维吾尔自治区克拉玛依市: selects the local legislation and "
+         "goes to powerlist.yaml) or a 6-digit code (default 000000, to fill in)"));
   sub->add_option("--region-name", args->region_name, tr("行政区划名称", "region name"));
   sub->add_option("--as-of", opts->as_of,
                   tr("目录施行日期（YYYY-MM-DD，默认今天）", "effective date (default today)"));
@@ -69,11 +72,11 @@ void register_import(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->callback([opts, args, &exit_code] {
     const Tr say{opts->lang()};
     const auto start = std::chrono::steady_clock::now();
-    if (!is_digits(args->region, 6)) {
-      std::cerr << "powerlist: --region " << args->region
-                << say("：应为 6 位行政区划代码", ": expected a 6-digit region code") << "\n";
-      exit_code = kUsage;
-      return;
+    // --region is a code (the first wave's meaning) or a name, as check takes it.
+    if (!args->region.empty() && !is_digits(args->region, 6)) {
+      opts->region = args->region;
+      if (args->region_name.empty()) args->region_name = args->region;
+      args->region = "000000";
     }
     std::error_code ec;
     if (!args->force && fs::exists(args->out, ec) &&
@@ -148,8 +151,8 @@ void register_import(CLI::App& app, const Tr& tr, int& exit_code) {
       for (const auto& it : d.powers)
         for (const auto& c : it.basis)
           if (!s.laws().find(c.law.value)) ++unresolved[c.law.value];
-    size_t unresolved_total = 0;
-    for (const auto& [name, n] : unresolved) unresolved_total += n;
+    // The same counts as check's summary.citations (one instrument once per item).
+    const CitationCounts counted = count_citations(s.catalog(), s.laws());
     const FileSet files = render_catalog_yaml(s.catalog(), args->region, args->region_name);
     const std::string err = write_files(args->out, files, true);
     if (!err.empty()) {
@@ -173,7 +176,7 @@ void register_import(CLI::App& app, const Tr& tr, int& exit_code) {
               "{} rows: {} items ({} 子项), {} merged into the row above, {} reported; {} "
               "citations, {} not in the registry, {} cells not fully parsed; {} departments → {} "
               "({:.2f} s)\nnext: powerlist check {}\n"),
-          rows, items, subs, merged, reported, rep.citations, unresolved_total,
+          rows, items, subs, merged, reported, counted.total, counted.total - counted.in_registry,
           rep.unparsed_basis_cells, s.catalog().departments.size(), args->out, secs, args->out);
     }
     exit_code = reported > 0 ? kFindings : kOk;

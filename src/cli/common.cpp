@@ -41,9 +41,35 @@ void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool find
                    "allow department files, law registries and baselines outside the catalog"));
 }
 
+void add_region_option(CLI::App* app, CommonOptions& o, const Tr& tr) {
+  app->add_option(
+      "--region", o.region,
+      tr("按此地区的地方性法规检查，如 新疆维吾尔自治区克拉玛依市（默认：powerlist.yaml "
+         "的 region，工作簿则由行使主体和标题推断）",
+         "check against this region's local legislation, e.g. 新疆维吾尔自治区克拉玛依市 "
+         "(default: powerlist.yaml's region; for a workbook, inferred from its names)"));
+}
+
+// Says which region's local legislation a workbook was checked against (it has no region of
+// its own), or that none was found.
+void say_region(const Session& s, const CommonOptions& o) {
+  if (o.quiet || !s.from_workbooks() || s.region().how == "given") return;
+  const bool en = o.lang() == Lang::En;
+  if (s.region().region.empty())
+    std::cerr << (en ? "powerlist: no region found in the workbook's names; local legislation "
+                       "is recognised by full name only (use --region)\n"
+                     : "powerlist: 未能从工作簿的行使主体和标题推断地区，地方性法规只按全称识别"
+                       "（可用 --region 指定）\n");
+  else
+    std::cerr << (en ? "powerlist: region " : "powerlist: 地区：") << s.region().region
+              << (en ? " (inferred from the workbook's names; --region to change)\n"
+                     : "（由工作簿的行使主体和标题推断；可用 --region 指定）\n");
+}
+
 CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o) {
   CheckRun run;
   SessionOptions so;
+  so.region = o.region;
   so.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   so.allow_outside = o.allow_outside;
   const bool show_progress = !o.quiet && !o.no_progress && isatty(STDERR_FILENO);
@@ -64,6 +90,7 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
     run.usage_error = run.session->fatal();
     return run;
   }
+  say_region(*run.session, o);
   run.session->check();
   return run;
 }
@@ -102,6 +129,8 @@ int print_findings(const CheckRun& run, const CommonOptions& o,
   in.fail_on = parse_fail_on(o.fail_on);
   in.files = run.load().files;
   in.items = run.load().catalog.item_count();
+  const CitationCounts citations = count_citations(run.load().catalog, run.laws());
+  in.citations = &citations;
   if (!run.load().catalog.root.empty()) {
     std::string root = paths.empty() ? "." : paths.front();
     if (root != "." && root != "./") in.uri_prefix = root.back() == '/' ? root : root + "/";

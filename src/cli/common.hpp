@@ -35,10 +35,13 @@ struct CommonOptions {
   bool allow_outside = false;
   std::vector<std::string> maps;  // --map 列名=字段 for workbooks
   std::string as_of;
+  std::string region;  // --region: the region whose local legislation is loaded
   Lang lang() const { return lang_name == "en" ? Lang::En : Lang::Zh; }
 };
 
 void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool findings);
+// --region, for the commands that check a catalog's citations (check, import, export).
+void add_region_option(CLI::App* app, CommonOptions& o, const Tr& tr);
 
 // A checked Session, as `check`, `build` and the other commands need it.
 struct CheckRun {

@@ -39,16 +39,31 @@ std::string version_text(Lang lang) {
   for (fs::directory_iterator it(fs::path(data) / "templates" / "procedures", ec), end;
        !ec && it != end; it.increment(ec))
     templates += it->path().extension() == ".yaml";
+  // The law base's date (catalogs/laws/law-base) and the local legislation it holds.
+  if (auto base = law_base_date((fs::path(data) / "catalogs" / "laws").string()))
+    state = base->str();
+  size_t local = 0, provinces = 0;
+  for (fs::directory_iterator it(fs::path(data) / "catalogs" / "laws" / "local", ec), end;
+       !ec && it != end; it.increment(ec))
+    provinces += it->path().extension() == ".yaml";
+  {
+    std::ifstream in(fs::path(data) / "catalogs" / "laws" / "local" / "index.tsv");
+    std::string line;
+    while (std::getline(in, line)) local += !line.empty() && line[0] != '#';
+  }
   const std::string span = years.empty() ? "—" : *years.begin() + "–" + *years.rbegin();
   if (lang == Lang::En)
     return fmt::format(
-        "powerlist {}\ndata: {}\n  law registry: {} instruments (texts as of {})\n  holiday "
-        "calendars: {}\n  procedure templates: {}\n",
-        POWERLIST_VERSION, data, instruments, state.empty() ? "?" : state, span, templates);
+        "powerlist {}\ndata: {}\n  law base: {}\n  law registry: {} national instruments, {} local "
+        "ones of {} provinces\n  holiday calendars: {}\n  procedure templates: {}\n",
+        POWERLIST_VERSION, data, state.empty() ? "?" : state, instruments, local, provinces, span,
+        templates);
   return fmt::format(
-      "powerlist {}\n数据目录：{}\n  法规库：{} 部法律文件（条文截至 {}）\n  节假日安排：{} 年\n"
-      "  流程模板：{} 个\n",
-      POWERLIST_VERSION, data, instruments, state.empty() ? "?" : state, span, templates);
+      "powerlist {}\n数据目录：{}\n  法规库截至：{}\n  法规库：全国性法律文件 {} 部，地方性法规 {} "
+      "部（{} "
+      "个省级行政区）\n  节假日安排：{} 年\n  流程模板：{} 个\n",
+      POWERLIST_VERSION, data, state.empty() ? "?" : state, instruments, local, provinces, span,
+      templates);
 }
 
 }  // namespace powerlist

@@ -9,6 +9,7 @@
 #include "powerlist/fsio.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/text.hpp"
+#include "powerlist/xz.hpp"
 #include "text_cache.hpp"
 
 namespace powerlist {
@@ -106,17 +107,50 @@ std::shared_ptr<LawRegistry::TextCache> LawRegistry::make_text_cache() {
   return std::make_shared<TextCache>();
 }
 
+std::string LawRegistry::open_pack(const std::string& path) {
+  std::string packed, bytes;
+  if (read_regular_file(path, 256u << 20, packed) != ReadStatus::Ok) return "无法读取 / unreadable";
+  if (std::string err = xz_decompress(packed, 1u << 30, bytes); !err.empty()) return err;
+  std::map<std::string, std::string, std::less<>> texts;
+  std::string* cur = nullptr;
+  size_t start = 0;
+  while (start < bytes.size()) {
+    size_t nl = bytes.find('\n', start);
+    if (nl == std::string::npos) nl = bytes.size();
+    std::string_view line(bytes.data() + start, nl - start);
+    start = nl + 1;
+    if (starts_with(line, "@@ ")) {
+      cur = &texts[std::string(line.substr(3))];
+      continue;
+    }
+    if (!cur) return "不是条文包 / not a text pack";
+    cur->append(line).push_back('\n');
+  }
+  std::lock_guard<std::mutex> lock(texts_->mutex);
+  texts_->packs[path] = std::move(texts);
+  return "";
+}
+
 const LawText* LawRegistry::text(const Instrument& ins, const LawVersion& v) const {
   if (!v.has_text || ins.text_root.empty()) return nullptr;
+  const bool packed = ends_with(ins.text_root, ".texts");
   const std::string path =
-      (std::filesystem::path(ins.text_root) / ins.name / (v.date.str() + ".txt")).string();
+      packed ? ins.text_root + "#" + ins.name + "/" + v.date.str()
+             : (std::filesystem::path(ins.text_root) / ins.name / (v.date.str() + ".txt")).string();
   std::lock_guard<std::mutex> lock(texts_->mutex);
   auto it = texts_->by_path.find(path);
   if (it != texts_->by_path.end()) return it->second.get();
   std::string bytes;
   std::unique_ptr<LawText> parsed;
-  if (read_regular_file(path, 16u << 20, bytes) == ReadStatus::Ok)
+  if (packed) {
+    auto pack = texts_->packs.find(ins.text_root);
+    if (pack != texts_->packs.end()) {
+      auto t = pack->second.find(ins.name + "/" + v.date.str());
+      if (t != pack->second.end()) parsed = std::make_unique<LawText>(parse_law_text(t->second));
+    }
+  } else if (read_regular_file(path, 16u << 20, bytes) == ReadStatus::Ok) {
     parsed = std::make_unique<LawText>(parse_law_text(bytes));
+  }
   const LawText* result = parsed.get();
   texts_->by_path.emplace(path, std::move(parsed));
   return result;

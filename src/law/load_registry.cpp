@@ -1,9 +1,11 @@
 // Registry files: a YAML list of instruments (FORMAT.md "Law registry files").
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "powerlist/law.hpp"
+#include "powerlist/text.hpp"
 #include "yaml/parse_file.hpp"
 #include "yaml/yaml_reader.hpp"
 
@@ -52,18 +54,27 @@ const TableSpec* limit_table() {
   return &t;
 }
 const TableSpec* law_table() {
-  static const TableSpec t{"law",
-                           "法规条目",
-                           {
-                               {"name", {"名称"}, K::String, "全称", nullptr, {}, true},
-                               {"aliases", {"简称"}, K::StringList, "简称"},
-                               {"level", {"层级"}, K::String, "效力层级", nullptr, {}, true},
-                               {"issuer", {"制定机关"}, K::String, "制定机关"},
-                               {"versions", {"版本"}, K::MapList, "版本", version_table},
-                               {"repealed", {"废止"}, K::Map, "废止", repeal_table},
-                               {"limits", {"时限"}, K::StringMap, "法定时限"},
-                               {"source", {"来源"}, K::String, "核对来源"},
-                           }};
+  static const TableSpec t{
+      "law",
+      "法规条目",
+      {
+          {"name", {"名称"}, K::String, "全称", nullptr, {}, true},
+          {"aliases", {"简称"}, K::StringList, "简称"},
+          {"level", {"层级"}, K::String, "效力层级", nullptr, {}, true},
+          {"issuer", {"制定机关"}, K::String, "制定机关"},
+          {"versions", {"版本"}, K::MapList, "版本", version_table},
+          {"repealed", {"废止"}, K::Map, "废止", repeal_table},
+          {"limits", {"时限"}, K::StringMap, "法定时限"},
+          {"source", {"来源"}, K::String, "核对来源"},
+          {"region", {"地区"}, K::String, "制定机关所在的行政区域"},
+          {"region_level",
+           {"地区层级"},
+           K::Enum,
+           "省级 / 设区的市 / 自治州 …",
+           nullptr,
+           {"省级", "设区的市", "自治州", "自治县", "经济特区"}},
+          {"status", {"效力"}, K::Enum, "有效 / 不详", nullptr, {"有效", "不详"}},
+      }};
   return &t;
 }
 
@@ -94,6 +105,9 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
   }
   if (auto v = r.str(f, "issuer")) ins.issuer = v->value;
   if (auto v = r.str(f, "source")) ins.source = v->value;
+  if (auto v = r.str(f, "region")) ins.region = v->value;
+  if (auto v = r.str(f, "region_level")) ins.region_level = v->value;
+  if (auto v = r.str(f, "status")) ins.status_unknown = v->value == "不详";
   YAML::Node vs = f.get("versions");
   if (vs.IsDefined() && !vs.IsNull() && r.is_seq(vs, "versions")) {
     for (const auto& e : vs) {
@@ -150,13 +164,45 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
   return ins;
 }
 
-void read_registry(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& sink) {
+}  // namespace
+
+bool region_covers(const std::string& catalog_region, const std::string& instrument_region) {
+  if (instrument_region.empty() || catalog_region.empty()) return true;
+  if (starts_with(catalog_region, instrument_region)) return true;
+  // An autonomous county inside a city: 广西壮族自治区三江侗族自治县 covers
+  // 广西壮族自治区柳州市三江侗族自治县.
+  const size_t common = [&] {
+    size_t n = 0;
+    while (n < catalog_region.size() && n < instrument_region.size() &&
+           catalog_region[n] == instrument_region[n])
+      ++n;
+    while (n > 0 && (static_cast<unsigned char>(instrument_region[n]) & 0xC0) == 0x80) --n;
+    return n;
+  }();
+  const std::string place = instrument_region.substr(common);
+  return common > 0 && place.size() >= 6 && catalog_region.find(place) != std::string::npos;
+}
+
+namespace {
+
+void read_registry(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& sink,
+                   const std::string* region = nullptr) {
   SourceFile& src = sources.get_mut(id);
-  // Article texts live next to the registry file, in texts/<name>/<date>.txt.
-  const std::string text_root = (fs::path(src.fs_path).parent_path() / "texts").string();
+  // Article texts live next to the registry file: packed in <stem>.texts, or one file a
+  // version in texts/<name>/<date>.txt.
+  const fs::path packed = fs::path(src.fs_path).replace_extension(".texts");
+  std::error_code ec;
+  const std::string text_root = fs::is_regular_file(packed, ec)
+                                    ? packed.string()
+                                    : (fs::path(src.fs_path).parent_path() / "texts").string();
   LoadLimits limits;
   ParsedFile pf = parse_source(src, id, sink, limits);
   if (!pf.ok) return;
+  if (ends_with(text_root, ".texts"))
+    if (std::string err = reg.open_pack(text_root); !err.empty())
+      sink.add(rule::schema_syntax, Span{id, 1, 1, 1, 1}, "",
+               {"条文包 " + text_root + " 无法读取：" + err,
+                "text pack " + text_root + " cannot be read: " + err});
   Reader r(src, id, sink);
   if (pf.root.IsNull()) return;
   if (!r.is_seq(pf.root, "法规库")) return;
@@ -164,6 +210,23 @@ void read_registry(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& si
     auto ins = read_instrument(r, e);
     if (!ins) continue;
     ins->text_root = text_root;
+    if (!ins->region.empty()) {
+      // Local legislation: a short form another place's instrument already has (饮用水水源保护条例
+      // of 乌鲁木齐市 and of 伊犁州) names neither outside its region.
+      auto& al = ins->aliases;
+      al.erase(std::remove_if(al.begin(), al.end(),
+                              [&](const std::string& a) {
+                                const Instrument* other = reg.find(a);
+                                return other && other->region != ins->region;
+                              }),
+               al.end());
+    }
+    if (region && !region_covers(*region, ins->region)) {
+      // Another place's instrument: known by its full name only (its short forms name the
+      // catalog's own region's instruments).
+      ins->other_region = true;
+      ins->aliases.clear();
+    }
     Span at = ins->span;
     std::string err = reg.add(std::move(*ins));
     if (!err.empty())
@@ -178,6 +241,11 @@ void load_registry_file(LawRegistry& reg, uint32_t id, Sources& sources, DiagSin
   read_registry(reg, id, sources, sink);
 }
 
+void load_registry_file_for_region(LawRegistry& reg, uint32_t id, Sources& sources, DiagSink& sink,
+                                   const std::string& region) {
+  read_registry(reg, id, sources, sink, &region);
+}
+
 void load_registry_text(LawRegistry& reg, const std::string& display, std::string text,
                         Sources& sources, DiagSink& sink) {
   uint32_t id = sources.add(display, display, std::move(text));
@@ -186,7 +254,7 @@ void load_registry_text(LawRegistry& reg, const std::string& display, std::strin
 
 RegistryLoad load_registry(const std::string& builtin_dir,
                            const std::vector<ExtraLawFile>& extra_files, Sources& sources,
-                           DiagSink& sink) {
+                           DiagSink& sink, const std::string& region) {
   RegistryLoad out;
   std::vector<fs::path> files;
   for (const auto& f : yaml_files_in(builtin_dir)) files.emplace_back(f);
@@ -201,6 +269,11 @@ RegistryLoad load_registry(const std::string& builtin_dir,
     if (read_source(sources.get_mut(id), id, sink, LoadLimits{}))
       read_registry(out.registry, id, sources, sink);
   }
+  // Local legislation: the region's province in full, the rest by name (local_laws.cpp).
+  out.registry.base_date = law_base_date(builtin_dir);
+  out.registry.region = region;
+  out.fatal = load_local_laws(out.registry, builtin_dir, region, sources, sink);
+  if (!out.fatal.empty()) return out;
   for (const auto& f : extra_files) {
     uint32_t id = sources.add(f.display, f.path, "");
     if (read_source(sources.get_mut(id), id, sink, LoadLimits{}))

@@ -93,7 +93,9 @@ const StatutoryLimit* Instrument::limit_for(const ArticleRef& a) const {
 std::string LawRegistry::normalize(const std::string& raw) {
   std::string s;
   for (char32_t cp : decode_utf8(raw)) {
-    if (cp == U'《' || cp == U'》' || cp == U' ' || cp == U'\u3000' || cp == U'\t') continue;
+    if (cp == U'《' || cp == U'》' || cp == U'〈' || cp == U'〉' || cp == U'<' || cp == U'>' ||
+        cp == U'＜' || cp == U'＞' || cp == U' ' || cp == U'\u3000' || cp == U'\t')
+      continue;
     append_utf8(s, cp);
   }
   // A trailing version note such as （2019年修正） is not part of the name; （七） or （试行） is.

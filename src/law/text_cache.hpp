@@ -25,6 +25,8 @@ struct SearchIndex {
 struct LawRegistry::TextCache {
   std::mutex mutex;
   std::map<std::string, std::unique_ptr<LawText>> by_path;
+  // Packed texts: pack path → (name/date → the version's text).
+  std::map<std::string, std::map<std::string, std::string, std::less<>>> packs;
   std::map<long, std::unique_ptr<SearchIndex>> indexes;  // by as-of day
 };
 

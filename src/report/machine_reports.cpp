@@ -151,10 +151,19 @@ std::string render_json(const ReportInput& in) {
   out += first ? "]" : "\n ]";
   if (in.show_suppressed) out += ",\n \"suppressed\": [" + suppressed + (first_s ? "]" : "\n ]");
   const Counts c = count_findings(in.diags);
+  std::string citations;
+  if (in.citations) {
+    std::string levels;
+    for (const auto& [level, n] : in.citations->by_level)
+      levels += fmt::format("{}{}: {}", levels.empty() ? "" : ", ", q(level), n);
+    citations =
+        fmt::format(", \"citations\": {{\"total\": {}, \"in_registry\": {}, \"by_level\": {{{}}}}}",
+                    in.citations->total, in.citations->in_registry, levels);
+  }
   out += fmt::format(
       ",\n \"summary\": {{\"errors\": {}, \"warnings\": {}, \"notes\": {}, \"files\": {}, "
-      "\"items\": {}}}}}\n",
-      c.errors, c.warnings, c.notes, in.files, in.items);
+      "\"items\": {}{}}}}}\n",
+      c.errors, c.warnings, c.notes, in.files, in.items, citations);
   return out;
 }
 

@@ -18,6 +18,17 @@ Counts count_findings(const std::vector<Diagnostic>& diags) {
   return c;
 }
 
+std::string citations_line(const CitationCounts& c, Lang lang) {
+  std::string levels;
+  for (const auto& [level, n] : c.by_level)
+    levels +=
+        fmt::format("{}{} {}", levels.empty() ? "" : (lang == Lang::En ? ", " : "，"), level, n);
+  return lang == Lang::En
+             ? fmt::format("citations: {}, {} in the law base ({})", c.total, c.in_registry, levels)
+             : fmt::format("依据引用 {} 条，法规库中有 {} 条（{}）", c.total, c.in_registry,
+                           levels);
+}
+
 std::string summary_line(const Counts& c, Lang lang) {
   if (lang == Lang::En) {
     std::string s = fmt::format("{} error{}, {} warning{}", c.errors, c.errors == 1 ? "" : "s",

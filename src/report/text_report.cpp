@@ -118,6 +118,7 @@ std::string render_text(const ReportInput& in) {
                          f.certain ? "" : (in.lang == Lang::En ? " (uncertain)" : "（不确定）"));
   }
   out += summary_line(count_findings(in.diags), in.lang) + "\n";
+  if (in.citations && in.citations->total) out += citations_line(*in.citations, in.lang) + "\n";
   return out;
 }
 

@@ -97,6 +97,12 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
     }
     return nullptr;
   }
+  if (ins->other_region && ic.first(rule::basis_other_region, ins->name))
+    sink.add(rule::basis_other_region, c.law.span, ic.id,
+             {fmt::format("《{}》是{}的{}，只在该地区有效", ins->name, ins->region,
+                          law_level_name(ins->level)),
+              fmt::format("《{}》 is {} of {}; it applies only there", ins->name,
+                          law_level_name(ins->level), ins->region)});
   const Date d = ic.ctx.as_of();
   if (ins->repealed) {
     // `by` names the successor, or the decision that repealed it (…关于废止…的决定).
@@ -266,8 +272,29 @@ void report_missing(RuleContext& ctx, const PowerItem& item, const std::string& 
 
 }  // namespace
 
+// One note when the law base is more than a year older than the audit date: revisions and
+// repeals after it are unknown. Placed on the catalog's first citation.
+void check_law_base_age(RuleContext& ctx) {
+  const auto& base = ctx.laws->base_date;
+  if (!base || ctx.as_of().days() - base->days() <= 365) return;
+  for (const auto& d : ctx.catalog.departments)
+    for (const auto& item : d.powers)
+      for (const auto& c : item.basis)
+        if (item.active() && c.law.span.valid()) {
+          ctx.sink.add(
+              rule::basis_law_base_age, c.law.span, "",
+              {fmt::format("法规库截至 {}，比审核日期 {} 早一年以上：此后的修改和废止无法核对",
+                           base->str(), ctx.as_of().str()),
+               fmt::format("the law base is of {}, more than a year before {}: later revisions "
+                           "and repeals are unknown",
+                           base->str(), ctx.as_of().str())});
+          return;
+        }
+}
+
 void check_basis(RuleContext& ctx) {
   if (!ctx.laws) return;
+  check_law_base_age(ctx);
   for (const auto& d : ctx.catalog.departments) {
     // A 主项 listed through its 子项 rests on their bases.
     std::set<std::string> parents;

@@ -28,27 +28,27 @@ bool is_workbook_path(const std::string& path) {
   return detect_workbook_format(head) != WorkbookFormat::Csv;
 }
 
-void ShippedData::load_laws() const {
-  if (has_laws_) return;
-  has_laws_ = true;
-  RegistryLoad reg = load_registry(dir_ + "/catalogs/laws", {}, sources_, findings_);
-  laws_fatal_ = reg.fatal;
-  laws_ = std::move(reg.registry);
+const ShippedData::Laws& ShippedData::load_laws(const std::string& region) const {
+  auto& slot = laws_[region];
+  if (slot) return *slot;
+  slot = std::make_unique<Laws>();
+  RegistryLoad reg = load_registry(dir_ + "/catalogs/laws", {}, sources_, findings_, region);
+  slot->fatal = reg.fatal;
+  slot->registry = std::move(reg.registry);
   // The full-text index is built on first use; built here, it is not charged to the first
   // Session that happens to need it (a fuzzer's false timeout).
-  (void)laws_.search("行政许可", 1, Date{2026, 1, 1});
+  (void)slot->registry.search("行政许可", 1, Date{2026, 1, 1});
+  return *slot;
 }
 
-const LawRegistry& ShippedData::laws() const {
+const LawRegistry& ShippedData::laws(const std::string& region) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  load_laws();
-  return laws_;
+  return load_laws(region).registry;
 }
 
-const std::string& ShippedData::laws_fatal() const {
+const std::string& ShippedData::laws_fatal(const std::string& region) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  load_laws();
-  return laws_fatal_;
+  return load_laws(region).fatal;
 }
 
 const TemplateLibrary& ShippedData::templates() const {
@@ -175,8 +175,39 @@ void Session::open_inputs(const std::vector<std::string>& paths, const SessionOp
   }
 }
 
+// The region of the local legislation to load: --region, powerlist.yaml's region, or the place
+// the catalog's department and unit names and titles name most (a workbook has no region).
+RegionChoice choose_region(const std::string& laws_dir, const SessionOptions& o, const Catalog& c,
+                           const Sources& sources) {
+  if (!o.region.empty()) {
+    std::string r = region_named(laws_dir, o.region);
+    return {r.empty() ? o.region : r, "given"};
+  }
+  if (!c.project.region_name.value.empty() && !c.project.standalone) {
+    std::string r = region_named(laws_dir, c.project.region_name.value);
+    return {r.empty() ? c.project.region_name.value : r, "catalog"};
+  }
+  std::string text = c.project.title.value + "\n";
+  for (const auto& d : c.departments) {
+    text += d.name.value + "\n";
+    for (const auto& u : d.units) text += u.value + "\n";
+    for (const auto& item : d.powers) text += item.handled_by.value + "\n";
+  }
+  // The workbook's file name, sheet names and title rows (克拉玛依市农业农村局权责清单).
+  for (uint32_t id = 1; id < sources.size(); ++id) {
+    const SourceFile& f = sources.get(id);
+    if (f.builtin) continue;
+    text += f.display + "\n" + f.sheet + "\n";
+    if (f.grid)
+      for (uint32_t row = 1; row <= 3; ++row)
+        for (uint32_t col = 1; col <= 8; ++col) text += std::string(f.cell_text(row, col)) + "\n";
+  }
+  return {region_in_text(laws_dir, text), "inferred"};
+}
+
 void Session::open_data(const SessionOptions& o) {
   const std::string data = o.data_dir.empty() ? data_dir() : o.data_dir;
+  region_ = choose_region(data + "/catalogs/laws", o, load_.catalog, load_.sources);
   // A catalog-relative data file (`laws:`, `holidays:`): its path, or none when it lies
   // outside the catalog without --allow-outside (said as a finding).
   auto inside = [&](const auto& file) -> std::optional<fs::path> {
@@ -206,14 +237,14 @@ void Session::open_data(const SessionOptions& o) {
     calendar_ = shipped_->calendar();
   }
   if (shipped_ && law_files.empty()) {
-    if (!shipped_->laws_fatal().empty()) {
-      fatal_ = shipped_->laws_fatal();
+    if (!shipped_->laws_fatal(region_.region).empty()) {
+      fatal_ = shipped_->laws_fatal(region_.region);
       return;
     }
-    shipped_laws_ = &shipped_->laws();
+    shipped_laws_ = &shipped_->laws(region_.region);
   } else {
-    RegistryLoad reg =
-        load_registry(data + "/catalogs/laws", law_files, load_.sources, load_.diags);
+    RegistryLoad reg = load_registry(data + "/catalogs/laws", law_files, load_.sources, load_.diags,
+                                     region_.region);
     if (!reg.fatal.empty()) {
       fatal_ = reg.fatal;
       return;

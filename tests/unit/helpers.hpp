@@ -1,6 +1,7 @@
 // Shared helpers: load a department file from text and run every rule on it.
 #pragma once
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -13,20 +14,21 @@
 
 namespace powerlist::test {
 
-// The shipped registry plus tests/cases/laws.yaml (fictional local instruments), loaded once.
-inline const LawRegistry& test_registry() {
-  static const LawRegistry reg = [] {
-    Sources sources;
-    DiagSink sink;
-    const std::string root = POWERLIST_SOURCE_DIR;
-    RegistryLoad r =
-        load_registry(root + "/catalogs/laws",
-                      {{"tests/cases/laws.yaml", root + "/tests/cases/laws.yaml"}}, sources, sink);
-    if (!r.fatal.empty() || !sink.list().empty())
-      throw std::runtime_error("test registry does not load cleanly");
-    return std::move(r.registry);
-  }();
-  return reg;
+// The shipped registry plus tests/cases/laws.yaml (fictional local instruments), loaded once
+// per region (the region selects the shipped local legislation loaded in full).
+inline const LawRegistry& test_registry(const std::string& region = "") {
+  static std::map<std::string, LawRegistry> made;
+  auto it = made.find(region);
+  if (it != made.end()) return it->second;
+  Sources sources;
+  DiagSink sink;
+  const std::string root = POWERLIST_SOURCE_DIR;
+  RegistryLoad r = load_registry(root + "/catalogs/laws",
+                                 {{"tests/cases/laws.yaml", root + "/tests/cases/laws.yaml"}},
+                                 sources, sink, region);
+  if (!r.fatal.empty() || !sink.list().empty())
+    throw std::runtime_error("test registry does not load cleanly");
+  return made.emplace(region, std::move(r.registry)).first->second;
 }
 
 // A flow start → middle → end: `start` and `middle` as the caller filled them (ids, actors,
@@ -58,12 +60,13 @@ inline const TemplateLibrary& test_templates() {
 }
 
 inline LoadResult check_text(const std::string& yaml, const std::string& name = "dept.yaml",
-                             Date as_of = Date{2026, 1, 1}, const SeverityPolicy& policy = {}) {
+                             Date as_of = Date{2026, 1, 1}, const SeverityPolicy& policy = {},
+                             const std::string& region = "") {
   LoadResult res;
   res.catalog.project.standalone = true;
   res.catalog.project.effective = Loc<Date>{as_of, {}};
   load_department_text(res, name, yaml, LoadOptions{});
-  run_rules(res.catalog, res.diags, &test_registry(), &test_templates());
+  run_rules(res.catalog, res.diags, &test_registry(region), &test_templates());
   finalize_diagnostics(res.diags.mutable_list(), policy, res.suppressions, res.item_starts);
   return res;
 }

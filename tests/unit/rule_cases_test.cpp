@@ -2,6 +2,7 @@
 //   # expect: RULE LINE:COL     (one line per finding, in output order)
 //   # expect: none              (the file must produce no finding at all)
 //   # as-of: YYYY-MM-DD         (optional: the catalog date; default 2026-01-01)
+//   # region: NAME              (optional: the region whose local legislation is loaded)
 // The registry is the shipped one plus tests/cases/laws.yaml; flow/missing is off except in
 // its own case files.
 // Folders (<rule>.fail/, <rule>.pass/) are whole catalogs for the rules that need one (the
@@ -86,7 +87,10 @@ TEST_CASE("rule case files produce exactly their expected findings", "[rules][ca
       policy.overrides["flow/missing"] = Severity::Off;
     if (!starts_with(f.filename().string(), "risk_none"))
       policy.overrides["risk/none"] = Severity::Off;
-    auto res = test::check_text(text, f.filename().string(), as_of, policy);
+    std::string region;
+    if (auto pos = text.find("# region:"); pos != std::string::npos)
+      region = trim(text.substr(pos + 9, text.find('\n', pos) - pos - 9));
+    auto res = test::check_text(text, f.filename().string(), as_of, policy, region);
     auto got = test::brief(res);
     if (std::getenv("UPDATE_GOLDEN")) {
       rewrite_expectations(f, text, got);
