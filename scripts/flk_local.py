@@ -268,6 +268,20 @@ def normalize(name):
     return s[len("中华人民共和国"):] if s.startswith("中华人民共和国") and len(s) > 7 else s
 
 
+def same_title(a, b):
+    """Titles of one instrument, renamed or spelled another way (兰州市煤炭经营监督管理条例 and
+    …经营使用监督管理条例): most character pairs after the shared region prefix in common."""
+    a, b = normalize(a), normalize(b)
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    a, b = a[n:], b[n:]
+    pa, pb = {a[i:i + 2] for i in range(len(a) - 1)}, {b[i:i + 2] for i in range(len(b) - 1)}
+    if not pa or not pb:
+        return True
+    return len(pa & pb) / min(len(pa), len(pb)) >= 0.5
+
+
 def derive(files, problems):
     """→ instruments {name: entry}, texts {(name, date): lines}."""
     inst, texts = {}, {}
@@ -331,6 +345,13 @@ def derive(files, problems):
             problems.append((rel, "no version in the history lines"))
             continue
         articles, clean = dl.parse_articles(body)
+        # A file whose body is another instrument (the dump's 新疆…农业机械安全监督管理条例 holds
+        # the 农村集体经济组织资产管理条例): neither its history nor its text are this title's.
+        heading = next((l for l in clean if not l.startswith(("第", "##"))), "")
+        if heading and re.search(r"(条例|办法|规定|规则|决定|细则)$", heading) and \
+                not same_title(heading, name):
+            problems.append((rel, f"body is another instrument's text ({heading}); not taken"))
+            continue
         e = inst.get(normalize(name))
         if e is None:
             e = inst[normalize(name)] = {"name": name, "province": province, "place": place,
@@ -348,6 +369,12 @@ def derive(files, problems):
                 v["articles"] = max(a[0] for a in articles)
                 v["text"] = True
                 texts[(name, latest)] = clean
+                # Its own 施行 clause dates it when not older than the version.
+                for a in articles[-3:]:
+                    m = re.search(r"自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日起?(?:施行|生效)",
+                                  " ".join(a[3]))
+                    if m and dl.iso(m) >= latest and "effective" not in v:
+                        v["effective"] = dl.iso(m)
         e["sources"].add("flk " + rel)
         for r in repeals_in(name, history, body):
             decisions.append((r, name, province, place))

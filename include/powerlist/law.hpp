@@ -63,6 +63,10 @@ struct ArticleText {
 };
 struct LawText {
   std::vector<ArticleText> articles;
+  // False when the text's own references name a 款 an article does not have here (第二十二条第二款
+  // of a 22nd article of one paragraph): the collected text merged its 款, which are then not
+  // counted (no basis/clause-range).
+  bool paragraphs_reliable = true;
   const ArticleText* find(int number, int suffix = 0) const;
 };
 // Parses a text file of texts/ (lines "第X条 …", "## 第一章 …", paragraphs, items).

@@ -70,6 +70,50 @@ const ArticleText* LawText::find(int number, int suffix) const {
   return nullptr;
 }
 
+namespace {
+
+// The numeral that ends just before byte `end` of `s` (…第二十二|条): its value, or 0.
+int numeral_before(const std::string& s, size_t end, size_t& start) {
+  start = end;
+  while (start >= 3) {
+    const std::string ch = s.substr(start - 3, 3);
+    if (ch == "第") break;
+    if (std::string("零〇一二三四五六七八九十百千两").find(ch) == std::string::npos) return 0;
+    start -= 3;
+  }
+  if (start < 3 || start == end) return 0;
+  auto n = parse_number_milli(std::string_view(s).substr(start, end - start));
+  start -= 3;
+  return n && *n % 1000 == 0 ? static_cast<int>(*n / 1000) : 0;
+}
+
+// Do the text's references to its own 款 (第X条第Y款, 本条第Y款) fit its paragraphs?
+bool references_fit(const LawText& t) {
+  for (const auto& a : t.articles) {
+    const std::string s = a.full();
+    for (size_t k = s.find("款"); k != std::string::npos; k = s.find("款", k + 3)) {
+      size_t p_start = 0;
+      const int paragraph = numeral_before(s, k, p_start);
+      if (paragraph <= 1) continue;
+      int article = 0;
+      if (p_start >= 6 && s.substr(p_start - 6, 6) == "本条") {
+        article = a.number;
+      } else if (p_start >= 3 && s.substr(p_start - 3, 3) == "条") {
+        size_t a_start = 0;
+        article = numeral_before(s, p_start - 3, a_start);
+        // Another instrument's article (《…》第十条第二款) says nothing of this text.
+        if (a_start >= 3 && s.substr(a_start - 3, 3) == "》") continue;
+      }
+      if (article <= 0) continue;
+      const ArticleText* target = t.find(article);
+      if (target && paragraph > static_cast<int>(target->paragraphs.size())) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 LawText parse_law_text(std::string_view text) {
   LawText out;
   std::string heading;
@@ -100,6 +144,7 @@ LawText parse_law_text(std::string_view text) {
     else
       paras.push_back({line, {}});
   }
+  out.paragraphs_reliable = references_fit(out);
   return out;
 }
 

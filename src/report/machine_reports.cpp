@@ -88,6 +88,7 @@ std::string json_fix(const ReportInput& in, const Fix& f) {
 std::string sarif_fixes(const ReportInput& in, const Diagnostic& d) {
   std::string out;
   for (const Fix& f : d.fixes) {
+    if (f.target.file == 0) continue;  // a correction without a range to replace
     const SourceFile& src = in.sources.get(f.target.file);
     const std::string uri = uri_encode(in.uri_prefix + src.display);
     const std::string region =

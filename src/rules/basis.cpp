@@ -181,6 +181,7 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
         f.notes.push_back(
             {"版本依据引用中的版本说明：" + c.note, "version read from the note: " + c.note});
       if (!due.empty()) f.notes.push_back({due, note.en});
+      if (auto fix = superseded_fix(*ic.ctx.laws, *ins, *v, *now, c)) f.fixes.push_back(*fix);
     }
   } else if (!ins->versions.empty() && !now && ins->versions.front().kind == "制定") {
     // Only when the history is known from the instrument's making: a ministry rule listed

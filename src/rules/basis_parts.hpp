@@ -54,4 +54,10 @@ Message quoted_elsewhere(const LawRegistry& laws, const std::string& quote,
 std::string cited_articles_text(const LawRegistry& laws, const Instrument& ins, const LawVersion* v,
                                 const Citation& c);
 
+// The correction of a superseded citation (basis_fix.cpp): the version in force and the
+// articles that carry the cited provision there, found by their words.
+std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins,
+                                  const LawVersion& cited, const LawVersion& now,
+                                  const Citation& c);
+
 }  // namespace powerlist

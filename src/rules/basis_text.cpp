@@ -166,8 +166,10 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
       return;
     }
   if (!text || judged->truncated) return;
-  // basis/clause-range: a 款 or 项 the article does not have in that version.
+  // basis/clause-range: a 款 or 项 the article does not have in that version (not counted in a
+  // text whose 款 were merged when it was collected).
   for (const auto& a : c.articles) {
+    if (!text->paragraphs_reliable) break;
     const ArticleText* art = text->find(a.value.article);
     if (!art) continue;  // basis/article-range
     const int paragraphs = static_cast<int>(art->paragraphs.size());

@@ -79,7 +79,7 @@ expect() {  # a line the registry must hold
 [ "$(grep -c '^- name: "新疆维吾尔自治区测试条例"' "$out")" = 1 ] || { echo "FAIL: duplicate not merged into one entry"; fail=1; }
 expect '    - {date: 2010-01-01, kind: 制定}'
 expect '    - {date: 2015-03-03, kind: 修正, articles: 3, text: true}'
-expect '    - {date: 2017-09-29, meeting: 2017-08-01, kind: 制定, articles: 2, text: true}'
+expect '    - {date: 2017-09-29, meeting: 2017-08-01, effective: 2017-12-01, kind: 制定, articles: 2, text: true}'
 expect '  region: "新疆维吾尔自治区克拉玛依市"'
 expect '  region_level: 设区的市'
 expect '  aliases: ["自治区测试条例"]'  # 测试条例 would name the city's too: dropped

@@ -93,3 +93,18 @@ TEST_CASE("summary.citations counts one instrument once per item", "[law][local]
   CHECK(c.total == 2);
   CHECK(c.in_registry == 1);
 }
+
+TEST_CASE("a text whose own references name 款 it lacks has its 款 merged: not counted",
+          "[law][local]") {
+  // As the flk text of 新疆维吾尔自治区实施《动物防疫法》办法: 第二条 is one paragraph, yet
+  // 第三条 refers to its second 款.
+  const LawText merged = parse_law_text(
+      "第一条 为了测试，制定本办法。\n第二条 禁止甲。禁止乙。\n"
+      "第三条 违反本办法第二条第二款规定的，处以罚款。\n");
+  CHECK_FALSE(merged.paragraphs_reliable);
+  const LawText fine = parse_law_text(
+      "第一条 为了测试，制定本办法。\n第二条 禁止甲。\n禁止乙。\n"
+      "第三条 "
+      "违反本办法第二条第二款或者《中华人民共和国动物防疫法》第十条第五款规定的，处以罚款。\n");
+  CHECK(fine.paragraphs_reliable);
+}

@@ -1,0 +1,131 @@
+// Corrections of basis findings (issue 24, CLI.md "Corrections"): where the provision a
+// citation names sits in the version in force. The provision is found by its words — the
+// cited version's article when the registry has that text, else the quotation in the cell —
+// across the articles of the version in force; a number is never invented: without words
+// to follow, the cited numbers are kept and the correction is marked uncertain.
+#include <fmt/format.h>
+
+#include "basis_parts.hpp"
+#include "powerlist/text.hpp"
+
+namespace powerlist {
+
+namespace {
+
+// A paragraph's or item's words, or the whole article's.
+std::string words_of(const ArticleText& a, int paragraph, int item) {
+  if (paragraph <= 0 || paragraph > static_cast<int>(a.paragraphs.size())) return a.full();
+  const auto& p = a.paragraphs[paragraph - 1];
+  if (item > 0 && item <= static_cast<int>(p.items.size())) return p.items[item - 1];
+  std::string s = p.text + "\n";
+  for (const auto& i : p.items) s += i + "\n";
+  return s;
+}
+
+// The label a catalog writes: 第N条, 第N条第M款, 第N条第（K）项.
+std::string label(int article, int suffix, int paragraph, int item) {
+  std::string s = "第" + chinese_number(article) + "条";
+  if (suffix) s += "之" + chinese_number(suffix);
+  if (paragraph) s += "第" + chinese_number(paragraph) + "款";
+  if (item) s += "第（" + chinese_number(item) + "）项";
+  return s;
+}
+
+struct Placed {
+  std::string label, text;
+  bool certain = false, changed = false;
+};
+
+// Where `words` (the old provision or the quotation) sit among the articles of `now`.
+std::optional<Placed> place(const std::string& words, const LawText& now) {
+  const auto fragments = quote_fragment_keys(words);
+  if (fragments.empty()) return std::nullopt;
+  const std::u32string key = quote_key(words);
+  // Every fragment in one article: the provision is there, its words unchanged.
+  const ArticleText* hit = nullptr;
+  int hits = 0;
+  for (const auto& a : now.articles)
+    if (quote_in_text(fragments, a.key())) {
+      hit = &a;
+      ++hits;
+    }
+  if (hits == 1) {
+    // The 款 (or 项) that holds it, when one does.
+    for (size_t p = 0; p < hit->paragraphs.size(); ++p) {
+      const std::string para = words_of(*hit, static_cast<int>(p) + 1, 0);
+      if (quote_in_text(fragments, quote_key(para))) {
+        const bool whole = hit->paragraphs.size() == 1 || quote_key(hit->full()) == key;
+        return Placed{label(hit->number, hit->suffix, whole ? 0 : static_cast<int>(p) + 1, 0),
+                      whole ? hit->full() : para, true, false};
+      }
+    }
+    return Placed{label(hit->number, hit->suffix, 0, 0), hit->full(), true, false};
+  }
+  if (hits > 1) return std::nullopt;  // in several articles: not told apart by words
+  // Changed words: the article that holds most of them, as a guess.
+  const ArticleText* best = nullptr;
+  double best_score = 0;
+  for (const auto& a : now.articles) {
+    const double s = quote_containment(words, a.key());
+    if (s > best_score) {
+      best_score = s;
+      best = &a;
+    }
+  }
+  if (!best || best_score < 0.6) return std::nullopt;
+  return Placed{label(best->number, best->suffix, 0, 0), best->full(), false, true};
+}
+
+std::string version_note(const LawVersion& v) {
+  const Date& d = v.date;
+  return fmt::format("（{}年{}月{}日{}）", d.y, d.m, d.d, v.kind == "制定" ? "公布" : v.kind);
+}
+
+}  // namespace
+
+std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins,
+                                  const LawVersion& cited, const LawVersion& now,
+                                  const Citation& c) {
+  Fix::Citation out;
+  out.law = ins.name;
+  out.version = now.date.str();
+  out.version_note = version_note(now);
+  bool certain = true;
+  const LawText* old_text = laws.text(ins, cited);
+  const LawText* new_text = laws.text(ins, now);
+  std::string texts;
+  for (const auto& a : c.articles) {
+    std::string words;
+    if (old_text)
+      if (const ArticleText* art = old_text->find(a.value.article))
+        words = words_of(*art, a.value.paragraph, a.value.item);
+    if (words.empty() && c.articles.size() == 1) words = c.text;  // the cell's quotation
+    std::optional<Placed> at;
+    if (!words.empty() && new_text) at = place(words, *new_text);
+    if (!at) {
+      // Nothing to follow: the cited numbers, unconfirmed.
+      certain = false;
+      out.articles.push_back(label(a.value.article, 0, a.value.paragraph, a.value.item));
+      if (new_text)
+        if (const ArticleText* same = new_text->find(a.value.article)) texts += same->full();
+      continue;
+    }
+    certain = certain && at->certain;
+    out.changed = out.changed || at->changed;
+    out.articles.push_back(at->label);
+    texts += at->text;
+  }
+  if (c.articles.empty()) certain = false;
+  out.text = trim(texts);
+  Fix f;
+  f.certain = certain;
+  std::string articles;
+  for (const auto& a : out.articles) articles += a;
+  f.replacement = "《" + ins.name + "》" + out.version_note + articles;
+  f.title = {fmt::format("改为{}", f.replacement), fmt::format("cite {}", f.replacement)};
+  f.target.file = 0;  // no machine-applicable range yet: `fix --write` is to come
+  f.citation = std::move(out);
+  return f;
+}
+
+}  // namespace powerlist

@@ -1,0 +1,67 @@
+// Corrections of superseded citations (issue 24 part 1): the article in force found by the
+// words of the cited version's article, or of the cell's quotation; uncertain when the words
+// changed or nothing says where the provision went.
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using namespace powerlist;
+
+namespace {
+
+const Fix* fix_of(const LoadResult& res, const std::string& rule) {
+  for (const auto& d : res.diags.list())
+    if (d.rule == rule && !d.fixes.empty()) return &d.fixes.front();
+  return nullptr;
+}
+
+LoadResult check_basis(const std::string& basis) {
+  return test::check_text(
+      test::dept_with_item("  - key: a\n    name: 某项许可\n"
+                           "    category: 行政许可\n    basis: " +
+                           basis +
+                           "\n    initiation: 依申请\n    conditions: 符合条件\n"
+                           "    handled_by: 审批股\n"),
+      "d.yaml", Date{2026, 1, 1});
+}
+
+}  // namespace
+
+TEST_CASE("a renumbered article is followed to its place in the version in force", "[fix]") {
+  // 野生动物保护法 2018 第三十一条 (广告) is 2022 第三十二条, word for word.
+  const auto res = check_basis(
+      "[{law: 中华人民共和国野生动物保护法, version: 2018-10-26, articles: [\"第三十一条\"]}]");
+  const Fix* f = fix_of(res, "basis/superseded-version");
+  REQUIRE(f);
+  REQUIRE(f->citation);
+  CHECK(f->citation->version == "2022-12-30");
+  CHECK(f->citation->articles == std::vector<std::string>{"第三十二条"});
+  CHECK(f->citation->version_note == "（2022年12月30日修订）");
+  CHECK_FALSE(f->citation->changed);
+  CHECK(f->certain);
+  CHECK(f->citation->text.find("禁止为出售、购买、利用野生动物") != std::string::npos);
+}
+
+TEST_CASE("the cell's quotation places the provision when the old text is not held", "[fix]") {
+  // 种子法: the registry has only the 2021 text; the 2015 第三十一条 quotation (种子生产经营许可)
+  // is found in the 2021 text by its words.
+  const auto res = check_basis(
+      "[{law: 中华人民共和国种子法, version: 2015-11-04, articles: [\"第三十一条\"], text: "
+      "\"从事种子进出口业务的种子生产经营许可证，由国务院农业农村、林业草原主管部门核发\"}]");
+  const Fix* f = fix_of(res, "basis/superseded-version");
+  REQUIRE(f);
+  REQUIRE(f->citation);
+  CHECK(f->citation->version == "2021-12-24");
+  CHECK(f->citation->articles == std::vector<std::string>{"第三十一条第一款"});
+  CHECK(f->certain);
+  CHECK(f->citation->text.find("种子生产经营许可证") != std::string::npos);
+}
+
+TEST_CASE("without words to follow, the cited number is kept and the fix is uncertain", "[fix]") {
+  const auto res =
+      check_basis("[{law: 中华人民共和国种子法, version: 2015-11-04, articles: [\"第三十一条\"]}]");
+  const Fix* f = fix_of(res, "basis/superseded-version");
+  REQUIRE(f);
+  CHECK_FALSE(f->certain);
+  CHECK(f->citation->articles == std::vector<std::string>{"第三十一条"});
+}
