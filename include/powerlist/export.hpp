@@ -40,7 +40,14 @@ struct ReviewTable {
   std::vector<double> widths;  // in characters, for xlsx
   std::vector<ReviewRow> rows;
   std::vector<const Diagnostic*> general;  // findings about no item (files, departments)
-  RiskOverview risks;                      // the 风险防控 sheet (xlsx only; empty: no sheet)
+  // Citations the office's law base could not check (basis/unknown-law …), by instrument: not
+  // the department's problem, listed on the 汇总 sheet under 未能核对的依据.
+  struct Unchecked {
+    std::string name, level;
+    std::vector<std::string> cells;  // where: 行政许可!E8 or file:line
+  };
+  std::vector<Unchecked> unchecked;
+  RiskOverview risks;  // the 风险防控 sheet (xlsx only; empty: no sheet)
 };
 
 ReviewTable build_review_table(const Catalog& catalog, const Sources& sources,

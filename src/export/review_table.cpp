@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <set>
@@ -9,6 +10,7 @@
 #include "powerlist/citation_text.hpp"
 #include "powerlist/export.hpp"
 #include "powerlist/text.hpp"
+#include "powerlist/workbook.hpp"
 
 namespace powerlist {
 
@@ -230,10 +232,38 @@ ReviewTable build_review_table(const Catalog& catalog, const Sources& sources,
   }
   t.columns.push_back(lang == Lang::En ? "review" : "审核意见");
   t.widths.push_back(60);
+  t.columns.push_back(lang == Lang::En ? "suggested basis" : "建议实施依据");
+  t.widths.push_back(40);
   // Findings by item.
   std::map<std::string, std::vector<const Diagnostic*>> by_item;
+  std::map<std::string, size_t> unchecked_at;
   for (const auto& f : findings) {
     if (f.suppressed) continue;
+    if (about_law_base(f.rule)) {
+      // The office's to-do, by instrument (the name is the message's first 《…》 or “…”).
+      if (f.rule != "basis/unknown-law") continue;
+      const std::string& m = f.message.zh;
+      const size_t open = m.find("“"), close = m.find("”", open == std::string::npos ? 0 : open);
+      const std::string name = open == std::string::npos || close == std::string::npos
+                                   ? m
+                                   : m.substr(open + 3, close - open - 3);
+      auto [it, fresh] = unchecked_at.try_emplace(name, t.unchecked.size());
+      if (fresh) {
+        const size_t lp = m.find("（按"), rp = m.find("判断", lp == std::string::npos ? 0 : lp);
+        t.unchecked.push_back({name,
+                               lp == std::string::npos || rp == std::string::npos
+                                   ? std::string()
+                                   : m.substr(lp + 6, rp - lp - 6),
+                               {}});
+      }
+      const SourceFile& src = sources.get(f.span.file);
+      t.unchecked[it->second].cells.push_back(
+          src.is_sheet()
+              ? fmt::format("{}!{}", src.sheet, cell_name(f.span.line - 1, f.span.col - 1))
+              : fmt::format("{}:{}", std::filesystem::path(src.display).filename().string(),
+                            f.span.line));
+      continue;
+    }
     if (f.item.empty())
       t.general.push_back(&f);
     else
@@ -281,9 +311,12 @@ ReviewTable build_review_table(const Catalog& catalog, const Sources& sources,
         auto e = it.extra.find(k);
         row.cells.push_back({e == it.extra.end() ? "" : e->second, {}});
       }
+      // The department's own file by name (never the office's path to it), sheet and row.
       if (any_source)
         row.cells.push_back(
-            {it.source ? fmt::format("{}:{}!{}", it.source->file, it.source->sheet, it.source->row)
+            {it.source ? fmt::format("{}:{}!{}",
+                                     std::filesystem::path(it.source->file).filename().string(),
+                                     it.source->sheet, it.source->row)
                        : std::string(),
              {}});
       // Findings no cell took go to 事项名称.
@@ -297,6 +330,13 @@ ReviewTable build_review_table(const Catalog& catalog, const Sources& sources,
       }
       review.findings = all;
       row.cells.push_back(std::move(review));
+      // 建议实施依据: the corrections of this row's findings, one a line.
+      ReviewCell suggested;
+      for (const Diagnostic* f : all)
+        for (const Fix& fx : f->fixes)
+          suggested.text += (suggested.text.empty() ? "" : "\n") + fx.title.in(lang) +
+                            (fx.certain ? "" : (lang == Lang::En ? " (uncertain)" : "（需核对）"));
+      row.cells.push_back(std::move(suggested));
       t.rows.push_back(std::move(row));
     }
   (void)sources;

@@ -216,7 +216,8 @@ std::string render_review_xlsx(const ReviewTable& t, std::string* error) {
     Count& c = counts[{r.department, r.category}];
     ++c.items;
     ++total.items;
-    for (const Diagnostic* f : r.cells.back().findings) {
+    // The 审核意见 cell (the last but one: 建议实施依据 follows it).
+    for (const Diagnostic* f : r.cells[r.cells.size() - 2].findings) {
       size_t Count::*slot = f->severity == Severity::Error     ? &Count::errors
                             : f->severity == Severity::Warning ? &Count::warnings
                                                                : &Count::notes;
@@ -244,6 +245,23 @@ std::string render_review_xlsx(const ReviewTable& t, std::string* error) {
     worksheet_write_string(sum, row++, 0, "不针对具体事项的问题", head);
     for (const Diagnostic* f : t.general)
       worksheet_write_string(sum, row++, 0, fit_cell(comment_text({f})).c_str(), plain);
+  }
+  // The office's to-do: citations its law base could not check — not the department's problem.
+  if (!t.unchecked.empty()) {
+    ++row;
+    worksheet_write_string(sum, row++, 0, "未能核对的依据（法规库未收录，由审核机关核实）", head);
+    const char* uheads[] = {"名称", "推断层级", "引用次数", "位置"};
+    for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(sum, row, c, uheads[c], head);
+    ++row;
+    for (const auto& u : t.unchecked) {
+      std::string where;
+      for (const auto& c : u.cells) where += (where.empty() ? "" : "、") + c;
+      worksheet_write_string(sum, row, 0, ("《" + u.name + "》").c_str(), plain);
+      worksheet_write_string(sum, row, 1, u.level.c_str(), plain);
+      worksheet_write_number(sum, row, 2, static_cast<double>(u.cells.size()), plain);
+      worksheet_write_string(sum, row, 3, fit_cell(where).c_str(), plain);
+      ++row;
+    }
   }
   worksheet_freeze_panes(sum, 1, 0);
 

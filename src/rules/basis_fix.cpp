@@ -76,6 +76,15 @@ std::optional<Placed> place(const std::string& words, const LawText& now) {
   return Placed{label(best->number, best->suffix, 0, 0), best->full(), false, true};
 }
 
+// 《…》 around a title that holds one: the inner marks become 〈〉.
+std::string titled(const std::string& name) {
+  std::string inner = name;
+  for (auto [from, to] : {std::pair<const char*, const char*>{"《", "〈"}, {"》", "〉"}})
+    for (size_t p = inner.find(from); p != std::string::npos; p = inner.find(from, p))
+      inner.replace(p, 3, to);
+  return "《" + inner + "》";
+}
+
 std::string version_note(const LawVersion& v) {
   const Date& d = v.date;
   return fmt::format("（{}年{}月{}日{}）", d.y, d.m, d.d, v.kind == "制定" ? "公布" : v.kind);
@@ -121,9 +130,52 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
   f.certain = certain;
   std::string articles;
   for (const auto& a : out.articles) articles += a;
-  f.replacement = "《" + ins.name + "》" + out.version_note + articles;
+  f.replacement = titled(ins.name) + out.version_note + articles;
   f.title = {fmt::format("改为{}", f.replacement), fmt::format("cite {}", f.replacement)};
   f.target.file = 0;  // no machine-applicable range yet: `fix --write` is to come
+  f.citation = std::move(out);
+  return f;
+}
+
+std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
+                                 const LawVersion& now, const Citation& c, const ArticleRef* near) {
+  const LawText* text = laws.text(ins, now);
+  if (!text) return std::nullopt;
+  Fix::Citation out;
+  out.law = ins.name;
+  out.version = now.date.str();
+  out.version_note = version_note(now);
+  bool certain = false;
+  if (auto at = place(c.text, *text); at && at->certain) {
+    // The quotation is, word for word, this article of the version in force.
+    out.articles.push_back(at->label);
+    out.text = trim(at->text);
+    certain = true;
+  } else if (const ArticleText* art = near ? text->find(near->article) : nullptr) {
+    // The article in force closest to the quotation, its words changed.
+    out.articles.push_back(label(near->article, 0, near->paragraph, 0));
+    out.text = trim(art->full());
+    out.changed = true;
+  } else {
+    // The in-force text of the cited articles, for the department to compare.
+    for (const auto& a : c.articles)
+      if (const ArticleText* art = text->find(a.value.article)) {
+        out.articles.push_back(label(a.value.article, 0, a.value.paragraph, a.value.item));
+        out.text += art->full();
+      }
+    if (out.articles.empty()) return std::nullopt;
+    out.text = trim(out.text);
+    out.changed = true;
+  }
+  Fix f;
+  f.certain = certain;
+  std::string articles;
+  for (const auto& a : out.articles) articles += a;
+  f.replacement = titled(ins.name) + out.version_note + articles;
+  f.title =
+      certain ? Message{fmt::format("改为{}", f.replacement), fmt::format("cite {}", f.replacement)}
+              : Message{fmt::format("按现行条文更正引文：{}", f.replacement),
+                        fmt::format("quote the text in force: {}", f.replacement)};
   f.citation = std::move(out);
   return f;
 }

@@ -60,4 +60,10 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
                                   const LawVersion& cited, const LawVersion& now,
                                   const Citation& c);
 
+// The correction of a quotation that is not the cited article's text: the article in force
+// it is, or the in-force text of the cited articles (uncertain).
+std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
+                                 const LawVersion& now, const Citation& c,
+                                 const ArticleRef* near = nullptr);
+
 }  // namespace powerlist

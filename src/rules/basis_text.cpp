@@ -117,7 +117,7 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
       if (best >= kRenumberedShare)
         where = ArticleRef{near.number, static_cast<int>(at) + 1, 0}.str();
     }
-    ic.ctx.sink.add(
+    auto& f = ic.ctx.sink.add(
         rule::basis_text_mismatch, c.law.span, ic.id,
         {fmt::format("《{}》{}的引文“{}”在现行版本（{}）中是{}，措辞已修改：所引 {} 版本已被修改，"
                      "条号已调整，请按现行版本更正条号和引文；现行条文：{}",
@@ -126,10 +126,13 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
          fmt::format("the quotation of 《{}》 {} is, in other words, article {} of the version in "
                      "force ({}); the cited {} version was revised and the article renumbered",
                      ins.name, refs, near.number, now.date.str(), cited.date.str())});
+    const ArticleRef near_ref{near.number, 0, 0};
+    if (auto fix = quotation_fix(*ic.ctx.laws, ins, now, c, near.suffix ? nullptr : &near_ref))
+      f.fixes.push_back(*fix);
     return;
   }
   if (cited_number(other->first)) return;
-  ic.ctx.sink.add(
+  auto& f = ic.ctx.sink.add(
       rule::basis_text_mismatch, c.law.span, ic.id,
       {fmt::format("《{}》{}的引文“{}”在现行版本（{}）中是{}：所引 {} 版本已被修改，条号已调整，"
                    "请按现行版本更正条号",
@@ -138,6 +141,7 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
        fmt::format("the quotation of 《{}》 {} is article {} of the version in force ({}); the "
                    "cited {} version was revised and the article renumbered",
                    ins.name, refs, other->first, now.date.str(), cited.date.str())});
+  if (auto fix = quotation_fix(*ic.ctx.laws, ins, now, c)) f.fixes.push_back(*fix);
 }
 
 Message quoted_elsewhere(const LawRegistry& laws, const std::string& quote,
@@ -284,7 +288,8 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
                {fmt::format("《{}》{}的引文“{}”不是该条的条文：{}", ins.name, refs, cited, what.zh),
                 fmt::format("the quotation of 《{}》 {} ('{}') is not the article's text: {}",
                             ins.name, refs, cited, what.en)});
-  (void)f;
+  if (const LawVersion* in_force = now ? now : judged)
+    if (auto fix = quotation_fix(laws, ins, *in_force, c)) f.fixes.push_back(*fix);
 }
 
 void check_category_words(ItemCtx& ic, const PowerItem& item) {

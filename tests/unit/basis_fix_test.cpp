@@ -65,3 +65,29 @@ TEST_CASE("without words to follow, the cited number is kept and the fix is unce
   CHECK_FALSE(f->certain);
   CHECK(f->citation->articles == std::vector<std::string>{"第三十一条"});
 }
+
+TEST_CASE("a quotation renumbered with changed words points to the article in force", "[fix]") {
+  // 种子法 2015 第五十三条 (不可抗力 … 林木种子 …) is 2021 第五十二条 without its 林木 clause.
+  const auto res = check_basis(
+      "[{law: 中华人民共和国种子法, version: 2015-11-04, articles: [\"第五十三条\"], text: "
+      "\"由于不可抗力原因，为生产需要必须使用低于国家或者地方规定标准的农作物种子的，应当经用种地"
+      "县级以上地方人民政府批准；林木种子应当经用种地省、自治区、直辖市人民政府批准。\"}]");
+  const Fix* f = fix_of(res, "basis/text-mismatch");
+  REQUIRE(f);
+  REQUIRE(f->citation);
+  CHECK(f->citation->articles == std::vector<std::string>{"第五十二条"});
+  CHECK(f->citation->changed);
+  CHECK_FALSE(f->certain);
+}
+
+TEST_CASE("a quotation that is word for word another article in force names it, certain", "[fix]") {
+  // 野生动物保护法 2022 第三十二条 quoted as 第三十一条 of the version in force.
+  const auto res = check_basis(
+      "[{law: 中华人民共和国野生动物保护法, articles: [\"第三十一条\"], text: "
+      "\"禁止为出售、购买、利用野生动物或者禁止使用的猎捕工具发布广告。\"}]");
+  const Fix* f = fix_of(res, "basis/text-mismatch");
+  REQUIRE(f);
+  CHECK(f->certain);
+  CHECK(f->citation->articles.size() == 1);
+  CHECK(f->citation->articles[0].rfind("第三十二条", 0) == 0);
+}
