@@ -40,6 +40,7 @@ std::optional<Date> version_from_note(const std::string& note);
 struct NoteDate {
   Date date;
   bool month_only = false;
+  bool year_only = false;  // 2018年修正: the version of that year
 };
 std::vector<NoteDate> note_dates(const std::string& note);
 

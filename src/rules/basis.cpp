@@ -33,9 +33,16 @@ std::optional<Loc<Date>> cited_date(const Citation& c, const Instrument& ins) {
     if (const LawVersion* v = ins.version_cited(c.version->value))
       consider(v->date, c.version->span);
   for (const NoteDate& nd : note_dates(c.note)) {
-    if (nd.month_only) {
+    if (nd.year_only) {
       for (const auto& v : ins.versions)
-        if (v.date.y == nd.date.y && v.date.m == nd.date.m) consider(v.date, c.law.span);
+        if (v.date.y == nd.date.y || (v.meeting && v.meeting->y == nd.date.y))
+          consider(v.date, c.law.span);
+    } else if (nd.month_only) {
+      // The month of its 公布 or of the meeting that adopted it (2010年12月修正 → 2011-01-08).
+      for (const auto& v : ins.versions)
+        if ((v.date.y == nd.date.y && v.date.m == nd.date.m) ||
+            (v.meeting && v.meeting->y == nd.date.y && v.meeting->m == nd.date.m))
+          consider(v.date, c.law.span);
     } else if (const LawVersion* v = ins.version_cited(nd.date)) {
       consider(v->date, c.law.span);
     }

@@ -112,8 +112,10 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
     std::optional<Placed> at;
     if (!words.empty() && new_text) at = place(words, *new_text);
     if (!at) {
-      // Nothing to follow: the cited numbers, unconfirmed.
+      // Nothing to follow: the cited numbers, unconfirmed — and none at all without the text
+      // in force (a revision may have renumbered everything: a number is never invented).
       certain = false;
+      if (!new_text) continue;
       out.articles.push_back(label(a.value.article, 0, a.value.paragraph, a.value.item));
       if (new_text)
         if (const ArticleText* same = new_text->find(a.value.article)) texts += same->full();
@@ -129,7 +131,7 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
   Fix f;
   f.certain = certain;
   std::string articles;
-  for (const auto& a : out.articles) articles += a;
+  for (const auto& a : out.articles) articles += (articles.empty() ? "" : "、") + a;
   f.replacement = titled(ins.name) + out.version_note + articles;
   f.title = {fmt::format("改为{}", f.replacement), fmt::format("cite {}", f.replacement)};
   f.target.file = 0;  // no machine-applicable range yet: `fix --write` is to come
@@ -159,9 +161,9 @@ std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
   } else {
     // The in-force text of the cited articles, for the department to compare.
     for (const auto& a : c.articles)
-      if (const ArticleText* art = text->find(a.value.article)) {
+      if (const ArticleText* cited = text->find(a.value.article)) {
         out.articles.push_back(label(a.value.article, 0, a.value.paragraph, a.value.item));
-        out.text += art->full();
+        out.text += cited->full();
       }
     if (out.articles.empty()) return std::nullopt;
     out.text = trim(out.text);
@@ -170,7 +172,7 @@ std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
   Fix f;
   f.certain = certain;
   std::string articles;
-  for (const auto& a : out.articles) articles += a;
+  for (const auto& a : out.articles) articles += (articles.empty() ? "" : "、") + a;
   f.replacement = titled(ins.name) + out.version_note + articles;
   f.title =
       certain ? Message{fmt::format("改为{}", f.replacement), fmt::format("cite {}", f.replacement)}

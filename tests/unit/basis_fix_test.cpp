@@ -91,3 +91,18 @@ TEST_CASE("a quotation that is word for word another article in force names it, 
   CHECK(f->citation->articles.size() == 1);
   CHECK(f->citation->articles[0].rfind("第三十二条", 0) == 0);
 }
+
+TEST_CASE("a version note is read as a reviewer reads it: the latest version it names",
+          "[fix][note]") {
+  // （2015年8月修订通过，…，2018年修正）names the 2018 version: in force, nothing superseded.
+  const auto latest = check_basis(
+      "[{law: 中华人民共和国大气污染防治法, note: \"（2015年8月29日修订通过，自2016年1月1日起施行，"
+      "2018年修正）\", articles: [\"第二条\"]}]");
+  CHECK(fix_of(latest, "basis/superseded-version") == nullptr);
+  for (const auto& d : latest.diags.list()) CHECK(d.rule != "basis/superseded-version");
+  // The 2015 version alone is superseded by the 2018 one.
+  const auto old = check_basis(
+      "[{law: 中华人民共和国大气污染防治法, note: \"（2015年8月29日修订通过）\", articles: "
+      "[\"第二条\"]}]");
+  CHECK(fix_of(old, "basis/superseded-version") != nullptr);
+}
