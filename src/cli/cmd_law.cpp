@@ -17,6 +17,7 @@ struct LawArgs {
   std::vector<std::string> words;
   size_t limit = 10;
   std::string file;
+  std::string region;  // --region; else the place the name or the words name (克拉玛依市…)
 };
 
 // The built-in registry and the --laws files; nullopt (after a message) when unusable.
@@ -24,7 +25,13 @@ std::optional<LawRegistry> open_registry(const LawArgs& a, const CommonOptions& 
                                          DiagSink& sink) {
   std::vector<ExtraLawFile> extra;
   for (const auto& f : a.laws) extra.push_back({f, f});
-  RegistryLoad reg = load_registry(data_dir() + "/catalogs/laws", extra, sources, sink);
+  const std::string laws_dir = data_dir() + "/catalogs/laws";
+  std::string words = a.name;
+  for (const auto& w : a.words) words += " " + w;
+  const std::string region =
+      a.region.empty() ? region_in_text(laws_dir, words) : region_named(laws_dir, a.region);
+  RegistryLoad reg =
+      load_registry(laws_dir, extra, sources, sink, region.empty() ? a.region : region);
   if (!reg.fatal.empty()) {
     std::cerr << "powerlist: " << reg.fatal << "\n";
     return std::nullopt;
@@ -209,8 +216,12 @@ void register_law(CLI::App& app, const Tr& tr, int& exit_code) {
   check->add_option("file", args->file, tr("法规库 YAML 文件", "registry YAML file"))->required();
   check->add_option("--format", opts->format, tr("text 或 json", "text or json"))
       ->check(CLI::IsMember({"text", "json"}));
-  for (auto* sub : {show, search})
+  for (auto* sub : {show, search}) {
     sub->add_option("--laws", args->laws, tr("追加的本地法规库文件", "local registry files"));
+    sub->add_option("--region", args->region,
+                    tr("按此地区加载地方性法规（默认：名称或关键词中的地名）",
+                       "load this region's local legislation (default: the place the name names)"));
+  }
   for (auto* sub : {show, search, check})
     sub->add_option("--lang", opts->lang_name, tr("消息语言 zh|en", "message language zh|en"))
         ->check(CLI::IsMember({"zh", "en"}));

@@ -33,4 +33,10 @@ head -1 "$tmp/search.txt" | grep -q "《生猪屠宰管理条例》第三十一�
 grep -q "最接近的是《生猪屠宰管理条例》（2021-06-25 版本）第三十一条" "$tmp/tm.txt" || bad "text-mismatch names the closest article (生猪屠宰 24 → 31)"
 grep -q "第五十五条的内容：条号有误或已调整" "$tmp/tm.txt" || bad "text-mismatch names the renumbered article (土地承包法 51 → 55)"
 grep -q "在现行版本（2021-12-24）中是第六十条" "$tmp/tm.txt" || bad "text-mismatch finds a renumbering without the cited version's text (种子法 2015 61 → 60)"
+# Local legislation: the region a name names is loaded (克拉玛依市…), or --region's.
+"$BIN" law show 克拉玛依市养犬管理条例 第三条 > "$tmp/local.txt" 2>&1 || bad "law show of a city's regulation"
+grep -q "养犬人自律" "$tmp/local.txt" || bad "law show prints a local regulation's article"
+"$BIN" law show 养犬管理条例 第三条 --region 新疆维吾尔自治区克拉玛依市 > "$tmp/short.txt" 2>&1 || bad "a short name within --region"
+grep -q "克拉玛依市养犬管理条例" "$tmp/short.txt" || bad "the short name resolves within the region"
+"$BIN" --version | grep -q "2025-11-22" || bad "--version prints the law base's date"
 exit $fail
