@@ -266,8 +266,8 @@ std::vector<NoteDate> note_dates(const std::string& note) {
       // A year alone before 修正/修订/修改 (…，2018年修正): that year's version.
       j = after_year;
       const std::string rest = s.substr(after_year, 12);
-      const bool revision = rest.rfind("修正", 0) == 0 || rest.rfind("修订", 0) == 0 ||
-                            rest.rfind("修改", 0) == 0 || rest.rfind("第", 0) == 0;
+      const bool revision =
+          rest.rfind("修正", 0) == 0 || rest.rfind("修订", 0) == 0 || rest.rfind("修改", 0) == 0;
       if (revision)
         if (auto date = parse_date(fmt::format("{:04d}-01-01", y)))
           out.push_back({*date, false, true});
