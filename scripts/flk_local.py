@@ -282,6 +282,11 @@ def same_title(a, b):
     return len(pa & pb) / min(len(pa), len(pb)) >= 0.5
 
 
+def new_entry(name, province, place, level):
+    return {"name": name, "province": province, "place": place, "level": level, "versions": {},
+            "sources": set(), "repealed": None}
+
+
 def derive(files, problems):
     """→ instruments {name: entry}, texts {(name, date): lines}."""
     inst, texts = {}, {}
@@ -302,6 +307,8 @@ def derive(files, problems):
         if province:
             folder_votes[os.path.dirname(rel)][province] += 1
         parsed[rel] = (name, history, body, province, place)
+    # Places whose folder's files say the province (for top-level files named after them).
+    known = [(f.rsplit("/", 1)[1], v) for f, v in folder_votes.items() if f.count("/") > 1 and v]
     for rel in rels:
         if rel not in parsed:
             continue
@@ -312,7 +319,6 @@ def derive(files, problems):
             place = folder.rsplit("/", 1)[1]
         if not province:
             # A top-level file named after a place whose folder's files say the province.
-            known = [(f.rsplit("/", 1)[1], v) for f, v in folder_votes.items() if f.count("/") > 1 and v]
             hit = max((k for k in known if name.startswith(k[0])), key=lambda k: len(k[0]), default=None)
             if hit:
                 province, place = hit[1].most_common(1)[0][0], hit[0]
@@ -322,24 +328,14 @@ def derive(files, problems):
         if not history:
             # Listed without versions: the name, level and region are still known.
             undated.append(rel)
-            e = inst.setdefault(normalize(name), {"name": name, "province": province, "place": place,
-                                       "level": local_kind(name, history, place), "versions": {},
-                                       "sources": set(), "repealed": None})
+            e = inst.setdefault(normalize(name),
+                                new_entry(name, province, place, local_kind(name, history, place)))
             e["sources"].add("flk " + rel)
             continue
         if province and place != province:
             # A city's or prefecture's instrument "通过" by the province's 常委会 was approved.
             history = [(d, desc.replace("通过", "批准") if i and province_in(body_of(desc)) else desc)
                        for i, (d, desc) in enumerate(history)]
-        if not province:
-            # A top-level file named after a place whose folder's files say the province.
-            known = [(f.rsplit("/", 1)[1], v) for f, v in folder_votes.items() if f.count("/") > 1 and v]
-            hit = max((k for k in known if name.startswith(k[0])), key=lambda k: len(k[0]), default=None)
-            if hit:
-                province, place = hit[1].most_common(1)[0][0], hit[0]
-        if not province:
-            problems.append((rel, "province not found in the history lines, folder or name"))
-            continue
         versions = dl.versions_from_history(history, None, None, approval_publishes=True)
         if not versions:
             problems.append((rel, "no version in the history lines"))
@@ -354,9 +350,7 @@ def derive(files, problems):
             continue
         e = inst.get(normalize(name))
         if e is None:
-            e = inst[normalize(name)] = {"name": name, "province": province, "place": place,
-                              "level": local_kind(name, history, place), "versions": {},
-                              "sources": set(), "repealed": None}
+            e = inst[normalize(name)] = new_entry(name, province, place, local_kind(name, history, place))
         for v in versions:
             e["versions"].setdefault(v["date"], v)
         latest = max(e["versions"])
@@ -391,8 +385,7 @@ def derive(files, problems):
         if e is not None and e["versions"] and max(e["versions"]) > date:
             continue  # made again after the repeal (a new instrument of the same name)
         if e is None:
-            e = inst[normalize(title)] = {"name": title, "province": province, "place": place,
-                               "level": "地方性法规", "versions": {}, "sources": set(), "repealed": None}
+            e = inst[normalize(title)] = new_entry(title, province, place, "地方性法规")
             for i, d in enumerate(sorted(set(dates))):
                 e["versions"][d] = {"date": d, "kind": "制定" if i == 0 else "修正"}
         e["repealed"] = (date, decision)

@@ -90,6 +90,22 @@ std::string version_note(const LawVersion& v) {
   return fmt::format("（{}年{}月{}日{}）", d.y, d.m, d.d, v.kind == "制定" ? "公布" : v.kind);
 }
 
+// The Fix of a correction: 《name》（note）第N条、第M条 as its replacement and title. No
+// machine-applicable range yet (target file 0): `fix --write` is to come.
+Fix make_fix(const Instrument& ins, Fix::Citation out, bool certain, bool requote) {
+  Fix f;
+  f.certain = certain;
+  std::string articles;
+  for (const auto& a : out.articles) articles += (articles.empty() ? "" : "、") + a;
+  f.replacement = titled(ins.name) + out.version_note + articles;
+  f.title = requote ? Message{fmt::format("按现行条文更正引文：{}", f.replacement),
+                              fmt::format("quote the text in force: {}", f.replacement)}
+                    : Message{fmt::format("改为{}", f.replacement),
+                              fmt::format("cite {}", f.replacement)};
+  f.citation = std::move(out);
+  return f;
+}
+
 }  // namespace
 
 std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins,
@@ -128,15 +144,7 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
   }
   if (c.articles.empty()) certain = false;
   out.text = trim(texts);
-  Fix f;
-  f.certain = certain;
-  std::string articles;
-  for (const auto& a : out.articles) articles += (articles.empty() ? "" : "、") + a;
-  f.replacement = titled(ins.name) + out.version_note + articles;
-  f.title = {fmt::format("改为{}", f.replacement), fmt::format("cite {}", f.replacement)};
-  f.target.file = 0;  // no machine-applicable range yet: `fix --write` is to come
-  f.citation = std::move(out);
-  return f;
+  return make_fix(ins, std::move(out), certain, false);
 }
 
 std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
@@ -169,17 +177,7 @@ std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
     out.text = trim(out.text);
     out.changed = true;
   }
-  Fix f;
-  f.certain = certain;
-  std::string articles;
-  for (const auto& a : out.articles) articles += (articles.empty() ? "" : "、") + a;
-  f.replacement = titled(ins.name) + out.version_note + articles;
-  f.title =
-      certain ? Message{fmt::format("改为{}", f.replacement), fmt::format("cite {}", f.replacement)}
-              : Message{fmt::format("按现行条文更正引文：{}", f.replacement),
-                        fmt::format("quote the text in force: {}", f.replacement)};
-  f.citation = std::move(out);
-  return f;
+  return make_fix(ins, std::move(out), certain, !certain);
 }
 
 }  // namespace powerlist
