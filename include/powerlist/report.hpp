@@ -37,6 +37,8 @@ std::string render_sarif(const ReportInput& in);
 std::string render_junit(const ReportInput& in);
 std::string render_github(const ReportInput& in);
 std::string summary_line(const Counts& c, Lang lang);
+// One finding as render_json writes it, without the closing brace (callers may add fields).
+std::string finding_json(const ReportInput& in, const Diagnostic& d);
 // "依据引用 N 条，法规库中有 M 条（法律 a，行政法规 b，…）"
 std::string citations_line(const CitationCounts& c, Lang lang);
 // The reporter named by --format (text, json, sarif, junit, github); nullopt for another name.

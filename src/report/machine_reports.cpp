@@ -118,27 +118,32 @@ std::string suggestion_lines(const ReportInput& in, const Diagnostic& d) {
 
 }  // namespace
 
+std::string finding_json(const ReportInput& in, const Diagnostic& d) {
+  std::string notes;
+  for (const auto& n : d.notes) notes += (notes.empty() ? "" : ", ") + q(n.in(in.lang));
+  std::string rec = fmt::format(
+      "{{\"rule\": {}, \"severity\": {}, \"file\": {}, \"line\": {}, \"column\": {}, "
+      "\"end_line\": {}, \"end_column\": {}, \"item\": {}, \"message\": {}, \"notes\": [{}]",
+      q(d.rule), q(severity_name(d.severity)), q(file_of(in, d)), d.span.line, d.span.col,
+      d.span.end_line, d.span.end_col, d.item.empty() ? "null" : q(d.item),
+      q(d.message.in(in.lang)), notes);
+  if (!d.fixes.empty()) rec += ", \"fix\": " + json_fix(in, d.fixes.front());
+  // Workbook findings: the sheet and the cell (line = row, column = column number).
+  const SourceFile& src = in.sources.get(d.span.file);
+  if (src.is_sheet()) {
+    const std::string cell = finding_cell(src, d.span);
+    rec +=
+        fmt::format(", \"sheet\": {}, \"cell\": {}", q(src.sheet), cell.empty() ? "null" : q(cell));
+  }
+  return rec;
+}
+
 std::string render_json(const ReportInput& in) {
   std::string out = "{\"version\": 1,\n \"findings\": [";
   std::string suppressed;
   bool first = true, first_s = true;
   for (const auto& d : in.diags) {
-    std::string notes;
-    for (const auto& n : d.notes) notes += (notes.empty() ? "" : ", ") + q(n.in(in.lang));
-    std::string rec = fmt::format(
-        "{{\"rule\": {}, \"severity\": {}, \"file\": {}, \"line\": {}, \"column\": {}, "
-        "\"end_line\": {}, \"end_column\": {}, \"item\": {}, \"message\": {}, \"notes\": [{}]",
-        q(d.rule), q(severity_name(d.severity)), q(file_of(in, d)), d.span.line, d.span.col,
-        d.span.end_line, d.span.end_col, d.item.empty() ? "null" : q(d.item),
-        q(d.message.in(in.lang)), notes);
-    if (!d.fixes.empty()) rec += ", \"fix\": " + json_fix(in, d.fixes.front());
-    // Workbook findings: the sheet and the cell (line = row, column = column number).
-    const SourceFile& src = in.sources.get(d.span.file);
-    if (src.is_sheet()) {
-      const std::string cell = finding_cell(src, d.span);
-      rec += fmt::format(", \"sheet\": {}, \"cell\": {}", q(src.sheet),
-                         cell.empty() ? "null" : q(cell));
-    }
+    const std::string rec = finding_json(in, d);
     if (d.suppressed) {
       if (!in.show_suppressed) continue;
       suppressed += std::string(first_s ? "\n  " : ",\n  ") + rec +

@@ -2,7 +2,7 @@
 """Check that docs/rules.md's examples correspond to the rules' test cases.
 
 For each implemented (✅) rule section `### family/name ✅` of docs/rules.md:
- 1. every ```yaml fragment: each non-empty line, with any trailing `# …` comment removed and
+ 1. every ```yaml (or, for monitor/* whose cases are ledgers, ```csv) fragment: each non-empty line, with any trailing `# …` comment removed and
     trimmed, must occur as a line (comment-stripped, trimmed) of the rule's .fail.yaml, in the
     same order (not necessarily consecutive). Lines that are only a comment, or only `…`/`……`,
     are skipped.
@@ -60,7 +60,7 @@ def parse_section(body):
         if s.startswith("```"):
             if not fence:
                 fence = True
-                cur = [] if s == "```yaml" else None
+                cur = [] if s in ("```yaml", "```csv") else None
             else:
                 fence = False
                 if cur is not None:
@@ -92,7 +92,7 @@ def fragment_lines(frag):
 def read_case(stem, kind):
     """Text of the rule's .fail/.pass case(s) and a description; (None, None) when absent."""
     names = sorted(n for n in os.listdir(CASES) if n.startswith(stem + "." + kind))
-    files = [n for n in names if n.endswith(".yaml") and os.path.isfile(os.path.join(CASES, n))]
+    files = [n for n in names if n.endswith((".yaml", ".csv")) and os.path.isfile(os.path.join(CASES, n))]
     dirs = [n for n in names if os.path.isdir(os.path.join(CASES, n))]
     if files:
         return "\n".join(open(os.path.join(CASES, n), encoding="utf-8").read() for n in files), \

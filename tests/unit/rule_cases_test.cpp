@@ -18,6 +18,9 @@
 #include <set>
 
 #include "helpers.hpp"
+#include "powerlist/monitor.hpp"
+#include "powerlist/report.hpp"
+#include "powerlist/session.hpp"
 #include "powerlist/text.hpp"
 
 namespace fs = std::filesystem;
@@ -100,6 +103,15 @@ TEST_CASE("rule case files produce exactly their expected findings", "[rules][ca
   }
 }
 
+// monitor/* cases are ledgers (.csv) held against the shared catalog tests/cases/monitor.
+static std::vector<fs::path> monitor_case_files() {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(fs::path(POWERLIST_SOURCE_DIR) / "tests/cases/rules"))
+    if (e.is_regular_file() && e.path().extension() == ".csv") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 static std::vector<fs::path> case_folders() {
   std::vector<fs::path> dirs;
   for (const auto& e : fs::directory_iterator(fs::path(POWERLIST_SOURCE_DIR) / "tests/cases/rules"))
@@ -144,6 +156,7 @@ TEST_CASE("every implemented rule has a failing and a passing case", "[rules][ca
   std::set<std::string> names;
   for (const auto& f : case_files()) names.insert(f.filename().string());
   for (const auto& f : case_folders()) names.insert(f.filename().string());
+  for (const auto& f : monitor_case_files()) names.insert(f.filename().string());
   for (const auto& r : all_rules()) {
     if (!r.implemented) continue;
     std::string stem(r.id);
@@ -180,5 +193,38 @@ TEST_CASE("each doc entry states the rule's default severity from rule_list.def"
     const size_t line = doc.find('\n', at) + 1;
     const std::string want = "**" + std::string(severity_name(r.default_severity)) + "**";
     CHECK(doc.compare(line, want.size(), want) == 0);
+  }
+}
+
+TEST_CASE("monitor rule cases produce exactly their expected findings", "[rules][cases][monitor]") {
+  auto files = monitor_case_files();
+  REQUIRE(files.size() >= 16);
+  SessionOptions so;
+  so.share_shipped_data = true;
+  auto session = Session::open(
+      std::vector<std::string>{std::string(POWERLIST_SOURCE_DIR) + "/tests/cases/monitor"}, so);
+  REQUIRE(session->fatal().empty());
+  for (const auto& f : files) {
+    const std::string text = test::read_file(f.string());
+    bool none = false;
+    auto expected = expectations(text, &none);
+    INFO("case " << f.filename().string());
+    REQUIRE((none || !expected.empty()));
+    MonitorOptions mo;
+    mo.as_of = *parse_date(text.substr(text.find("# as-of:") + 9, 10));
+    Sources& sources = session->load().sources;
+    LedgerRead ledger = read_ledgers({{f.filename().string(), text}}, LedgerOptions{}, sources);
+    REQUIRE(ledger.fatal.zh.empty());
+    MonitorResult r = run_monitor(*session, ledger, mo);
+    std::vector<Suppression> none_suppressed;
+    finalize_diagnostics(r.findings.mutable_list(), SeverityPolicy{}, none_suppressed, {});
+    std::vector<std::string> got;
+    for (const auto& d : r.findings.list())
+      got.push_back(d.rule + " " + finding_location(sources.get(d.span.file), d.span));
+    if (std::getenv("UPDATE_GOLDEN")) {
+      rewrite_expectations(f, text, got);
+      continue;
+    }
+    CHECK(got == expected);
   }
 }
