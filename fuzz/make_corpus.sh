@@ -8,9 +8,9 @@ PY=/usr/bin/python3
 C=fuzz/corpus M=tests/malformed
 # Inputs that once crashed a target (regress-*) are kept: they are the regression tests.
 keep=$(mktemp -d); find "$C" -name 'regress-*' -exec cp --parents {} "$keep/" \; 2> /dev/null || true
-rm -rf "$C"; mkdir -p "$C"/{department,project,lock,registry,xls,xlsx,csv}
+rm -rf "$C"; mkdir -p "$C"/{department,project,lock,registry,xls,xlsx,csv,ledger}
 (cd "$keep" && find . -type f -exec cp --parents {} "$OLDPWD/" \;); rm -rf "$keep"
-mkdir -p "$M"/{project,lock,registry,xls,xlsx,csv}
+mkdir -p "$M"/{project,lock,registry,xls,xlsx,csv,ledger}
 
 # department: the example's departments and every single-file rule case.
 cp examples/示范县/departments/*.yaml "$C/department/"
@@ -42,6 +42,16 @@ cp "$tmp/bad/noise.csv" "$M/csv/"
 printf '"unclosed,quote\n1,2,3\n' > "$M/csv/unclosed-quote.csv"
 printf '\xff\xfe\x00\xd8a\x00' > "$M/csv/lone-surrogate-utf16.csv"
 printf 'PK\x03\x04garbage' > "$M/xlsx/zip-header-only.xlsx"
+
+# ledger: the monitor fixtures and rule cases; malformed ledgers (tests/malformed/ledger).
+cp tests/golden/monitor/*.csv "$C/ledger/"
+for f in tests/cases/rules/monitor_*.csv; do cp "$f" "$C/ledger/"; done
+printf '办件编号,节点,时间\nE1,受理,2025-10-09\nE1,补正告知,2025-10-10\nE1,办结,2025-10-20\nE2,补交受理,2025-10-11\n' > "$C/ledger/events.csv"
+printf '办件编号,受理日期\nA,2025-13-45\nA,20251301\nB,99999999\nC,45926.9999999999\nD,-1\n' > "$M/ledger/bad-dates.csv"
+printf '办件编号,受理日期,暂停\nA,2025-10-09,2025-10-10至\nB,2025-10-09,至2025-10-10；2025-10-12—2025-10-11\n' > "$M/ledger/bad-pauses.csv"
+printf '办件编号,节点,时间\nE1,办结,2025-10-20\nE1,补交受理,2025-10-19\nE1,受理,2025-10-21\n' > "$M/ledger/events-out-of-order.csv"
+printf '受理日期\n2025-10-09\n' > "$M/ledger/date-only.csv"
+cp "$M"/csv/* "$M"/xlsx/* "$M/ledger/"  # a ledger comes through the same readers
 
 # Malformed powerlist.yaml, lock and registry files.
 printf 'title: [unclosed\n' > "$M/project/syntax.yaml"

@@ -1,8 +1,10 @@
 // Catalog scaffolding: `powerlist init` and the synthetic catalogs of `powerlist gen`.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace powerlist {
 
@@ -20,6 +22,19 @@ struct GenOptions {
   bool baseline_codes = false;
 };
 FileSet generate_catalog(const GenOptions& opts);
+
+// A synthetic case ledger (CSV) for a catalog whose codes are assigned: `cases` rows of the
+// catalog's items (about 1 in 100 with a code the catalog lacks, 1 in 10 with a pause), from
+// `from` on, finished early, on time, late or still open; deterministic for a seed. Written
+// in pieces to `out`, so a million rows need no string of that size.
+struct LedgerGenOptions {
+  size_t cases = 1000;
+  uint64_t seed = 1;
+  int year = 2025;  // cases received over this year
+};
+struct Catalog;
+void generate_ledger(const Catalog& catalog, const LedgerGenOptions& o,
+                     const std::function<void(std::string_view)>& out);
 
 // Writes files under dir; returns "" or an error message.
 std::string write_files(const std::string& dir, const FileSet& files, bool overwrite);

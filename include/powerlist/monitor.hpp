@@ -2,8 +2,11 @@
 // dates counted as the law counts (working-day calendar, pauses not counted), its status and
 // card as of a date, the monthly 效能 figures per department, and monitor/* findings.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "powerlist/calendar.hpp"
@@ -66,7 +69,9 @@ struct CaseResult {
   const CaseRecord* rec = nullptr;
   const Department* dept = nullptr;  // the matched department (or the one the row names)
   const PowerItem* item = nullptr;   // nullptr: not in the catalog
-  std::string item_id, code, department;
+  // Views into the catalog, the ledger's pool or MonitorResult's caches (a million cases
+  // should not hold a million copies of the same code and name).
+  std::string_view item_id, code, department;
   std::optional<long> due_promised, due_statutory;
   std::optional<long> days_left;  // open cases
   long paused_days = 0;
@@ -96,6 +101,9 @@ struct MonitorResult {
   std::vector<CaseResult> cases;      // ledger order
   std::vector<MonthFigures> summary;  // by department, then month
   DiagSink findings;                  // monitor/* at the ledger's cells
+  // What CaseResult's views point at: per item, its id and implementation code (node-based
+  // map, so the views stay valid).
+  std::unordered_map<const PowerItem*, std::pair<std::string, std::string>> item_names;
 };
 
 // Holds every case of `ledger` against the session's catalog (all items, retired ones too)
@@ -111,6 +119,9 @@ struct MonitorReportInput {
 };
 std::string render_monitor_text(const MonitorReportInput& in);
 std::string render_monitor_json(const MonitorReportInput& in);
+// The same, written in pieces (a year of a city's cases is half a gigabyte of JSON).
+void render_monitor_json(const MonitorReportInput& in,
+                         const std::function<void(std::string_view)>& sink);
 std::string render_monitor_html(const MonitorReportInput& in);
 // The 办件 and 汇总 sheets; "" on success, else why the file could not be written.
 std::string write_monitor_xlsx(const MonitorReportInput& in, const std::string& path);

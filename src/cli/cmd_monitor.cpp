@@ -47,6 +47,41 @@ Message parse_ledger_maps(const std::vector<std::string>& maps,
   return {};
 }
 
+// Writes what `make` produces, piece by piece, to stdout (no path) or to a temporary file in
+// the target's folder that replaces `path` once complete; "" or why it failed.
+std::string write_streamed(
+    const std::string& path,
+    const std::function<void(const std::function<void(std::string_view)>&)>& make) {
+  if (path.empty()) {
+    make([](std::string_view s) {
+      std::cout.write(s.data(), static_cast<std::streamsize>(s.size()));
+    });
+    std::cout.flush();
+    return std::cout ? "" : "cannot write to stdout";
+  }
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path tmp = (target.has_parent_path() ? target.parent_path() : fs::path(".")) /
+                       fmt::format(".{}.{}.tmp", target.filename().string(), ::getpid());
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) return "cannot create " + tmp.string();
+    make([&](std::string_view s) { f.write(s.data(), static_cast<std::streamsize>(s.size())); });
+    if (!f.flush()) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      return "cannot write " + path;
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return "cannot write " + path;
+  }
+  return "";
+}
+
 int run_monitor_command(const MonitorArgs& a) {
   const Lang lang = a.lang == "en" ? Lang::En : Lang::Zh;
   const bool en = lang == Lang::En;
@@ -112,24 +147,27 @@ int run_monitor_command(const MonitorArgs& a) {
   const MonitorReportInput in{result, ledger, sources, lang};
 
   std::string text;
-  if (a.format == "json")
-    text = render_monitor_json(in);
-  else if (a.format == "html")
-    text = render_monitor_html(in);
-  else if (a.format == "text")
-    text = render_monitor_text(in);
-  if (a.format == "xlsx") {
+  if (a.format == "json") {
+    // Streamed: written as it is made, to stdout or to a temporary file renamed over -o.
+    std::string err =
+        write_streamed(a.output, [&](const auto& sink) { render_monitor_json(in, sink); });
+    if (!err.empty()) {
+      std::cerr << "powerlist: " << err << "\n";
+      return kInternal;
+    }
+  } else if (a.format == "xlsx") {
     if (std::string err = write_monitor_xlsx(in, a.output); !err.empty()) {
       std::cerr << "powerlist: " << err << "\n";
       return kInternal;
     }
-  } else if (!a.output.empty()) {
-    if (const Message err = write_file_atomic(a.output, text); !err.zh.empty()) {
+  } else {
+    text = a.format == "html" ? render_monitor_html(in) : render_monitor_text(in);
+    if (a.output.empty()) {
+      std::cout << text;
+    } else if (const Message err = write_file_atomic(a.output, text); !err.zh.empty()) {
       std::cerr << "powerlist: " << err.in(lang) << "\n";
       return kInternal;
     }
-  } else {
-    std::cout << text;
   }
   if (!a.output.empty() && a.format != "text")
     std::cerr << (en ? "written: " : "已写入：") << a.output << "\n";

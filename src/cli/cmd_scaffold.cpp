@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "common.hpp"
 #include "powerlist/format_spec.hpp"
@@ -63,6 +64,11 @@ void register_gen(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->add_option("--departments", o->departments, tr("部门数", "number of departments"))
       ->check(CLI::Range(1, 100000));
   sub->add_option("--seed", o->seed, tr("随机种子", "random seed"));
+  auto cases = std::make_shared<size_t>(0);
+  sub->add_option("--cases", *cases,
+                  tr("另写一份含 N 件办件的合成台账 ledger.csv（用于 monitor 的测试和基准）",
+                     "also write a synthetic ledger.csv of N cases (monitor tests, benchmarks)"))
+      ->check(CLI::Range(size_t(1), size_t(10'000'000)));
   sub->add_option("-o,--output", *dir, tr("输出文件夹", "output folder"));
   auto lang = std::make_shared<std::string>();
   sub->add_option("--lang", *lang, tr("消息语言 zh|en", "message language zh|en"))
@@ -71,7 +77,7 @@ void register_gen(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->add_flag("--force", *force,
                 tr("输出文件夹已有内容时仍然写入（覆盖同名文件）",
                    "write into a non-empty output folder (overwrites files of the same name)"));
-  sub->callback([o, dir, force, lang, &exit_code] {
+  sub->callback([o, dir, force, lang, cases, &exit_code] {
     const Tr say{*lang == "en" ? Lang::En : Lang::Zh};
     std::error_code ec;
     if (!*force && std::filesystem::exists(*dir, ec) &&
@@ -96,6 +102,28 @@ void register_gen(CLI::App& app, const Tr& tr, int& exit_code) {
     quiet.quiet = true;
     quiet.no_progress = true;
     exit_code = run_codes(*dir, quiet, "2026-01-01", false);
+    if (exit_code != kOk || *cases == 0) return;
+    // The ledger uses the codes just assigned: read the catalog back as monitor will.
+    SessionOptions so;
+    so.share_shipped_data = true;
+    auto session = Session::open(std::vector<std::string>{*dir}, so);
+    if (!session->fatal().empty()) {
+      std::cerr << "powerlist: " << session->fatal() << "\n";
+      exit_code = kInternal;
+      return;
+    }
+    const std::string path = (std::filesystem::path(*dir) / "ledger.csv").string();
+    std::ofstream f(path, std::ios::binary);
+    LedgerGenOptions lo;
+    lo.cases = *cases;
+    lo.seed = o->seed;
+    generate_ledger(session->catalog(), lo, [&](std::string_view s) {
+      f.write(s.data(), static_cast<std::streamsize>(s.size()));
+    });
+    if (!f.flush()) {
+      std::cerr << "powerlist: " << say("无法写入 ", "cannot write ") << path << "\n";
+      exit_code = kInternal;
+    }
   });
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "gen/lcg.hpp"
 #include "powerlist/fsio.hpp"
 #include "powerlist/gen.hpp"
 
@@ -13,15 +14,6 @@ namespace fs = std::filesystem;
 namespace powerlist {
 
 namespace {
-
-struct Lcg {
-  uint64_t s;
-  uint64_t next() {
-    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
-    return s >> 33;
-  }
-  size_t pick(size_t n) { return static_cast<size_t>(next() % n); }
-};
 
 const char* kCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

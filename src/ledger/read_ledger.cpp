@@ -41,6 +41,14 @@ const char* kind_name(SheetKind k) {
 }
 
 std::string squeeze(std::string_view s) {
+  // Most cells have no whitespace at all: no decoding then.
+  bool plain = true;
+  for (unsigned char c : s)
+    if (c <= ' ' || c == 0xC2 || c == 0xE3) {
+      plain = false;
+      break;
+    }
+  if (plain) return std::string(s);
   std::string out;
   for (char32_t c : decode_utf8(s))
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != 0x3000 && c != 0xA0)

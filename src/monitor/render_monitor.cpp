@@ -2,6 +2,7 @@
 // here: the ledger reader never read those columns.
 #include <fmt/format.h>
 
+#include <functional>
 #include <map>
 
 #include "powerlist/monitor.hpp"
@@ -130,7 +131,8 @@ std::string render_monitor_text(const MonitorReportInput& in) {
   return out;
 }
 
-std::string render_monitor_json(const MonitorReportInput& in) {
+void render_monitor_json(const MonitorReportInput& in,
+                         const std::function<void(std::string_view)>& sink) {
   const MonitorResult& r = in.result;
   std::string out =
       fmt::format("{{\"version\": 1, \"as_of\": {}, \"warn_days\": {},\n \"cases\": [",
@@ -156,6 +158,10 @@ std::string render_monitor_json(const MonitorReportInput& in) {
         card ? q(card) : "null", c.late_step.empty() ? "null" : q(c.late_step), q(src.display),
         q(src.sheet), rec.row, notes);
     first = false;
+    if (out.size() > (1u << 20)) {
+      sink(out);
+      out.clear();
+    }
   }
   out += first ? "]" : "\n ]";
   out += ",\n \"summary\": [";
@@ -182,13 +188,23 @@ std::string render_monitor_json(const MonitorReportInput& in) {
     if (d.suppressed) continue;
     out += std::string(first ? "\n  " : ",\n  ") + finding_json(ri, d) + "}";
     first = false;
+    if (out.size() > (1u << 20)) {
+      sink(out);
+      out.clear();
+    }
   }
   out += first ? "]" : "\n ]";
   const Counts n = count_findings(in.result.findings.list());
   out += fmt::format(
       ",\n \"counts\": {{\"errors\": {}, \"warnings\": {}, \"notes\": {}, \"cases\": {}}}}}\n",
       n.errors, n.warnings, n.notes, r.cases.size());
-  return out;
+  sink(out);
+}
+
+std::string render_monitor_json(const MonitorReportInput& in) {
+  std::string all;
+  render_monitor_json(in, [&](std::string_view s) { all += s; });
+  return all;
 }
 
 }  // namespace powerlist

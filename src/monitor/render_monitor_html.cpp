@@ -66,7 +66,7 @@ std::string render_monitor_html(const MonitorReportInput& in) {
     if (!c.item) continue;
     Slow& s = slow[c.item];
     s.name = c.item->name.value;
-    s.dept = c.department;
+    s.dept = std::string(c.department);
     ++s.cases;
     if (c.status == CaseStatus::Late || c.status == CaseStatus::LateStatutory ||
         c.status == CaseStatus::Overdue || c.status == CaseStatus::OverdueStatutory)
@@ -94,7 +94,7 @@ std::string render_monitor_html(const MonitorReportInput& in) {
       "table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;"
       "padding:4px 6px;text-align:left;vertical-align:top}}th{{background:#f0f3f8}}"
       ".bar{{display:inline-block;height:12px;vertical-align:middle}}.num{{text-align:right;"
-      "white-space:nowrap}}.track{{width:260px;background:#f3f3f3}}"
+      "white-space:nowrap}}.date{{white-space:nowrap}}.track{{width:260px;background:#f3f3f3}}"
       "@media (max-width:600px){{.track{{width:120px}}body{{margin:8px}}}}"
       "</style></head><body>\n",
       en ? "en" : "zh-CN", t("效能监察", "Case monitoring"), esc(r.as_of.str()));
@@ -136,6 +136,7 @@ std::string render_monitor_html(const MonitorReportInput& in) {
       t("每月按承诺时限办结率", "On-time rate by month"), t("月份", "month"), t("办结率", "rate"),
       t("办结", "finished"), t("按时", "on time"));
   for (const auto& [month, m] : by_month) {
+    if (!parse_date(month + "-01")) continue;  // cases without a received date
     const double mr = m.finished ? double(m.on_time) / double(m.finished) : 0.0;
     h += fmt::format(
         "<tr><td>{}</td><td class=track>{}</td><td class=num>{}</td><td "
@@ -162,19 +163,45 @@ std::string render_monitor_html(const MonitorReportInput& in) {
     h += "</table>\n";
   }
 
+  // The page is read, not searched: the first 200 cases to act on, red first; the rest are
+  // in the workbook and JSON.
+  constexpr size_t kListed = 200;
   std::string cards;
-  for (const auto& c : r.cases) {
+  size_t listed = 0, unlisted = 0;
+  std::vector<const CaseResult*> act;
+  for (const auto& c : r.cases)
+    if (card_of(c.status) || c.status == CaseStatus::NotInCatalog) act.push_back(&c);
+  std::stable_sort(act.begin(), act.end(), [](const CaseResult* a, const CaseResult* b) {
+    auto rank = [](CaseStatus s) {
+      return s == CaseStatus::OverdueStatutory ? 0
+             : s == CaseStatus::Overdue        ? 1
+             : s == CaseStatus::NotInCatalog   ? 2
+                                               : 3;
+    };
+    return rank(a->status) < rank(b->status);
+  });
+  for (const CaseResult* cp : act) {
+    const CaseResult& c = *cp;
+    if (listed == kListed) {
+      ++unlisted;
+      continue;
+    }
+    ++listed;
     const char* card = card_of(c.status);
-    if (!card && c.status != CaseStatus::NotInCatalog) continue;
     const char* cls = !card ? "purple" : std::string_view(card) == "red" ? "red" : "yellow";
     std::string note;
     for (const auto& n : c.notes) note += (note.empty() ? "" : "；") + n.in(in.lang);
     cards += fmt::format(
-        "<tr class={}><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+        "<tr class={}><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td "
+        "class=date>{}</td><td>{}</td></tr>\n",
         cls, esc(c.rec->id), esc(c.department),
         esc(c.item ? c.item->name.value : in.ledger.pool.at(c.rec->name)),
         esc(status_label(c.status).in(in.lang)),
-        c.due_promised ? Date::from_days(*c.due_promised).str() : "—", esc(note));
+        c.status == CaseStatus::OverdueStatutory && c.due_statutory
+            ? Date::from_days(*c.due_statutory).str() + t("（法定）", " (statutory)")
+        : c.due_promised ? Date::from_days(*c.due_promised).str()
+                         : "—",
+        esc(note));
   }
   if (!cards.empty())
     h += fmt::format(
@@ -182,6 +209,11 @@ std::string render_monitor_html(const MonitorReportInput& in) {
         "<th>{}</th></tr>\n{}</table>\n",
         t("需督办的办件", "Cases to act on"), t("办件编号", "case"), t("部门", "department"),
         t("事项", "power"), t("状态", "status"), t("承诺到期", "due"), t("说明", "notes"), cards);
+  if (unlisted)
+    h += fmt::format(
+        "<p>{}</p>\n",
+        en ? fmt::format("{} more cases to act on are in the workbook (--format xlsx).", unlisted)
+           : fmt::format("另有 {} 件需督办的办件未列出，见工作簿（--format xlsx）。", unlisted));
   h += "</body></html>\n";
   return h;
 }

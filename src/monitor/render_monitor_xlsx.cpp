@@ -106,9 +106,9 @@ std::string write_monitor_xlsx(const MonitorReportInput& in, const std::string& 
     for (const auto& n : c.notes) notes += (notes.empty() ? "" : "；") + n.in(in.lang);
     const SourceFile& src = in.sources.get(rec.file);
     const std::string cells[] = {rec.id,
-                                 c.code,
+                                 std::string(c.code),
                                  c.item ? c.item->name.value : in.ledger.pool.at(rec.name),
-                                 c.department,
+                                 std::string(c.department),
                                  day(rec.received),
                                  day(rec.finished),
                                  day(c.due_promised),

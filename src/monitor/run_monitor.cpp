@@ -115,6 +115,13 @@ class CatalogIndex {
   // with it (交通运输局 → 示范县交通运输局) when only one does.
   const Department* department(const std::string& text) const {
     if (text.empty()) return nullptr;
+    auto memo = dept_memo_.find(text);
+    if (memo != dept_memo_.end()) return memo->second;
+    return dept_memo_[text] = find_department(text);
+  }
+
+ private:
+  const Department* find_department(const std::string& text) const {
     const std::string n = norm(text);
     const Department* suffix = nullptr;
     int suffixes = 0;
@@ -126,6 +133,7 @@ class CatalogIndex {
     return suffixes == 1 ? suffix : nullptr;
   }
 
+ public:
   std::vector<ItemRef> by_code(const std::string& code) const {
     auto it = by_code_.find(code);
     return it == by_code_.end() ? std::vector<ItemRef>{} : it->second;
@@ -148,6 +156,7 @@ class CatalogIndex {
     v.push_back(ref);
   }
   std::vector<const Department*> depts_;
+  mutable std::unordered_map<std::string, const Department*> dept_memo_;
   std::unordered_map<std::string, std::vector<ItemRef>> by_code_;
   std::map<std::pair<const Department*, std::string>, std::vector<ItemRef>> by_name_;
   std::unordered_map<std::string, std::vector<ItemRef>> by_name_any_;
@@ -229,6 +238,21 @@ Span cell_span(uint32_t file, uint32_t row, uint32_t col) {
   return s;
 }
 
+// Ledgers repeat the same (code, name, department) over thousands of cases: match each
+// combination once.
+struct MatchKey {
+  uint32_t code, name, department;
+  bool operator==(const MatchKey& k) const {
+    return code == k.code && name == k.name && department == k.department;
+  }
+};
+struct MatchKeyHash {
+  size_t operator()(const MatchKey& k) const {
+    return std::hash<uint64_t>()((uint64_t(k.code) << 32) ^ (uint64_t(k.name) << 16) ^
+                                 k.department);
+  }
+};
+
 }  // namespace
 
 MonitorResult run_monitor(Session& session, const LedgerRead& ledger, const MonitorOptions& o) {
@@ -250,24 +274,34 @@ MonitorResult run_monitor(Session& session, const LedgerRead& ledger, const Moni
     sink.add(rule::monitor_bad_row, cell_span(r.file, r.row, 0), "", r.reason);
 
   std::map<std::pair<std::string, std::string>, MonthFigures> months;
+  std::unordered_map<MatchKey, Match, MatchKeyHash> matches;
   res.cases.reserve(ledger.cases.size());
   for (const CaseRecord& c : ledger.cases) {
     CaseResult cr;
     cr.rec = &c;
-    const Match m = match_case(index, ledger, c);
+    const MatchKey key{c.code, c.name, c.department};
+    auto known = matches.find(key);
+    if (known == matches.end()) known = matches.emplace(key, match_case(index, ledger, c)).first;
+    const Match& m = known->second;
     cr.dept = m.dept;
     cr.item = m.item;
-    cr.department = m.dept ? m.dept->name.value : ledger.pool.at(c.department);
+    cr.department = m.dept ? std::string_view(m.dept->name.value)
+                           : std::string_view(ledger.pool.at(c.department));
     const uint32_t where_col = c.received_col ? c.received_col : c.id_col;
     const Span at = cell_span(c.file, c.row, where_col);
-    std::string item_id = m.item ? powerlist::item_id(*m.dept, *m.item) : "";
-    cr.item_id = item_id;
+    cr.code = ledger.pool.at(c.code);
     if (m.item) {
-      const ItemCodes codes = item_codes(catalog, *m.dept, *m.item);
-      cr.code = codes.implementation.empty() ? ledger.pool.at(c.code) : codes.implementation;
-    } else {
-      cr.code = ledger.pool.at(c.code);
+      auto known_item = res.item_names.find(m.item);
+      if (known_item == res.item_names.end())
+        known_item =
+            res.item_names
+                .emplace(m.item, std::pair(powerlist::item_id(*m.dept, *m.item),
+                                           item_codes(catalog, *m.dept, *m.item).implementation))
+                .first;
+      cr.item_id = known_item->second.first;
+      if (!known_item->second.second.empty()) cr.code = known_item->second.second;
     }
+    const std::string item_id(cr.item_id);
     for (const auto& p : c.problems) sink.add(rule::monitor_bad_row, at, item_id, p);
     bool estimated = false;
     // Pauses: the ledger's, and step records of steps the law does not count.
@@ -425,7 +459,7 @@ MonitorResult run_monitor(Session& session, const LedgerRead& ledger, const Moni
     }
 
     // The month's figures, under the department the case belongs to (or its row names).
-    const std::string dept = cr.department.empty() ? "（未注明部门）" : cr.department;
+    const std::string dept = cr.department.empty() ? "（未注明部门）" : std::string(cr.department);
     const std::string month = c.received ? day_str(*c.received).substr(0, 7) : "（无受理日期）";
     MonthFigures& f = months[{dept, month}];
     f.department = dept;
