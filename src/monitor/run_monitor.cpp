@@ -130,7 +130,32 @@ class CatalogIndex {
       const std::string dn = norm(d->name.value);
       if (n.size() >= 6 && (ends_with(dn, n) || ends_with(n, dn))) suffix = d, ++suffixes;
     }
-    return suffixes == 1 ? suffix : nullptr;
+    if (suffixes == 1) return suffix;
+    // The organ without its place or level: 克拉玛依市农业农村局 and 地州市级农业农村局 (a
+    // workbook's 行使主体) are the same 农业农村局 when only one department is.
+    const std::string core = organ_core(n);
+    const Department* same = nullptr;
+    int sames = 0;
+    for (const Department* d : depts_)
+      if (!core.empty() && organ_core(norm(d->name.value)) == core) same = d, ++sames;
+    return sames == 1 ? same : nullptr;
+  }
+
+  // The text after the last place or level word (市 县 区 旗 州 盟 级), when at least two
+  // characters remain.
+  static std::string organ_core(const std::string& name) {
+    const std::u32string u = [&] {
+      std::u32string out;
+      for (char32_t c : decode_utf8(name)) out += c;
+      return out;
+    }();
+    size_t cut = std::u32string::npos;
+    for (size_t i = 0; i < u.size(); ++i)
+      if (std::u32string_view(U"市县区旗州盟级").find(u[i]) != std::u32string_view::npos) cut = i;
+    if (cut == std::u32string::npos || u.size() - cut - 1 < 2) return "";
+    std::string out;
+    for (size_t i = cut + 1; i < u.size(); ++i) append_utf8(out, u[i]);
+    return out;
   }
 
  public:
