@@ -7,9 +7,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   using namespace powerlist;
   static const auto session = [] {
-    auto s = Session::open(std::vector<std::string>{std::string(POWERLIST_SOURCE_DIR) +
-                                                    "/examples/示范县"},
-                           fuzz::options());
+    auto s = Session::open(
+        std::vector<std::string>{std::string(POWERLIST_SOURCE_DIR) + "/examples/示范县"},
+        fuzz::options());
     (void)s->items();
     return s;
   }();

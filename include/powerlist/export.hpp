@@ -56,6 +56,21 @@ ReviewTable build_review_table(const Catalog& catalog, const Sources& sources,
 // filters, widths, landscape A4), sheet 汇总 (department × category × severity) and, when
 // the catalog has risk points, sheet 风险防控 (counts, A-level heat map, every point).
 std::string render_review_xlsx(const ReviewTable& table, std::string* error);
+// The department's own workbook marked up (`export FILE --annotate`): `book` is the file read
+// again (its sheets, merges and widths), `file` the name its sheets carry in `sources`.
+struct ImportReport;
+struct Workbook;
+struct AnnotateInput {
+  const Workbook& book;
+  std::string file;
+  const Catalog& catalog;
+  const Sources& sources;
+  const std::vector<Diagnostic>& findings;
+  const ImportReport& report;  // where each sheet's header row is
+  const ReviewTable& table;    // 未能核对的依据
+  Lang lang = Lang::Zh;
+};
+std::string render_annotated_xlsx(const AnnotateInput& in, std::string* error);
 // UTF-8 CSV with BOM (Excel opens it as Chinese text), RFC 4180 quoting.
 std::string render_review_csv(const ReviewTable& table);
 

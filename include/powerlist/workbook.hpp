@@ -24,7 +24,8 @@ struct CellRange {
 struct Sheet {
   std::string name;
   std::shared_ptr<CellGrid> grid = std::make_shared<CellGrid>();  // shared with SourceFile
-  std::vector<CellRange> merges;  // known for .xlsx; .xls and .csv carry none
+  std::vector<CellRange> merges;   // known for .xlsx; .xls and .csv carry none
+  std::vector<double> col_widths;  // per column, in characters (0: not set); .xlsx only
   // The sheet's extent: its rows up to the last one counted (empty rows included), its widest row.
   uint32_t rows() const { return grid->rows(); }
   uint32_t cols() const { return grid->cols(); }
@@ -76,6 +77,9 @@ class RowSink {
   virtual Message row(uint32_t row, const std::vector<std::string>& cells) = 0;
   // `rows`: the sheet's extent (a sheet's last rows may be empty but counted, as in .xls).
   virtual void end_sheet(uint32_t rows, std::vector<CellRange> merges) = 0;
+  // A column's width as the file sets it (.xlsx <col>), before the sheet's rows; most sinks
+  // do not need it.
+  virtual void column_width(uint32_t /*col*/, double /*chars*/) {}
 };
 
 // Detects the format from the first bytes: OLE2 compound file → xls, ZIP → xlsx, else csv.

@@ -2,9 +2,12 @@
 // sends back — the catalog's columns, findings highlighted with comments, a summary sheet.
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "common.hpp"
 #include "powerlist/export.hpp"
 #include "powerlist/fsio.hpp"
+#include "powerlist/workbook.hpp"
 
 namespace powerlist {
 
@@ -23,6 +26,14 @@ void register_export(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->add_option("--format", *format, tr("xlsx 或 csv", "xlsx or csv"))
       ->check(CLI::IsMember({"xlsx", "csv"}));
   sub->add_option("-o,--output", *out, tr("输出文件，如 审核意见.xlsx", "output file"))->required();
+  auto annotate = std::make_shared<bool>(false);
+  sub->add_flag(
+      "--annotate", *annotate,
+      tr("在部门自己的工作簿上标注：原样保留工作表、行列、合并单元格和文字，问题单元格标色加批注，"
+         "每行加审核意见和建议实施依据两列，另加审核汇总表（输出 .xlsx）",
+         "mark up the department's own workbook: its sheets, rows, merged cells and text "
+         "kept, finding cells filled and commented, 审核意见 and 建议实施依据 columns, a "
+         "summary sheet (.xlsx)"));
   sub->add_option("--as-of", opts->as_of,
                   tr("按指定日期审核（YYYY-MM-DD）", "audit as of this date"));
   sub->add_option("--map", opts->maps,
@@ -31,8 +42,16 @@ void register_export(CLI::App& app, const Tr& tr, int& exit_code) {
                   tr("调整规则级别 ID=off|warning|error", "override a rule"));
   add_common_options(sub, *opts, tr, false);
   add_region_option(sub, *opts, tr);
-  sub->callback([opts, paths, out, format, &exit_code] {
+  sub->callback([opts, paths, out, format, annotate, &exit_code] {
     const Tr say{opts->lang()};
+    if (*annotate && (paths->size() != 1 || !is_workbook_path(paths->front()))) {
+      std::cerr << "powerlist: "
+                << say("--annotate 需要一个部门的工作簿（.xls .xlsx .et .csv）",
+                       "--annotate needs one department workbook (.xls .xlsx .et .csv)")
+                << "\n";
+      exit_code = kUsage;
+      return;
+    }
     CheckRun run = run_check(*paths, *opts);
     if (run.exit_code == kUsage) {
       std::cerr << "powerlist: " << run.usage_error << "\n";
@@ -46,9 +65,29 @@ void register_export(CLI::App& app, const Tr& tr, int& exit_code) {
       risk_items.push_back(
           {r.dept, r.item, r.flow ? &*r.flow : nullptr, r.codes.implementation, ""});
     table.risks = build_risk_overview(risk_items);
-    std::string error;
-    const std::string bytes =
-        *format == "csv" ? render_review_csv(table) : render_review_xlsx(table, &error);
+    std::string error, bytes;
+    if (*annotate) {
+      // The department's file read again for what the catalog does not keep: merged cells,
+      // column widths, every cell as written.
+      std::string source;
+      const ReadStatus st =
+          read_regular_file(paths->front(), WorkbookLimits{}.max_file_bytes, source);
+      const WorkbookRead book = st == ReadStatus::Ok ? read_workbook(source) : WorkbookRead{};
+      if (st != ReadStatus::Ok || !book.error.zh.empty()) {
+        std::cerr << "powerlist: " << paths->front()
+                  << say("：无法再次读取", ": cannot be read again") << "\n";
+        exit_code = kUsage;
+        return;
+      }
+      const AnnotateInput ain{
+          book.book,    std::filesystem::path(paths->front()).filename().string(),
+          s.catalog(),  s.sources(),
+          s.findings(), s.import_report(),
+          table,        opts->lang()};
+      bytes = render_annotated_xlsx(ain, &error);
+    } else {
+      bytes = *format == "csv" ? render_review_csv(table) : render_review_xlsx(table, &error);
+    }
     if (!error.empty()) {
       std::cerr << "powerlist: " << error << "\n";
       exit_code = kInternal;

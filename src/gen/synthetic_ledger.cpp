@@ -58,9 +58,8 @@ void generate_ledger(const Catalog& catalog, const LedgerGenOptions& o,
         "BJ{:08},{},{},{},{},{},{},{},{}\n", n + 1,
         outside ? p.code.substr(0, p.code.size() > 4 ? p.code.size() - 4 : 0) + "9999" : p.code,
         outside ? std::string("未列入目录的审批事项") : p.item->name.value, p.dept->name.value,
-        p.item->handled_by.value,
-        Date::from_days(received).str(), open ? "" : Date::from_days(received + used).str(),
-        open ? "在办" : "已办结", pause);
+        p.item->handled_by.value, Date::from_days(received).str(),
+        open ? "" : Date::from_days(received + used).str(), open ? "在办" : "已办结", pause);
     if (buf.size() > (1u << 20)) {
       out(buf);
       buf.clear();

@@ -58,8 +58,10 @@ const std::vector<Place>& places(const std::string& laws_dir) {
   static std::mutex mutex;
   static std::map<std::string, std::vector<Place>> cache;
   std::lock_guard<std::mutex> lock(mutex);
-  auto [it, fresh] = cache.try_emplace(laws_dir);
-  if (fresh)
+  // Not a structured binding: clang 14 cannot capture one in the lambda below.
+  const auto emplaced = cache.try_emplace(laws_dir);
+  const auto it = emplaced.first;
+  if (emplaced.second)
     read_tsv(laws_dir + "/local/regions.tsv", [&](const auto& f, size_t) {
       if (f.size() >= 2) it->second.push_back({std::string(f[0]), std::string(f[1])});
       return true;

@@ -281,6 +281,18 @@ Message stream_sheet(zip_t* z, const SheetRef& ref, const std::vector<std::strin
           next_col = cc + 1;
         } else if (have_cell && (std::strcmp(el, "v") == 0 || std::strcmp(el, "t") == 0)) {
           in_value = true;
+        } else if (std::strcmp(el, "col") == 0) {
+          // <col min="2" max="4" width="12.5"/>: 1-based columns, width in characters.
+          const char* mn = attr(a, "min");
+          const char* mx = attr(a, "max");
+          const char* w = attr(a, "width");
+          if (!mn || !w) return;
+          const unsigned long lo = std::strtoul(mn, nullptr, 10);
+          const unsigned long hi = mx ? std::strtoul(mx, nullptr, 10) : lo;
+          const double width = std::strtod(w, nullptr);
+          if (lo < 1 || hi < lo || !(width > 0 && width < 256)) return;
+          for (unsigned long c = lo; c <= hi && c <= 256; ++c)
+            sink.column_width(static_cast<uint32_t>(c - 1), width);
         } else if (std::strcmp(el, "mergeCell") == 0) {
           const char* ref_attr = attr(a, "ref");
           if (!ref_attr) return;

@@ -62,6 +62,12 @@ class SheetCollector : public RowSink {
                           sheet.name, r + 1)};
     return {};
   }
+  void column_width(uint32_t col, double chars) override {
+    Sheet& sheet = book_.sheets.back();
+    if (col >= limits_.max_cols) return;
+    if (sheet.col_widths.size() <= col) sheet.col_widths.resize(col + 1, 0.0);
+    sheet.col_widths[col] = chars;
+  }
   void end_sheet(uint32_t rows, std::vector<CellRange> merges) override {
     Sheet& sheet = book_.sheets.back();
     sheet.grid->extend_to(rows);

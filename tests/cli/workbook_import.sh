@@ -171,4 +171,15 @@ grep -q "1048576 行 = 标题和表头 0 + 导入 0（其中子项 0）+ 并入�
 read -r kb secs < <(tail -1 "$tmp/time")
 # 315 MB in a release build; AddressSanitizer's redzones multiply it, so the bound is for release.
 if [ -z "${ASAN_OPTIONS:-}" ]; then [ "$kb" -lt 1000000 ] || bad "million-rows.xlsx: $kb KB"; fi
+# export --annotate (issue 24): the department's own workbook, every non-empty cell's text and
+# every merged range kept, finding cells filled and commented; read back by xlrd/openpyxl, not
+# by powerlist (tests/tools/annotate_check.py).
+cd "$tmp/fx"
+for f in categories.xls misnamed-ole.xlsx merged-headers.xlsx hostile.xlsx; do
+  "$BIN" export "$f" --annotate -o "$tmp/ann-$f.xlsx" --as-of 2026-06-01 --no-progress > "$tmp/ann.out" 2>&1 || { bad "export --annotate $f"; cat "$tmp/ann.out"; }
+  $PY "$SRC/tests/tools/annotate_check.py" "$f" "$tmp/ann-$f.xlsx" > "$tmp/ann.txt" || { bad "annotated $f differs from its source"; cat "$tmp/ann.txt"; }
+  grep -Eq "commented [1-9]" "$tmp/ann.txt" || { bad "annotated $f: no finding cell commented"; cat "$tmp/ann.txt"; }
+  unzip -p "$tmp/ann-$f.xlsx" xl/workbook.xml > "$tmp/wb.xml"; grep -q "审核汇总" "$tmp/wb.xml" || bad "annotated $f: no 审核汇总 sheet"
+done
+"$BIN" export "$SRC/examples/示范县" --annotate -o "$tmp/x.xlsx" > /dev/null 2>&1; [ $? = 2 ] || bad "--annotate of a YAML catalog: exit 2"
 exit $fail
