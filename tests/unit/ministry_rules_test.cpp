@@ -140,3 +140,28 @@ TEST_CASE("a rule known only from a later amendment on is not 'not yet in force'
       "dept.yaml", Date{2019, 6, 1});
   CHECK(messages(res, "basis/not-yet-effective").empty());
 }
+
+TEST_CASE("ministry rules researched on 2026-12-07: a decision's repeal and a same-name successor",
+          "[law][rules]") {
+  // 广告发布登记管理规定 (原国家工商行政管理总局令第89号) was repealed from 2022-05-01 by
+  // 《国家市场监督管理总局关于修改和废止有关规章的决定》 (2022-03-24).
+  const auto res = penalty_citing("[{law: 广告发布登记管理规定, articles: [\"10\"]}]", "行政许可");
+  const auto found = messages(res, "basis/repealed");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].find("2022-05-01") != std::string::npos);
+  CHECK(found[0].find("国家市场监督管理总局关于修改和废止有关规章的决定") != std::string::npos);
+  // 国际道路运输管理规定: the 2005 rule (交通部令2005年第3号) was replaced by the 2022 rule of the
+  // same name (交通运输部令2022年第31号): citing the 2005 one is citing a repealed rule.
+  const auto old = penalty_citing(
+      "[{law: 国际道路运输管理规定, version: 2005-04-13, articles: [\"10\"]}]", "行政许可");
+  CHECK(messages(old, "basis/repealed").size() == 1);
+  CHECK(messages(old, "basis/superseded-version").empty());
+  const auto now = penalty_citing(
+      "[{law: 国际道路运输管理规定, version: 2022-09-26, articles: [\"10\"]}]", "行政许可");
+  CHECK(messages(now, "basis/repealed").empty());
+  CHECK(messages(now, "basis/unknown-law").empty());
+  // An in-force rule of a county's construction bureau is known (no "not in the registry").
+  const auto known = penalty_citing("[{law: 建筑施工企业安全生产许可证管理规定, articles: [\"2\"]}]",
+                                    "行政许可");
+  CHECK(messages(known, "basis/unknown-law").empty());
+}
