@@ -43,6 +43,15 @@ struct Fix {
     bool changed = false;               // the words differ from the cited text
   };
   std::optional<Citation> citation;
+  // The edits that apply a certain correction to a YAML catalog (`fix --write`): each replaces
+  // one scalar, keeping its quoting; an article is written in the scalar's own notation ("47"
+  // or 第四十七条). Empty: the correction is applied by hand.
+  struct Edit {
+    Span span;
+    std::string text;
+    bool article = false;
+  };
+  std::vector<Edit> edits;
 };
 
 // Rules about the office's law base rather than the catalog (RULES.md third wave): not counted

@@ -1,6 +1,7 @@
 // Back ends that hand a catalog to other tools and people: the catalog as YAML files (what
 // `import` writes) and the review workbook (`export`: xlsx or csv with the findings).
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,30 @@ struct AnnotateInput {
   Lang lang = Lang::Zh;
 };
 std::string render_annotated_xlsx(const AnnotateInput& in, std::string* error);
+// `powerlist fix`: the certain corrections of a YAML catalog's findings as edits of its files
+// (Fix::edits, scalars replaced in place), and those that must be made by hand (uncertain, no
+// machine edit, a workbook, or two findings proposing different edits of one value).
+struct FixPlan {
+  struct FileChange {
+    std::string path, display, before, after;
+    size_t edits = 0;
+  };
+  std::vector<FileChange> files;
+  std::vector<const Diagnostic*> applied, manual;
+};
+FixPlan plan_fixes(const Sources& sources, const std::vector<Diagnostic>& findings);
+// A certain fix's edits placed in their files: byte range, the 1-based line and code-point
+// columns of the replaced text (a quoted scalar's quotes kept outside), and the new text in the
+// scalar's notation. nullopt: the fix is applied by hand (uncertain, no edits, a workbook).
+struct ResolvedEdit {
+  uint32_t file = 0;
+  size_t begin = 0, end = 0;
+  uint32_t line = 0, col = 0, end_col = 0;
+  std::string text;
+};
+std::optional<std::vector<ResolvedEdit>> resolve_edits(const Sources& sources, const Fix& fix);
+// `diff -u` of one planned file (a/ and b/ prefixes, three lines of context).
+std::string unified_diff(const FixPlan::FileChange& change);
 // UTF-8 CSV with BOM (Excel opens it as Chinese text), RFC 4180 quoting.
 std::string render_review_csv(const ReviewTable& table);
 

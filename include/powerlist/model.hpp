@@ -61,6 +61,7 @@ struct Citation {
   std::string text;
   LStr tag;  // the source's level tag without brackets: 法律, 部门规章, 规范性文件 …
   std::string note;  // the version note as written: （2005年12月29日…第三次修正）
+  Span note_span;    // where `note` is written (fix --write rewrites it with the version)
   Span span;
 };
 

@@ -199,8 +199,8 @@ class LedgerSink : public RowSink {
                           "columns with --map",
                           counts_.reported)}});
     }
-    const uint32_t used = counts_.header_rows + counts_.cases + counts_.events + counts_.steps +
-                          (layout_.kind == SheetKind::None ? counts_.reported : counts_.reported);
+    const uint32_t used =
+        counts_.header_rows + counts_.cases + counts_.events + counts_.steps + counts_.reported;
     counts_.empty = rows > used ? rows - used : 0;
     out_.sheets.push_back(counts_);
   }
@@ -286,7 +286,13 @@ class LedgerSink : public RowSink {
           break;
       }
     }
-    if (!any) return {};
+    if (!any) {
+      // Text only in columns that are no ledger field (备注 …): reported, not lost.
+      if (!blank(cells))
+        report(r, {"行中只有台账字段以外的列，没有办件编号、事项或日期",
+                   "a row with text only in columns that are no ledger field"});
+      return {};
+    }
     for (size_t k = 0; k < std::max(froms.size(), tos.size()); ++k) {
       auto from = k < froms.size() ? parse_ledger_date(froms[k].first) : std::nullopt;
       auto to = k < tos.size() ? parse_ledger_date(tos[k].first) : std::nullopt;

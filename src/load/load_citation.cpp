@@ -41,7 +41,10 @@ std::optional<Citation> load_citation(Reader& r, const YAML::Node& n, Span where
   if (auto v = r.date(f, "version")) c.version = *v;
   if (auto t = r.str(f, "text")) c.text = t->value;
   if (auto t = r.str(f, "tag")) c.tag = *t;
-  if (auto t = r.str(f, "note")) c.note = t->value;
+  if (auto t = r.str(f, "note")) {
+    c.note = t->value;
+    c.note_span = t->span;
+  }
   return c;
 }
 

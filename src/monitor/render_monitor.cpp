@@ -70,6 +70,19 @@ std::string render_monitor_text(const MonitorReportInput& in) {
                   "红牌 {} 件，黄牌 {} 件，清单外 {} 件，超法定时限办结 {} 件，超承诺时限办结 {} "
                   "件，无法判定 {} 件\n",
                   t.red, t.yellow, t.outside, t.late_statutory, t.late, t.undetermined);
+  // Every row accounted for, per sheet (as import counts them).
+  for (const auto& sh : in.ledger.sheets)
+    out +=
+        en ? fmt::format(
+                 "  {}:{}: {} rows = {} heading + {} cases + {} node rows + {} step rows + "
+                 "{} reported + {} empty\n",
+                 sh.file, sh.sheet, sh.rows, sh.header_rows, sh.cases, sh.events, sh.steps,
+                 sh.reported, sh.empty)
+           : fmt::format(
+                 "  {}:{}：{} 行 = 标题和表头 {} + 办件 {} + 节点记录 {} + 环节记录 {} + 报告 {} + "
+                 "空行 {}\n",
+                 sh.file, sh.sheet, sh.rows, sh.header_rows, sh.cases, sh.events, sh.steps,
+                 sh.reported, sh.empty);
   // The cards first: what a leader acts on today.
   struct Group {
     const char* zh;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 
+#include "powerlist/export.hpp"
 #include "powerlist/report.hpp"
 #include "powerlist/text.hpp"
 
@@ -88,6 +89,24 @@ std::string json_fix(const ReportInput& in, const Fix& f) {
 std::string sarif_fixes(const ReportInput& in, const Diagnostic& d) {
   std::string out;
   for (const Fix& f : d.fixes) {
+    // The certain corrections of a YAML catalog: one replacement per edited scalar.
+    if (auto edits = resolve_edits(in.sources, f)) {
+      std::map<uint32_t, std::string> by_file;
+      for (const auto& e : *edits)
+        by_file[e.file] += fmt::format(
+            "{}{{\"deletedRegion\": {{\"startLine\": {}, \"startColumn\": {}, \"endLine\": {}, "
+            "\"endColumn\": {}}}, \"insertedContent\": {{\"text\": {}}}}}",
+            by_file[e.file].empty() ? "" : ", ", e.line, e.col, e.line, e.end_col, q(e.text));
+      std::string changes;
+      for (const auto& [file, repl] : by_file)
+        changes +=
+            fmt::format("{}{{\"artifactLocation\": {{\"uri\": {}}}, \"replacements\": [{}]}}",
+                        changes.empty() ? "" : ", ",
+                        q(uri_encode(in.uri_prefix + in.sources.get(file).display)), repl);
+      out += fmt::format("{}{{\"description\": {{\"text\": {}}}, \"artifactChanges\": [{}]}}",
+                         out.empty() ? "" : ", ", q(f.title.in(in.lang)), changes);
+      continue;
+    }
     if (f.target.file == 0) continue;  // a correction without a range to replace
     const SourceFile& src = in.sources.get(f.target.file);
     const std::string uri = uri_encode(in.uri_prefix + src.display);

@@ -106,6 +106,43 @@ Fix make_fix(const Instrument& ins, Fix::Citation out, bool certain, bool requot
   return f;
 }
 
+// The scalar edits of a certain correction on a citation written as YAML: its version and its
+// articles, one for one. Not when the cited words changed and the citation quotes them (the
+// quotation is then for a person to rewrite), nor when the articles do not pair up.
+void add_edits(Fix& f, const Citation& c) {
+  if (!f.certain || !f.citation) return;
+  const Fix::Citation& out = *f.citation;
+  auto one_line = [](const Span& s) { return s.valid() && s.end_line == s.line; };
+  if (!c.version || !one_line(c.version->span)) return;
+  if (out.articles.size() != c.articles.size() || c.articles.empty()) return;
+  if (out.changed && !c.text.empty()) return;
+  for (const auto& a : c.articles)
+    if (!one_line(a.span)) return;
+  // A version note names the old version too: rewritten with the version, or, where it cannot
+  // be, the correction is left to a person.
+  const bool note = !c.note.empty();
+  if (note && !one_line(c.note_span)) return;
+  std::vector<ArticleRef> refs;
+  for (size_t i = 0; i < out.articles.size(); ++i) {
+    auto ref = parse_article_ref(out.articles[i]);  // 第十条之一 does not parse: by hand
+    if (!ref) return;
+    // Never less precise than the citation: 第四十一条第五项 does not become 第四十一条.
+    const ArticleRef& was = c.articles[i].value;
+    if ((was.paragraph && !ref->paragraph) || (was.item && !ref->item)) return;
+    refs.push_back(*ref);
+  }
+  if (c.version->value.str() != out.version) {
+    f.edits.push_back({c.version->span, out.version, false});
+    if (note) f.edits.push_back({c.note_span, out.version_note, false});
+  }
+  for (size_t i = 0; i < c.articles.size(); ++i) {
+    const ArticleRef& was = c.articles[i].value;
+    if (was.article != refs[i].article || was.paragraph != refs[i].paragraph ||
+        was.item != refs[i].item)
+      f.edits.push_back({c.articles[i].span, out.articles[i], true});
+  }
+}
+
 }  // namespace
 
 std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins,
@@ -144,7 +181,9 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
   }
   if (c.articles.empty()) certain = false;
   out.text = trim(texts);
-  return make_fix(ins, std::move(out), certain, false);
+  Fix f = make_fix(ins, std::move(out), certain, false);
+  add_edits(f, c);
+  return f;
 }
 
 std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
@@ -177,7 +216,9 @@ std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
     out.text = trim(out.text);
     out.changed = true;
   }
-  return make_fix(ins, std::move(out), certain, !certain);
+  Fix f = make_fix(ins, std::move(out), certain, !certain);
+  add_edits(f, c);
+  return f;
 }
 
 }  // namespace powerlist

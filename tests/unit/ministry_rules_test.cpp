@@ -161,7 +161,7 @@ TEST_CASE("ministry rules researched on 2026-12-07: a decision's repeal and a sa
   CHECK(messages(now, "basis/repealed").empty());
   CHECK(messages(now, "basis/unknown-law").empty());
   // An in-force rule of a county's construction bureau is known (no "not in the registry").
-  const auto known = penalty_citing("[{law: 建筑施工企业安全生产许可证管理规定, articles: [\"2\"]}]",
-                                    "行政许可");
+  const auto known =
+      penalty_citing("[{law: 建筑施工企业安全生产许可证管理规定, articles: [\"2\"]}]", "行政许可");
   CHECK(messages(known, "basis/unknown-law").empty());
 }
