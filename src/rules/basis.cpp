@@ -121,22 +121,28 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
                               : decision ? fmt::format(" (by 《{}》)", ins->repealed_by)
                                          : fmt::format(", replaced by 《{}》", ins->repealed_by);
     if (ins->repealed_date && *ins->repealed_date <= d) {
-      if (ic.first(rule::basis_repealed, ins->name))
-        sink.add(rule::basis_repealed, c.law.span, ic.id,
-                 {fmt::format("《{}》已于 {} 废止{}", ins->name, ins->repealed_date->str(), by),
-                  fmt::format("《{}》 was repealed on {}{}", ins->name, ins->repealed_date->str(),
-                              by_en)});
+      if (ic.first(rule::basis_repealed, ins->name)) {
+        Diagnostic& f =
+            sink.add(rule::basis_repealed, c.law.span, ic.id,
+                     {fmt::format("《{}》已于 {} 废止{}", ins->name, ins->repealed_date->str(), by),
+                      fmt::format("《{}》 was repealed on {}{}", ins->name,
+                                  ins->repealed_date->str(), by_en)});
+        if (auto fix = successor_fix(*ic.ctx.laws, *ins, c, d)) f.fixes.push_back(*fix);
+      }
       return ins;
     }
     // Repealed on a day the data does not give: repealed, unless the catalog is judged as of
     // a date before its last known version took effect.
     if (!ins->repealed_date && (ins->versions.empty() || ins->versions.back().in_force() <= d)) {
-      if (ic.first(rule::basis_repealed, ins->name))
-        sink.add(rule::basis_repealed, c.law.span, ic.id,
-                 {fmt::format("《{}》已废止（废止日期不详，{} 时已失效）{}", ins->name,
-                              kRegistrySnapshot.str(), by),
-                  fmt::format("《{}》 has been repealed (date unknown; no longer in force on {}){}",
-                              ins->name, kRegistrySnapshot.str(), by_en)});
+      if (ic.first(rule::basis_repealed, ins->name)) {
+        Diagnostic& f = sink.add(
+            rule::basis_repealed, c.law.span, ic.id,
+            {fmt::format("《{}》已废止（废止日期不详，{} 时已失效）{}", ins->name,
+                         kRegistrySnapshot.str(), by),
+             fmt::format("《{}》 has been repealed (date unknown; no longer in force on {}){}",
+                         ins->name, kRegistrySnapshot.str(), by_en)});
+        if (auto fix = successor_fix(*ic.ctx.laws, *ins, c, d)) f.fixes.push_back(*fix);
+      }
       return ins;
     }
   }
@@ -161,20 +167,35 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
     } else if (const LawVersion* successor = new_rule_between(*ins, v, now)) {
       // A rule replaced by a new rule of the same name (食品生产许可管理办法 2015 → 2020): the
       // cited rule was repealed, it was not revised.
-      if (ic.first(rule::basis_repealed, ins->name))
-        sink.add(rule::basis_repealed, named->span, ic.id,
-                 {fmt::format(
-                      "引用的是 {} 公布的《{}》，该规章已被 {} 公布的同名新规章取代，"
-                      "自 {} 起废止{}",
-                      v->date.str(), ins->name, successor->date.str(), successor->in_force().str(),
-                      successor->order.empty() ? "" : "（新规章为" + successor->order + "）"),
-                  fmt::format("the cited 《{}》 of {} was replaced by a new rule of the same name "
-                              "of {} and repealed on {}",
-                              ins->name, v->date.str(), successor->date.str(),
-                              successor->in_force().str())});
+      if (ic.first(rule::basis_repealed, ins->name)) {
+        Diagnostic& f = sink.add(
+            rule::basis_repealed, named->span, ic.id,
+            {fmt::format("引用的是 {} 公布的《{}》，该规章已被 {} 公布的同名新规章取代，"
+                         "自 {} 起废止{}",
+                         v->date.str(), ins->name, successor->date.str(),
+                         successor->in_force().str(),
+                         successor->order.empty() ? "" : "（新规章为" + successor->order + "）"),
+             fmt::format("the cited 《{}》 of {} was replaced by a new rule of the same name "
+                         "of {} and repealed on {}",
+                         ins->name, v->date.str(), successor->date.str(),
+                         successor->in_force().str())});
+        // The new rule of that name, the provision placed by its words where its text is held.
+        if (auto fix = superseded_fix(*ic.ctx.laws, *ins, *v, *now, c)) f.fixes.push_back(*fix);
+      }
     } else if (now && now != v && v->in_force() < now->in_force() &&
                now->date.days() - v->date.days() > kSameRevisionDays &&
-               ic.first(rule::basis_superseded_version, ins->name)) {
+               !ic.first(rule::basis_superseded_version, ins->name)) {
+      // The instrument is already reported for this item: this citation's own correction
+      // joins that finding (a cell citing 第四十六条 and 第四十七条 gets both corrected).
+      if (auto at = ic.superseded_at.find(ins->name); at != ic.superseded_at.end())
+        if (auto fix = superseded_fix(*ic.ctx.laws, *ins, *v, *now, c)) {
+          auto& fixes = sink.mutable_list()[at->second].fixes;
+          if (std::none_of(fixes.begin(), fixes.end(),
+                           [&](const Fix& x) { return x.replacement == fix->replacement; }))
+            fixes.push_back(*fix);
+        }
+    } else if (now && now != v && v->in_force() < now->in_force() &&
+               now->date.days() - v->date.days() > kSameRevisionDays) {
       Message note;
       const std::string due = revision_note(ic.ctx, *now, note);
       auto& f = sink.add(
@@ -189,6 +210,7 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
             {"版本依据引用中的版本说明：" + c.note, "version read from the note: " + c.note});
       if (!due.empty()) f.notes.push_back({due, note.en});
       if (auto fix = superseded_fix(*ic.ctx.laws, *ins, *v, *now, c)) f.fixes.push_back(*fix);
+      ic.superseded_at[ins->name] = sink.list().size() - 1;
     }
   } else if (!ins->versions.empty() && !now && ins->versions.front().kind == "制定") {
     // Only when the history is known from the instrument's making: a ministry rule listed

@@ -55,6 +55,15 @@ std::optional<Placed> place(const std::string& words, const LawText& now) {
       const std::string para = words_of(*hit, static_cast<int>(p) + 1, 0);
       if (quote_in_text(fragments, quote_key(para))) {
         const bool whole = hit->paragraphs.size() == 1 || quote_key(hit->full()) == key;
+        // Within one 项 of it: that 项 (第N条第（K）项, or 第N条第M款第（K）项).
+        const auto& items = hit->paragraphs[p].items;
+        for (size_t k = 0; k < items.size(); ++k)
+          if (quote_key(items[k]) != quote_key(para) &&
+              quote_in_text(fragments, quote_key(items[k])))
+            return Placed{label(hit->number, hit->suffix,
+                                hit->paragraphs.size() == 1 ? 0 : static_cast<int>(p) + 1,
+                                static_cast<int>(k) + 1),
+                          items[k], true, false};
         return Placed{label(hit->number, hit->suffix, whole ? 0 : static_cast<int>(p) + 1, 0),
                       whole ? hit->full() : para, true, false};
       }
@@ -113,7 +122,11 @@ void add_edits(Fix& f, const Citation& c) {
   if (!f.certain || !f.citation) return;
   const Fix::Citation& out = *f.citation;
   auto one_line = [](const Span& s) { return s.valid() && s.end_line == s.line; };
-  if (!c.version || !one_line(c.version->span)) return;
+  // A citation without `version` means the version in force; one named only by its note
+  // cannot get a version written (no key to edit).
+  if (!c.version && !c.note.empty()) return;
+  const bool new_version = c.version && c.version->value.str() != out.version;
+  if (new_version && !one_line(c.version->span)) return;
   if (out.articles.size() != c.articles.size() || c.articles.empty()) return;
   if (out.changed && !c.text.empty()) return;
   for (const auto& a : c.articles)
@@ -128,10 +141,11 @@ void add_edits(Fix& f, const Citation& c) {
     if (!ref) return;
     // Never less precise than the citation: 第四十一条第五项 does not become 第四十一条.
     const ArticleRef& was = c.articles[i].value;
-    if ((was.paragraph && !ref->paragraph) || (was.item && !ref->item)) return;
+    const auto depth = [](const ArticleRef& r) { return (r.paragraph ? 1 : 0) + (r.item ? 1 : 0); };
+    if (depth(*ref) < depth(was)) return;
     refs.push_back(*ref);
   }
-  if (c.version->value.str() != out.version) {
+  if (new_version) {
     f.edits.push_back({c.version->span, out.version, false});
     if (note) f.edits.push_back({c.note_span, out.version_note, false});
   }
@@ -166,9 +180,11 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
     if (!words.empty() && new_text) at = place(words, *new_text);
     if (!at) {
       // Nothing to follow: the cited numbers, unconfirmed — and none at all without the text
-      // in force (a revision may have renumbered everything: a number is never invented).
+      // in force (a revision may have renumbered everything: a number is never invented), nor
+      // when there were words and the version in force has them nowhere (the provision was
+      // rewritten or dropped: the same number would point at another provision).
       certain = false;
-      if (!new_text) continue;
+      if (!new_text || !words.empty()) continue;
       out.articles.push_back(label(a.value.article, 0, a.value.paragraph, a.value.item));
       if (new_text)
         if (const ArticleText* same = new_text->find(a.value.article)) texts += same->full();
@@ -182,6 +198,51 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
   if (c.articles.empty()) certain = false;
   out.text = trim(texts);
   Fix f = make_fix(ins, std::move(out), certain, false);
+  add_edits(f, c);
+  return f;
+}
+
+std::optional<Fix> successor_fix(const LawRegistry& laws, const Instrument& repealed,
+                                 const Citation& c, const Date& as_of) {
+  // The instrument that replaced it (not a 废止决定, which replaces nothing), in force now.
+  if (repealed.repealed_by.empty() || repealed.repealed_by.find("决定") != std::string::npos)
+    return std::nullopt;
+  const Instrument* next = laws.find(repealed.repealed_by);
+  if (!next || next == &repealed) return std::nullopt;
+  const LawVersion* now = next->version_on(as_of);
+  if (!now) return std::nullopt;
+  Fix::Citation out;
+  out.law = next->name;
+  out.version = now->date.str();
+  out.version_note = version_note(*now);
+  bool certain = false;
+  // Where its text shows the cited provision: by the quotation's words.
+  if (const LawText* text = laws.text(*next, *now); text && !c.text.empty())
+    if (auto at = place(c.text, *text)) {
+      out.articles.push_back(at->label);
+      out.text = trim(at->text);
+      out.changed = at->changed;
+      certain = at->certain;
+    }
+  // No edit: the instrument's name changes, which is for a person to write.
+  return make_fix(*next, std::move(out), certain, false);
+}
+
+std::optional<Fix> clause_fix(const Instrument& ins, const LawVersion& v, const LawText& text,
+                              const Citation& c, const ArticleRef& cited) {
+  // The label the quotation shows: 第五十条第二款 quoting （二） is 第五十条第（二）项.
+  if (c.text.empty() || c.articles.size() != 1) return std::nullopt;
+  auto at = place(c.text, text);
+  if (!at || !at->certain) return std::nullopt;
+  auto ref = parse_article_ref(at->label);
+  if (!ref || ref->article != cited.article) return std::nullopt;
+  Fix::Citation out;
+  out.law = ins.name;
+  out.version = v.date.str();
+  out.version_note = version_note(v);
+  out.articles.push_back(at->label);
+  out.text = trim(at->text);
+  Fix f = make_fix(ins, std::move(out), true, false);
   add_edits(f, c);
   return f;
 }
@@ -215,6 +276,19 @@ std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
     if (out.articles.empty()) return std::nullopt;
     out.text = trim(out.text);
     out.changed = true;
+    // Not a correction to adopt: the quoted words are nowhere in the version in force, and the
+    // cited number now holds other words. Said as such, so nobody copies the wrong article.
+    Fix f = make_fix(ins, std::move(out), false, true);
+    const std::string what =
+        titled(ins.name) + f.citation->version_note + join(f.citation->articles, "、");
+    f.title = {
+        fmt::format(
+            "核对：引文在现行版本中找不到，{}现为另一内容（见现行条文），请查明该规定的现行出处",
+            what),
+        fmt::format("check: the quotation is nowhere in the version in force; {} now says "
+                    "something else (see its text); find where the provision is now",
+                    what)};
+    return f;
   }
   Fix f = make_fix(ins, std::move(out), certain, !certain);
   add_edits(f, c);

@@ -1,6 +1,7 @@
 // The parts of the basis/* family, shared by basis.cpp, basis_text.cpp and
 // basis_competence.cpp (one family, three files by what they read).
 #pragma once
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,6 +21,9 @@ struct ItemCtx {
   bool first(RuleId rule, const std::string& instrument) {
     return reported.emplace(rule.id(), instrument).second;
   }
+  // Where each instrument's superseded-version finding is in the sink (its later citations'
+  // corrections are added to it).
+  std::map<std::string, size_t> superseded_at;
 };
 
 // Every check of one citation (unknown, repealed, version, article range, texts); returns
@@ -62,6 +66,13 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
 
 // The correction of a quotation that is not the cited article's text: the article in force
 // it is, or the in-force text of the cited articles (uncertain).
+// The correction of a repealed citation: its successor in force, and the article that now
+// carries the provision where the successor's text shows the quotation (basis_fix.cpp).
+std::optional<Fix> successor_fix(const LawRegistry& laws, const Instrument& repealed,
+                                 const Citation& c, const Date& as_of);
+// The correction of a clause-range finding whose quotation shows the 项 it means (basis_fix.cpp).
+std::optional<Fix> clause_fix(const Instrument& ins, const LawVersion& v, const LawText& text,
+                              const Citation& c, const ArticleRef& cited);
 std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
                                  const LawVersion& now, const Citation& c,
                                  const ArticleRef* near = nullptr);

@@ -178,13 +178,14 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
     if (!art) continue;  // basis/article-range
     const int paragraphs = static_cast<int>(art->paragraphs.size());
     if (a.value.paragraph > paragraphs) {
-      sink.add(
+      Diagnostic& f = sink.add(
           rule::basis_clause_range, a.span, ic.id,
           {fmt::format("《{}》（{} 版本）{}只有 {} 款，没有第{}款", ins.name, judged->date.str(),
                        article_name(art->number, 0), paragraphs, chinese_number(a.value.paragraph)),
            fmt::format(
                "《{}》 ({} version) article {} has {} paragraph(s); there is no paragraph {}",
                ins.name, judged->date.str(), art->number, paragraphs, a.value.paragraph)});
+      if (auto fix = clause_fix(ins, *judged, *text, c, a.value)) f.fixes.push_back(*fix);
       continue;
     }
     if (a.value.item == 0) continue;
@@ -195,8 +196,8 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
     } else {
       for (const auto& p : art->paragraphs) items = std::max(items, p.items.size());
     }
-    if (static_cast<size_t>(a.value.item) > items)
-      sink.add(
+    if (static_cast<size_t>(a.value.item) > items) {
+      Diagnostic& f = sink.add(
           rule::basis_clause_range, a.span, ic.id,
           {fmt::format("《{}》（{} 版本）{}{}只有 {} 项，没有第{}项", ins.name, judged->date.str(),
                        article_name(art->number, 0),
@@ -206,6 +207,8 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
                        ins.name, judged->date.str(), art->number,
                        a.value.paragraph ? fmt::format(" paragraph {}", a.value.paragraph) : "",
                        items, a.value.item)});
+      if (auto fix = clause_fix(ins, *judged, *text, c, a.value)) f.fixes.push_back(*fix);
+    }
   }
   // basis/text-mismatch: the quotation is not the text of the cited articles.
   if (c.text.empty() || c.articles.empty() || utf8_length(c.text) < 8) return;

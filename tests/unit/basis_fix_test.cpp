@@ -106,3 +106,45 @@ TEST_CASE("a version note is read as a reviewer reads it: the latest version it 
       "[\"第二条\"]}]");
   CHECK(fix_of(old, "basis/superseded-version") != nullptr);
 }
+
+TEST_CASE("a 款 that is really a 项: the label the quotation shows", "[fix]") {
+  // 行政许可法第十二条 has one 款 with 项 （一）…（六）; a catalog writes 第十二条第二款 and quotes
+  // （二）.
+  const auto res = check_basis(
+      "[{law: 中华人民共和国行政许可法, articles: [\"第十二条第二款\"], text: "
+      "\"（二）有限自然资源开发利用、公共资源配置以及直接关系公共利益的特定行业的市场准入等，"
+      "需要赋予特定权利的事项；\"}]");
+  const Fix* f = fix_of(res, "basis/clause-range");
+  REQUIRE(f);
+  REQUIRE(f->citation);
+  CHECK(f->citation->articles == std::vector<std::string>{"第十二条第（二）项"});
+  CHECK(f->certain);
+  CHECK_FALSE(f->citation->changed);
+  REQUIRE(f->edits.size() == 1);  // only the article: the version stays
+  CHECK(f->edits.front().article);
+}
+
+TEST_CASE("a repealed rule's correction names its successor in force", "[fix]") {
+  // 执业兽医管理办法 was replaced by 执业兽医和乡村兽医管理办法 (农业农村部令2022年第6号).
+  const auto res = check_basis("[{law: 执业兽医管理办法, articles: [\"第二十条\"]}]");
+  const Fix* f = fix_of(res, "basis/repealed");
+  REQUIRE(f);
+  REQUIRE(f->citation);
+  CHECK(f->citation->law == "执业兽医和乡村兽医管理办法");
+  CHECK(f->citation->version == "2022-09-07");
+  CHECK_FALSE(f->certain);  // its text is not held: no article is named
+  CHECK(f->citation->articles.empty());
+  CHECK(f->edits.empty());  // another instrument's name is for a person to write
+}
+
+TEST_CASE("a rule replaced by a new rule of the same name: the correction is the new rule",
+          "[fix]") {
+  const auto res =
+      check_basis("[{law: 食品生产许可管理办法, version: 2015-08-31, articles: [\"第十条\"]}]");
+  const Fix* f = fix_of(res, "basis/repealed");
+  REQUIRE(f);
+  REQUIRE(f->citation);
+  CHECK(f->citation->law == "食品生产许可管理办法");
+  CHECK(f->citation->version == "2020-01-02");
+  CHECK_FALSE(f->certain);  // nothing places 第十条 in the new rule
+}
