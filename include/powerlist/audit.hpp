@@ -45,6 +45,12 @@ struct AuditReport {
   std::vector<AuditItemRow> overlaps, without_basis, law_changes;
   std::vector<RatioBucket> ratios;
   int ratio_items = 0;
+  // The office's to-do: instruments the law base does not know (basis/unknown-law), by name.
+  struct Unchecked {
+    std::string name, level, where;
+    size_t count = 0;
+  };
+  std::vector<Unchecked> unchecked;
 };
 
 struct AuditInput {

@@ -17,6 +17,9 @@ struct ReportInput {
   Lang lang = Lang::Zh;
   bool color = false;
   bool show_suppressed = false;
+  // Text: every basis/unknown-law finding in full; otherwise one line per instrument under
+  // 法规库中没有的文件 (the office's to-do, not the catalog's problem).
+  bool verbose = false;
   Severity fail_on = Severity::Error;  // JUnit: findings at or above this fail the testcase
   size_t files = 0, items = 0;
   // Prefix that turns a shown path into one relative to the working directory

@@ -8,6 +8,7 @@
 #include "powerlist/calendar.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/report.hpp"
+#include "powerlist/workbook.hpp"
 
 namespace powerlist {
 
@@ -56,6 +57,36 @@ void ratio_distribution(AuditReport& r, const Catalog& c) {
 
 // Items citing a version that a newer one replaced more than 20 working days before the
 // as-of date: the catalog should have been revised within 20 working days of the change.
+// basis/unknown-law by instrument: what the office must check itself or add to its law base.
+void unchecked_citations(AuditReport& r, const AuditInput& in) {
+  std::map<std::string, size_t> at;
+  for (const auto& d : in.diags) {
+    if (d.suppressed || d.rule != "basis/unknown-law") continue;
+    const std::string& m = d.message.zh;
+    const size_t open = m.find("“"), close = m.find("”", open == std::string::npos ? 0 : open);
+    const std::string name = open == std::string::npos || close == std::string::npos
+                                 ? m
+                                 : m.substr(open + 3, close - open - 3);
+    auto [it, fresh] = at.try_emplace(name, r.unchecked.size());
+    if (fresh) {
+      const size_t lp = m.find("（按"), rp = m.find("判断", lp == std::string::npos ? 0 : lp);
+      r.unchecked.push_back(
+          {name,
+           lp == std::string::npos || rp == std::string::npos ? "" : m.substr(lp + 6, rp - lp - 6),
+           "", 0});
+    }
+    AuditReport::Unchecked& u = r.unchecked[it->second];
+    const SourceFile& src = in.sources.get(d.span.file);
+    const std::string where =
+        src.is_sheet() ? fmt::format("{}!{}", src.sheet, cell_name(d.span.line - 1, d.span.col - 1))
+                       : fmt::format("{}:{}", src.display, d.span.line);
+    if (u.count < 10) u.where += (u.where.empty() ? "" : "、") + where;
+    ++u.count;
+  }
+  for (auto& u : r.unchecked)
+    if (u.count > 10) u.where += fmt::format(" 等 {} 处", u.count);
+}
+
 void law_changes(AuditReport& r, const Catalog& c, const LawRegistry& laws,
                  const HolidayCalendar& cal, Date as_of, Date last_revision) {
   for (const auto& d : c.departments)
@@ -170,6 +201,7 @@ AuditReport build_audit(const AuditInput& in) {
   ratio_distribution(r, c);
   r.effective = c.project.last_revision.value_or(as_of).str();
   law_changes(r, c, in.laws, in.calendar, as_of, c.project.last_revision.value_or(as_of));
+  unchecked_citations(r, in);
   return r;
 }
 

@@ -95,6 +95,16 @@ std::string render_audit_html(const AuditReport& r, const std::string& template_
     s->SetValue("LAW", o.law);
     s->SetValue("DETAIL", o.detail);
   }
+  if (!r.unchecked.empty()) {
+    Dict* un = dict.AddSectionDictionary("UNCHECKED_TABLE");
+    for (const auto& u : r.unchecked) {
+      Dict* s = un->AddSectionDictionary("UNCHECKED");
+      s->SetValue("NAME", u.name);
+      s->SetValue("LEVEL", u.level);
+      s->SetIntValue("N", static_cast<long>(u.count));
+      s->SetValue("WHERE", u.where);
+    }
+  }
   for (const auto& [rule, n] : r.by_rule) {
     Dict* s = dict.AddSectionDictionary("RULE");
     s->SetValue("ID", rule);

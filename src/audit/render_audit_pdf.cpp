@@ -116,6 +116,15 @@ std::string render_audit_pdf(const AuditReport& r, std::string* error) {
     rules.rows.push_back({rule, std::to_string(n), audit_reasoning(rule)});
   section(w, 0, rules);
 
+  if (!r.unchecked.empty()) {
+    PdfTable un;
+    un.heading = "八、未能核对的依据（审核机关待办；不计为部门的问题）";
+    un.columns = {{"文件", 220}, {"推断层级", 90}, {"引用次数", 60}, {"位置", 388}};
+    for (const auto& u : r.unchecked)
+      un.rows.push_back({"《" + u.name + "》", u.level, std::to_string(u.count), u.where});
+    section(w, 0, un);
+  }
+
   return w.finish(error);
 }
 

@@ -28,6 +28,10 @@ void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool find
                        "override a rule: ID=off|warning|error (repeatable)"));
     app->add_flag("--show-suppressed", o.show_suppressed,
                   tr("列出被 # powerlist: ignore 忽略的问题", "list findings suppressed inline"));
+    app->add_flag("--verbose", o.verbose,
+                  tr("逐条列出法规库中没有的依据（默认每个文件一行）",
+                     "list every citation the law base does not know (default: one line per "
+                     "instrument)"));
   }
   app->add_option("--lang", o.lang_name, tr("消息语言 zh|en", "message language zh|en"))
       ->check(CLI::IsMember({"zh", "en"}));
@@ -126,6 +130,7 @@ int print_findings(const CheckRun& run, const CommonOptions& o,
   in.lang = o.lang();
   in.color = o.format == "text" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   in.show_suppressed = o.show_suppressed;
+  in.verbose = o.verbose;
   in.fail_on = parse_fail_on(o.fail_on);
   in.files = run.load().files;
   in.items = run.load().catalog.item_count();

@@ -32,6 +32,7 @@ struct CommonOptions {
   unsigned jobs = 0;
   bool no_progress = false;
   bool show_suppressed = false;
+  bool verbose = false;  // --verbose: every unknown-law citation in the text output
   bool allow_outside = false;
   std::vector<std::string> maps;  // --map 列名=字段 for workbooks
   std::string as_of;

@@ -1,6 +1,8 @@
 // gcc-style findings with the source line and a caret under the span.
 #include <fmt/format.h>
 
+#include <map>
+
 #include "powerlist/report.hpp"
 #include "powerlist/text.hpp"
 #include "powerlist/workbook.hpp"
@@ -52,9 +54,37 @@ std::string excerpt(const SourceFile& src, const Span& s, bool color) {
   return "    " + shown + "\n    " + std::string(pad, ' ') + caret + "\n";
 }
 
-// A cell's text (its first line, cut to fit) under the finding.
-std::string cell_excerpt(const SourceFile& src, const Span& s) {
+// The instrument a finding is about: the first 《…》 or “…” of its message.
+std::string instrument_named(const std::string& message) {
+  for (auto [open, close] : {std::pair<const char*, const char*>{"《", "》"}, {"“", "”"}}) {
+    const size_t a = message.find(open);
+    if (a == std::string::npos) continue;
+    const size_t b = message.find(close, a + 3);
+    if (b != std::string::npos && b > a + 3) return message.substr(a + 3, b - a - 3);
+  }
+  return "";
+}
+
+// A cell's text (its first line, cut to fit) under the finding; from the citation concerned
+// when the cell cites several (the instrument the message names).
+std::string cell_excerpt(const SourceFile& src, const Span& s, const std::string& focus = "") {
   std::string text(src.cell_text(s.line, s.col));
+  bool cut_before = false;
+  if (!focus.empty()) {
+    size_t at = text.find(focus);
+    if (at != std::string::npos && at > 0) {
+      // Back to the citation's start: its 《 and a 【tag】 right before it.
+      if (at >= 3 && text.compare(at - 3, 3, "《") == 0) at -= 3;
+      const size_t tag = text.rfind("【", at);
+      if (tag != std::string::npos && at - tag <= 18 && text.find("】", tag) < at) at = tag;
+      const size_t line_start = text.rfind('\n', at);
+      const size_t from = line_start == std::string::npos ? 0 : line_start + 1;
+      if (at > from + 30 || from > 0) {
+        text = text.substr(at);
+        cut_before = true;
+      }
+    }
+  }
   const size_t nl = text.find('\n');
   const bool more = nl != std::string::npos;
   if (more) text.erase(nl);
@@ -72,7 +102,8 @@ std::string cell_excerpt(const SourceFile& src, const Span& s) {
     shown += ch;
   }
   if (shown.empty()) return "";
-  return "    " + finding_cell(src, s) + ": " + shown + (more && width <= 76 ? " …" : "") + "\n";
+  return "    " + finding_cell(src, s) + ": " + (cut_before ? "…" : "") + shown +
+         (more && width <= 76 ? " …" : "") + "\n";
 }
 
 }  // namespace
@@ -95,8 +126,17 @@ std::string finding_location(const SourceFile& src, const Span& span) {
 
 std::string render_text(const ReportInput& in) {
   std::string out;
+  // Citations the law base does not know: the office's to-do, one line per instrument.
+  std::map<std::string, std::vector<std::string>> unknown;
   for (const auto& d : in.diags) {
     if (d.suppressed && !in.show_suppressed) continue;
+    if (!in.verbose && d.rule == "basis/unknown-law" && !d.suppressed) {
+      const SourceFile& src = in.sources.get(d.span.file);
+      std::string where = finding_location(src, d.span);
+      if (src.is_sheet()) where = src.sheet + "!" + finding_cell(src, d.span);
+      unknown[instrument_named(d.message.zh)].push_back(printable(where));
+      continue;
+    }
     const SourceFile& src = in.sources.get(d.span.file);
     const std::string where = printable(finding_location(src, d.span));
     std::string sev(severity_name(d.severity));
@@ -110,12 +150,29 @@ std::string render_text(const ReportInput& in) {
     else
       out += fmt::format("{}: {}: {} [{}]\n", where, sev, msg, d.rule);
     if (d.span.valid())
-      out += src.is_sheet() ? cell_excerpt(src, d.span) : excerpt(src, d.span, in.color);
+      out += src.is_sheet() ? cell_excerpt(src, d.span, instrument_named(d.message.zh))
+                            : excerpt(src, d.span, in.color);
     for (const auto& n : d.notes) out += fmt::format("    note: {}\n", printable(n.in(in.lang)));
     for (const auto& f : d.fixes)
       out += fmt::format(in.lang == Lang::En ? "    suggestion: {}{}\n" : "    建议：{}{}\n",
                          printable(f.title.in(in.lang)),
                          f.certain ? "" : (in.lang == Lang::En ? " (uncertain)" : "（不确定）"));
+  }
+  if (!unknown.empty()) {
+    out += in.lang == Lang::En
+               ? "Instruments the law base does not know (for the reviewing office to "
+                 "check; not counted as the catalog's problems; --verbose lists each):\n"
+               : "法规库中没有的文件（由审核机关核对，不计为目录的问题；--verbose 逐条列出）：\n";
+    for (const auto& [name, cells] : unknown) {
+      std::string where;
+      for (size_t i = 0; i < cells.size() && i < 8; ++i) where += (i ? "、" : "") + cells[i];
+      if (cells.size() > 8)
+        where += in.lang == Lang::En ? fmt::format(" and {} more", cells.size() - 8)
+                                     : fmt::format(" 等 {} 处", cells.size());
+      out += fmt::format(
+          in.lang == Lang::En ? "  《{}》: {} citation(s) ({})\n" : "  《{}》：{} 处（{}）\n",
+          printable(name), cells.size(), where);
+    }
   }
   out += summary_line(count_findings(in.diags), in.lang) + "\n";
   if (in.citations && in.citations->total) out += citations_line(*in.citations, in.lang) + "\n";

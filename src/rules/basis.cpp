@@ -233,8 +233,11 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
                                   ins->name, judged->date.str(), *count, a.value.article)});
         if (!c.text.empty())
           if (Message where = quoted_elsewhere(*ic.ctx.laws, c.text, ins->name, d);
-              !where.zh.empty())
+              !where.zh.empty()) {
             f.notes.push_back(where);
+            if (auto fix = elsewhere_fix(*ic.ctx.laws, c.text, ins->name, d))
+              f.fixes.push_back(*fix);
+          }
       }
   }
   check_citation_text(ic, c, *ins, judged, now);

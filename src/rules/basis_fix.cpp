@@ -228,6 +228,29 @@ std::optional<Fix> successor_fix(const LawRegistry& laws, const Instrument& repe
   return make_fix(*next, std::move(out), certain, false);
 }
 
+std::optional<Fix> elsewhere_fix(const LawRegistry& laws, const std::string& quote,
+                                 const std::string& not_in, const Date& as_of) {
+  // The quotation is word for word an article of another instrument in force: that is the
+  // real source (article-range: the cited instrument has no such article).
+  if (utf8_length(quote) < 12) return std::nullopt;
+  for (const auto& hit : laws.search(quote, 3, as_of)) {
+    if (hit.law == not_in || !quote_in_text(quote, quote_key(hit.text))) continue;
+    const Instrument* ins = laws.find(hit.law);
+    const LawVersion* v = ins ? ins->version_on(as_of) : nullptr;
+    if (!ins || !v) return std::nullopt;
+    Fix::Citation out;
+    out.law = ins->name;
+    out.version = v->date.str();
+    out.version_note = version_note(*v);
+    out.articles.push_back(label(hit.article, hit.suffix, 0, 0));
+    out.text = trim(hit.text);
+    // Certain (the words are that article's), but another instrument's name is for a person
+    // to write: no edits.
+    return make_fix(*ins, std::move(out), true, false);
+  }
+  return std::nullopt;
+}
+
 std::optional<Fix> clause_fix(const Instrument& ins, const LawVersion& v, const LawText& text,
                               const Citation& c, const ArticleRef& cited) {
   // The label the quotation shows: 第五十条第二款 quoting （二） is 第五十条第（二）项.

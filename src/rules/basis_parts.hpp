@@ -70,6 +70,10 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
 // carries the provision where the successor's text shows the quotation (basis_fix.cpp).
 std::optional<Fix> successor_fix(const LawRegistry& laws, const Instrument& repealed,
                                  const Citation& c, const Date& as_of);
+// The real source of a quotation that is word for word another instrument's article in force
+// (article-range; basis_fix.cpp).
+std::optional<Fix> elsewhere_fix(const LawRegistry& laws, const std::string& quote,
+                                 const std::string& not_in, const Date& as_of);
 // The correction of a clause-range finding whose quotation shows the 项 it means (basis_fix.cpp).
 std::optional<Fix> clause_fix(const Instrument& ins, const LawVersion& v, const LawText& text,
                               const Citation& c, const ArticleRef& cited);

@@ -87,7 +87,14 @@ thead th { background: #f3f0ee; } td.error, td.warning, td.note { white-space: n
 <thead><tr><th scope="col">规则</th><th scope="col">数量</th><th scope="col">审核依据</th></tr></thead>
 <tbody>{{#RULE}}<tr><td>{{ID}}</td><td class="num">{{N}}</td><td class="why">{{WHY}}</td></tr>{{/RULE}}</tbody>
 </table>
-</section>
+</section>{{#UNCHECKED_TABLE}}
+<section aria-labelledby="s8"><h2 id="s8">八、未能核对的依据（审核机关待办）</h2>
+<p>以下文件不在 powerlist 的法规库中，其效力、版本和条文需由审核机关自行核对，或按 docs/laws.md 补充到法规库；不计为部门的问题。</p>
+<table>
+<thead><tr><th scope="col">文件</th><th scope="col">推断层级</th><th scope="col">引用次数</th><th scope="col">位置</th></tr></thead>
+<tbody>{{#UNCHECKED}}<tr><td>《{{NAME}}》</td><td>{{LEVEL}}</td><td class="num">{{N}}</td><td>{{WHERE}}</td></tr>{{/UNCHECKED}}</tbody>
+</table>
+</section>{{/UNCHECKED_TABLE}}
 </main>
 <footer><p>本审核意见由 powerlist 根据各部门报送的职权清单自动生成，供司法行政部门（法制机构）审核参考。</p></footer>
 </body>

@@ -148,3 +148,19 @@ TEST_CASE("a rule replaced by a new rule of the same name: the correction is the
   CHECK(f->citation->version == "2020-01-02");
   CHECK_FALSE(f->certain);  // nothing places 第十条 in the new rule
 }
+
+TEST_CASE("an article beyond the cited law quoting another law word for word names that source",
+          "[fix]") {
+  // 行政许可法 has 83 articles; the quotation is 行政处罚法第四条 word for word.
+  const auto res = check_basis(
+      "[{law: 中华人民共和国行政许可法, articles: [\"第九十条\"], text: "
+      "\"公民、法人或者其他组织违反行政管理秩序的行为，应当给予行政处罚的，依照本法由法律、法规、"
+      "规章规定，并由行政机关依照本法规定的程序实施。\"}]");
+  const Fix* f = fix_of(res, "basis/article-range");
+  REQUIRE(f);
+  REQUIRE(f->citation);
+  CHECK(f->citation->law == "中华人民共和国行政处罚法");
+  CHECK(f->citation->articles == std::vector<std::string>{"第四条"});
+  CHECK(f->certain);
+  CHECK(f->edits.empty());  // another instrument: written by a person
+}
