@@ -71,6 +71,16 @@ printf '办件编号,事项编码,受理日期,办结日期\nA1,11360827MB012345
 # The catalog is the current folder when only a ledger is given.
 (cd "$CAT" && "$BIN" monitor "$tmp/ok.csv" --as-of 2025-10-20 > /dev/null) || bad "monitor LEDGER in a catalog folder"
 
+# gen --cases: a synthetic ledger for a generated catalog, the same for the same --seed, which
+# monitor reads whole (every status but a read error).
+"$BIN" gen --items 40 --departments 3 --seed 7 --cases 300 -o "$tmp/g1" > /dev/null || bad "gen --cases"
+"$BIN" gen --items 40 --departments 3 --seed 7 --cases 300 -o "$tmp/g2" > /dev/null
+cmp -s "$tmp/g1/ledger.csv" "$tmp/g2/ledger.csv" || bad "gen --cases is not deterministic"
+[ "$(wc -l < "$tmp/g1/ledger.csv")" = 301 ] || bad "gen --cases 300 wrote $(wc -l < "$tmp/g1/ledger.csv") lines"
+"$BIN" monitor "$tmp/g1" "$tmp/g1/ledger.csv" --as-of 2025-12-31 --format json > "$tmp/g.json"; rc=$?
+[ "$rc" -le 1 ] || bad "monitor of a generated ledger: exit $rc"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['cases'])==300; assert not [c for c in d['cases'] if c['status']=='undetermined']" "$tmp/g.json" || bad "generated ledger: 300 cases, none undetermined"
+
 # Bad input: a clear message and exit 2.
 printf '办件编号,事项名称\nA1,某许可\n' > "$tmp/nodate.csv"
 "$BIN" monitor "$CAT" "$tmp/nodate.csv" > /dev/null 2> "$tmp/err"; [ $? = 2 ] || bad "a ledger without a date column: exit 2"
