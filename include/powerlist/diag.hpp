@@ -41,6 +41,9 @@ struct Fix {
     std::string law, version, version_note, text;
     std::vector<std::string> articles;  // the catalog's spelling: 第N条, 第N条第M款 …
     bool changed = false;               // the words differ from the cited text
+    // What the citation wrote, to find it in a cell and rewrite it there (建议实施依据).
+    std::string cited_law, cited_note;
+    std::vector<std::string> cited_articles;  // one per `articles`, as ArticleRef::str()
   };
   std::optional<Citation> citation;
   // The edits that apply a certain correction to a YAML catalog (`fix --write`): each replaces

@@ -278,15 +278,31 @@ std::string render_annotated_xlsx(const AnnotateInput& in, std::string* error) {
                                en ? "suggested basis" : "建议实施依据", head);
       } else if (sm) {
         if (auto hit = sm->rows.find(r); hit != sm->rows.end()) {
-          std::string review, suggested;
+          std::string review, suggested, others;
+          uint32_t basis_col = 0;
           for (const auto* d : hit->second) {
             review += (review.empty() ? "" : "\n") + fmt::format("{}：{} [{}]",
                                                                  severity_zh(d->severity, lang),
                                                                  d->message.in(lang), d->rule);
-            for (const Fix& fx : d->fixes)
-              suggested += (suggested.empty() ? "" : "\n") + fx.title.in(lang) +
-                           (fx.certain ? "" : (en ? " (to be checked)" : "（需核对）"));
+            if (starts_with(d->rule, "basis/") && d->span.col > 0) basis_col = d->span.col;
           }
+          // The basis cell as corrected (certain corrections written in), then what a
+          // person must still decide.
+          const std::string corrected =
+              basis_col ? corrected_basis_text(std::string(sheet.at(r, basis_col - 1)), hit->second)
+                        : "";
+          for (const auto* d : hit->second)
+            for (const Fix& fx : d->fixes) {
+              if (!corrected.empty() && fx.certain && fx.citation &&
+                  corrected.find(fx.citation->version_note) != std::string::npos)
+                continue;  // written into the corrected text
+              others += (others.empty() ? "" : "\n") + fx.title.in(lang) +
+                        (fx.certain ? "" : (en ? " (to be checked)" : "（需核对）"));
+            }
+          suggested =
+              corrected.empty()
+                  ? others
+                  : corrected + (others.empty() ? "" : (en ? "\n\nAlso: " : "\n\n另：") + others);
           lxw_format* f = fill[worst(hit->second)];
           worksheet_write_string(ws, r, static_cast<lxw_col_t>(cols), fit(review).c_str(), f);
           if (!suggested.empty())

@@ -330,12 +330,29 @@ ReviewTable build_review_table(const Catalog& catalog, const Sources& sources,
       }
       review.findings = all;
       row.cells.push_back(std::move(review));
-      // 建议实施依据: the corrections of this row's findings, one a line.
+      // 建议实施依据: the 实施依据 cell with the certain corrections written in, then the
+      // corrections a person must still decide, one a line.
       ReviewCell suggested;
+      std::string corrected;
+      for (const auto& cell : row.cells)
+        if (corrected.empty() &&
+            std::any_of(cell.findings.begin(), cell.findings.end(),
+                        [](const Diagnostic* f) { return starts_with(f->rule, "basis/"); }))
+          corrected = corrected_basis_text(cell.text, all);
+      std::string others;
       for (const Diagnostic* f : all)
-        for (const Fix& fx : f->fixes)
-          suggested.text += (suggested.text.empty() ? "" : "\n") + fx.title.in(lang) +
-                            (fx.certain ? "" : (lang == Lang::En ? " (uncertain)" : "（需核对）"));
+        for (const Fix& fx : f->fixes) {
+          if (!corrected.empty() && fx.certain && fx.citation &&
+              corrected.find(fx.citation->version_note) != std::string::npos)
+            continue;
+          others += (others.empty() ? "" : "\n") + fx.title.in(lang) +
+                    (fx.certain ? "" : (lang == Lang::En ? " (uncertain)" : "（需核对）"));
+        }
+      suggested.text =
+          corrected.empty()
+              ? others
+              : corrected +
+                    (others.empty() ? "" : (lang == Lang::En ? "\n\nAlso: " : "\n\n另：") + others);
       row.cells.push_back(std::move(suggested));
       t.rows.push_back(std::move(row));
     }

@@ -118,7 +118,19 @@ Fix make_fix(const Instrument& ins, Fix::Citation out, bool certain, bool requot
 // The scalar edits of a certain correction on a citation written as YAML: its version and its
 // articles, one for one. Not when the cited words changed and the citation quotes them (the
 // quotation is then for a person to rewrite), nor when the articles do not pair up.
+// What the citation wrote (its title, note and articles): the corrected cell text is made by
+// replacing exactly those words.
+void remember_cited(Fix& f, const Citation& c) {
+  if (!f.citation) return;
+  f.citation->cited_law = c.law.value;
+  f.citation->cited_note = c.note;
+  f.citation->cited_articles.clear();
+  if (c.articles.size() == f.citation->articles.size())
+    for (const auto& a : c.articles) f.citation->cited_articles.push_back(a.value.str());
+}
+
 void add_edits(Fix& f, const Citation& c) {
+  remember_cited(f, c);
   if (!f.certain || !f.citation) return;
   const Fix::Citation& out = *f.citation;
   auto one_line = [](const Span& s) { return s.valid() && s.end_line == s.line; };

@@ -95,6 +95,7 @@ yes '甲,乙,丙' 2> /dev/null | head -n 5000000 > "$tmp/big.csv"
 [ "$rc" = 2 ] || bad "a 5,000,000-row CSV without a header: exit $rc, want 2"
 grep -q "5000000 行有内容" "$tmp/big.err" || grep -q "没有可读的办件" "$tmp/big.err" || { bad "the big CSV's message"; cat "$tmp/big.err"; }
 kb=$(tail -1 "$tmp/mem")
-[ "$kb" -lt 400000 ] || bad "5,000,000 rows took ${kb} KB (want < 400 MB)"
+# About 330 MB in a release build; AddressSanitizer's redzones add more: the bound is for release.
+if [ -z "${ASAN_OPTIONS:-}" ]; then [ "$kb" -lt 400000 ] || bad "5,000,000 rows took ${kb} KB (want < 400 MB)"; fi
 rm -f "$tmp/big.csv"
 exit $fail
