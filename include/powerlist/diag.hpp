@@ -53,6 +53,7 @@ struct Fix {
     Span span;
     std::string text;
     bool article = false;
+    std::string expect;  // the value the scalar must hold (else it spans lines: by hand)
   };
   std::vector<Edit> edits;
 };

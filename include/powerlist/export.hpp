@@ -75,8 +75,10 @@ std::string render_annotated_xlsx(const AnnotateInput& in, std::string* error);
 // 建议实施依据: the department's 实施依据 cell with the certain corrections written into it (the
 // version note and the article numbers each correction changes, found after the citation's
 // title); "" when none applies cleanly. Uncertain corrections are not written in.
+// `applied`: the fixes written in (the others are for a person).
 std::string corrected_basis_text(const std::string& cell,
-                                 const std::vector<const Diagnostic*>& findings);
+                                 const std::vector<const Diagnostic*>& findings,
+                                 std::vector<const Fix*>* applied = nullptr);
 // `powerlist fix`: the certain corrections of a YAML catalog's findings as edits of its files
 // (Fix::edits, scalars replaced in place), and those that must be made by hand (uncertain, no
 // machine edit, a workbook, or two findings proposing different edits of one value).

@@ -45,6 +45,9 @@ struct DueDate {
 // not counted (working days for 工作日 limits, every day for 日 limits).
 DueDate due_date(const WorkdayTable& wd, long received, const Duration& limit,
                  const std::vector<Pause>& pauses, long as_of);
+// Working days in (from, to] inside a pause (each day once), an open pause running to `open_end`.
+long paused_working_days(const WorkdayTable& wd, long from, long to,
+                         const std::vector<Pause>& pauses, long open_end);
 // Working days after `from` up to and including `to` (negative when `to` is earlier).
 long working_days_between(const WorkdayTable& wd, long from, long to, bool* estimated);
 

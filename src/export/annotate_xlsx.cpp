@@ -288,13 +288,14 @@ std::string render_annotated_xlsx(const AnnotateInput& in, std::string* error) {
           }
           // The basis cell as corrected (certain corrections written in), then what a
           // person must still decide.
+          std::vector<const Fix*> written;
           const std::string corrected =
-              basis_col ? corrected_basis_text(std::string(sheet.at(r, basis_col - 1)), hit->second)
+              basis_col ? corrected_basis_text(std::string(sheet.at(r, basis_col - 1)), hit->second,
+                                               &written)
                         : "";
           for (const auto* d : hit->second)
             for (const Fix& fx : d->fixes) {
-              if (!corrected.empty() && fx.certain && fx.citation &&
-                  corrected.find(fx.citation->version_note) != std::string::npos)
+              if (std::find(written.begin(), written.end(), &fx) != written.end())
                 continue;  // written into the corrected text
               others += (others.empty() ? "" : "\n") + fx.title.in(lang) +
                         (fx.certain ? "" : (en ? " (to be checked)" : "（需核对）"));

@@ -66,6 +66,17 @@ std::optional<std::vector<ResolvedEdit>> resolve_edits(const Sources& sources, c
       ++r.begin, --r.end, ++r.col, --r.end_col;
       old = old.substr(1, old.size() - 2);
     }
+    // The scalar must read back as the value the finding saw: a value folded over lines or a
+    // quote escaped inside it is not one line's text, and is left to a person.
+    bool same = old == e.expect;
+    if (e.article) {
+      auto ref = parse_article_ref(old);
+      same = ref && ref->str() == e.expect;
+    } else if (!same) {
+      auto d = parse_date(old);
+      same = d && d->str() == e.expect;
+    }
+    if (!same) return std::nullopt;
     r.text = e.article ? article_as(old, e.text) : e.text;
     out.push_back(std::move(r));
   }

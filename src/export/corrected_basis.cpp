@@ -1,6 +1,7 @@
 // 建议实施依据 as the department's own cell, corrected: a reviewer's pen on the cell rather than
 // a list of instructions. Only certain corrections are written in, and only where the words
 // to change are found after the citation's title; anything else leaves the cell unchanged.
+#include <algorithm>
 #include <string>
 
 #include "powerlist/export.hpp"
@@ -44,9 +45,16 @@ std::vector<std::string> spellings(const std::string& article) {
 }  // namespace
 
 std::string corrected_basis_text(const std::string& cell,
-                                 const std::vector<const Diagnostic*>& findings) {
-  std::string out = cell;
-  bool changed = false;
+                                 const std::vector<const Diagnostic*>& findings,
+                                 std::vector<const Fix*>* applied) {
+  // Every edit is placed in the original cell first, then all are applied from the end: a
+  // renumbering 46 → 47, 47 → 48 must not rewrite its own result.
+  struct Edit {
+    size_t begin, end;
+    std::string text;
+    const Fix* fix;
+  };
+  std::vector<Edit> edits;
   for (const Diagnostic* d : findings)
     for (const Fix& f : d->fixes) {
       if (!f.certain || !f.citation || f.citation->cited_law.empty()) continue;
@@ -55,33 +63,52 @@ std::string corrected_basis_text(const std::string& cell,
           LawRegistry::normalize(c.law) != LawRegistry::normalize(c.cited_law))
         continue;  // another instrument: a person writes its name
       size_t begin = 0, end = 0;
-      if (!segment_of(out, c.cited_law, 0, begin, end)) continue;
-      std::string seg = out.substr(begin, end - begin);
+      if (!segment_of(cell, c.cited_law, 0, begin, end)) continue;
+      std::vector<Edit> mine;
       bool ok = true;
-      if (!c.cited_note.empty() && !c.version_note.empty()) {
-        const size_t n = seg.find(c.cited_note);
-        if (n == std::string::npos)
+      size_t from = begin;
+      if (!c.cited_note.empty() && !c.version_note.empty() && c.cited_note != c.version_note) {
+        const size_t n = cell.find(c.cited_note, begin);
+        if (n == std::string::npos || n >= end)
           ok = false;
         else
-          seg.replace(n, c.cited_note.size(), c.version_note);
+          mine.push_back({n, n + c.cited_note.size(), c.version_note, &f}),
+              from = n + c.cited_note.size();
       }
       for (size_t i = 0; ok && i < c.cited_articles.size() && i < c.articles.size(); ++i) {
-        if (c.cited_articles[i] == c.articles[i]) continue;
         bool found = false;
-        for (const auto& s : spellings(c.cited_articles[i])) {
-          const size_t a = seg.find(s);
-          if (a == std::string::npos) continue;
-          seg.replace(a, s.size(), c.articles[i]);
+        for (const auto& sp : spellings(c.cited_articles[i])) {
+          const size_t a = cell.find(sp, from);
+          if (a == std::string::npos || a >= end) continue;
+          if (c.cited_articles[i] != c.articles[i])
+            mine.push_back({a, a + sp.size(), c.articles[i], &f});
+          from = a + sp.size();
           found = true;
           break;
         }
         ok = found;
       }
-      if (!ok) continue;
-      out.replace(begin, end - begin, seg);
-      changed = true;
+      if (!ok || mine.empty()) continue;
+      edits.insert(edits.end(), mine.begin(), mine.end());
     }
-  return changed ? out : std::string();
+  std::sort(edits.begin(), edits.end(),
+            [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+  // Two fixes touching the same words: neither is written in.
+  std::vector<const Fix*> dropped;
+  for (size_t i = 1; i < edits.size(); ++i)
+    if (edits[i].begin < edits[i - 1].end) {
+      dropped.push_back(edits[i].fix);
+      dropped.push_back(edits[i - 1].fix);
+    }
+  std::string out = cell;
+  std::vector<const Fix*> done;
+  for (auto it = edits.rbegin(); it != edits.rend(); ++it) {
+    if (std::find(dropped.begin(), dropped.end(), it->fix) != dropped.end()) continue;
+    out.replace(it->begin, it->end - it->begin, it->text);
+    if (std::find(done.begin(), done.end(), it->fix) == done.end()) done.push_back(it->fix);
+  }
+  if (applied) *applied = done;
+  return done.empty() ? std::string() : out;
 }
 
 }  // namespace powerlist

@@ -334,17 +334,16 @@ ReviewTable build_review_table(const Catalog& catalog, const Sources& sources,
       // corrections a person must still decide, one a line.
       ReviewCell suggested;
       std::string corrected;
+      std::vector<const Fix*> written;
       for (const auto& cell : row.cells)
         if (corrected.empty() &&
             std::any_of(cell.findings.begin(), cell.findings.end(),
                         [](const Diagnostic* f) { return starts_with(f->rule, "basis/"); }))
-          corrected = corrected_basis_text(cell.text, all);
+          corrected = corrected_basis_text(cell.text, all, &written);
       std::string others;
       for (const Diagnostic* f : all)
         for (const Fix& fx : f->fixes) {
-          if (!corrected.empty() && fx.certain && fx.citation &&
-              corrected.find(fx.citation->version_note) != std::string::npos)
-            continue;
+          if (std::find(written.begin(), written.end(), &fx) != written.end()) continue;
           others += (others.empty() ? "" : "\n") + fx.title.in(lang) +
                     (fx.certain ? "" : (lang == Lang::En ? " (uncertain)" : "（需核对）"));
         }

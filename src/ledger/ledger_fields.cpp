@@ -201,7 +201,9 @@ std::optional<Date> parse_ledger_date(std::string_view text) {
       return parse_date(whole.substr(0, 4) + "-" + whole.substr(4, 2) + "-" + whole.substr(6, 2));
     if (whole.empty() || whole.size() > 6) return std::nullopt;
     const long serial = std::stol(whole);
-    if (serial < 367 || serial > 109574) return std::nullopt;  // 1901 … 2199
+    // 1990-01-01 … 2199: a serial of a case's date; smaller numbers are something else (a year
+    // with a month, 2025.9, is no serial of 1905).
+    if (serial < 32874 || serial > 109574) return std::nullopt;
     return Date::from_days(serial - 25569);
   }
   size_t i = 0;

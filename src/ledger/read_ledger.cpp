@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "powerlist/ledger.hpp"
@@ -118,9 +119,28 @@ struct Event {
   std::string id;
   Node node = Node::Unknown;
   std::optional<long> day;
+  int minute = -1;  // time of day when the cell gives one (orders a day's nodes)
   uint32_t code = 0, name = 0, department = 0, unit = 0, reason = 0;
   uint32_t file = 0, row = 0, col = 0;
 };
+
+// 09:30 (or 9时30分) after a date: minutes since midnight; -1 when the cell has no time.
+int minute_of_day(const std::string& text) {
+  const size_t colon = text.find(':');
+  size_t at = colon;
+  if (at == std::string::npos) at = text.find("时");
+  if (at == std::string::npos || at == 0) return -1;
+  size_t b = at;
+  while (b > 0 && std::isdigit(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b == at || at - b > 2) return -1;
+  const int h = std::stoi(text.substr(b, at - b));
+  const size_t m0 = at + (colon != std::string::npos ? 1 : 3);
+  size_t m1 = m0;
+  while (m1 < text.size() && m1 - m0 < 2 && std::isdigit(static_cast<unsigned char>(text[m1])))
+    ++m1;
+  const int m = m1 > m0 ? std::stoi(text.substr(m0, m1 - m0)) : 0;
+  return h < 24 && m < 60 ? h * 60 + m : -1;
+}
 
 Message bad_date(const char* what_zh, const char* what_en, const std::string& text) {
   return {fmt::format("{}“{}”不是可识别的日期", what_zh, utf8_prefix(text, 40)),
@@ -217,10 +237,22 @@ class LedgerSink : public RowSink {
     return c < layout_.fields.size() ? layout_.fields[c] : std::nullopt;
   }
 
+  // Reported rows are all counted; the first 10,000 of a run are kept with their reason (a
+  // file of junk must not hold a message per line).
   void report(uint32_t r, Message why) {
     ++counts_.reported;
-    out_.reported.push_back({src_, r + 1, std::move(why)});
+    if (out_.reported.size() < kKeptReports) {
+      out_.reported.push_back({src_, r + 1, std::move(why)});
+    } else if (out_.reported.size() == kKeptReports) {
+      out_.reported.push_back(
+          {src_,
+           r + 1,
+           {"另有更多行无法读入，只列出前 10000 行；各工作表的行数统计见报告开头",
+            "more rows could not be read; only the first 10,000 are listed (see the "
+            "per-sheet counts)"}});
+    }
   }
+  static constexpr size_t kKeptReports = 10'000;
 
   Message case_row(uint32_t r, const std::vector<std::string>& cells) {
     using F = LedgerField;
@@ -425,6 +457,7 @@ class LedgerSink : public RowSink {
       return {};
     }
     e.day = d->days();
+    e.minute = minute_of_day(time_text);
     ++counts_.events;
     if (events_.size() >= o_.max_cases * 4)
       return limit_exceeded(fmt::format("节点记录（上限 {}）", o_.max_cases * 4),
@@ -459,6 +492,9 @@ class LedgerSink : public RowSink {
       return {};
     }
     ++counts_.steps;
+    if (out_.steps.size() >= o_.max_cases * 4)
+      return limit_exceeded(fmt::format("环节记录（上限 {}）", o_.max_cases * 4),
+                            fmt::format("step rows (at most {})", o_.max_cases * 4));
     out_.steps.push_back(std::move(s));
     return {};
   }
@@ -481,14 +517,34 @@ class LedgerSink : public RowSink {
 void merge_events(LedgerRead& out, std::vector<Event>& events,
                   std::unordered_map<std::string, uint32_t>& ids, const LedgerOptions& o,
                   Message& stop) {
-  std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-    return a.id != b.id ? a.id < b.id : *a.day < *b.day;
+  // By case, day, time of day, then the order nodes happen in (受理 first, 办结 last): a ledger
+  // listed newest first, or grouped by node, reads the same.
+  auto rank = [](Node n) {
+    switch (n) {
+      case Node::Accept:
+        return 0;
+      case Node::Notice:
+      case Node::SpecialStart:
+        return 1;
+      case Node::Resubmit:
+      case Node::SpecialEnd:
+        return 2;
+      default:
+        return 3;
+    }
+  };
+  std::stable_sort(events.begin(), events.end(), [&](const Event& a, const Event& b) {
+    if (a.id != b.id) return a.id < b.id;
+    if (*a.day != *b.day) return *a.day < *b.day;
+    if (a.minute != b.minute && a.minute >= 0 && b.minute >= 0) return a.minute < b.minute;
+    return rank(a.node) < rank(b.node);
   });
   std::vector<size_t> starts;  // pending pause starts of the current case
   for (size_t i = 0; i < events.size(); ++i) {
     const Event& e = events[i];
     if (i == 0 || events[i - 1].id != e.id) starts.clear();
     auto it = ids.find(e.id);
+    const bool last_of_case = i + 1 == events.size() || events[i + 1].id != e.id;
     if (e.node == Node::Accept) {
       if (it == ids.end()) {
         CaseRecord c;
@@ -506,6 +562,11 @@ void merge_events(LedgerRead& out, std::vector<Event>& events,
       } else if (!out.cases[it->second].received) {
         out.cases[it->second].received = e.day;
       }
+      if (last_of_case)
+        if (auto c = ids.find(e.id); c != ids.end())
+          for (size_t st : starts)
+            out.cases[c->second].pauses.push_back(
+                {*events[st].day, -1, out.pool.at(events[st].reason)});
       continue;
     }
     if (it == ids.end()) {
@@ -535,7 +596,7 @@ void merge_events(LedgerRead& out, std::vector<Event>& events,
                                "a pause end without a start before it; not counted"}});
     }
     // A pause still open at the case's last event runs until as_of (or its finish).
-    if (i + 1 == events.size() || events[i + 1].id != e.id)
+    if (last_of_case)
       for (size_t s : starts)
         c.pauses.push_back({*events[s].day, -1, out.pool.at(events[s].reason)});
   }

@@ -48,8 +48,11 @@ bool paused(const std::vector<Pause>& pauses, long day, long as_of) {
   return false;
 }
 
-// Longest limit counted (a catalog may say 365日; anything longer is not a case's limit).
+// Longest limit counted (a catalog may say 365日; anything longer is not a case's limit), and
+// the longest pause a due date is pushed by (longer: no due date; a hostile ledger's pause to
+// 2199 must not cost a loop of 60,000 days per case).
 constexpr int64_t kMaxDays = 20'000;
+constexpr long kMaxPausedDays = 3'660;
 
 }  // namespace
 
@@ -66,9 +69,10 @@ DueDate due_date(const WorkdayTable& wd, long received, const Duration& limit,
   if (limit.unit == TimeUnit::Hours) whole = (limit.milli + 23'999) / 24'000;
   if (whole <= 0 || whole > kMaxDays) return r;
   long d = received;
+  const long give_up = received + static_cast<long>(whole) * 2 + 14 + kMaxPausedDays;
   if (limit.unit == TimeUnit::WorkDays) {
     for (int64_t counted = 0; counted < whole;) {
-      ++d;
+      if (++d > give_up) return DueDate{};
       const bool w = wd.working(d, &r.estimated);
       if (paused(pauses, d, as_of)) {
         if (w) ++r.paused_days;
@@ -89,12 +93,14 @@ DueDate due_date(const WorkdayTable& wd, long received, const Duration& limit,
     const int last = mdays[m - 1] + (m == 2 && leap ? 1 : 0);
     const long nominal = Date{y, m, std::min(from.d, last)}.days();
     // Every paused day inside the period lengthens it by a day.
-    for (long x = received + 1; x <= nominal + r.paused_days; ++x)
+    for (long x = received + 1; x <= nominal + r.paused_days; ++x) {
+      if (x > give_up + 400) return DueDate{};
       if (paused(pauses, x, as_of)) ++r.paused_days;
+    }
     d = nominal + r.paused_days;
   } else {  // 日 (and hours rounded up to days): calendar days, paused days not counted
     for (int64_t counted = 0; counted < whole;) {
-      ++d;
+      if (++d > give_up) return DueDate{};
       if (paused(pauses, d, as_of)) {
         ++r.paused_days;
         continue;
@@ -105,6 +111,21 @@ DueDate due_date(const WorkdayTable& wd, long received, const Duration& limit,
   while (!wd.working(d, &r.estimated)) ++d;  // 民事诉讼法第八十五条
   r.day = d;
   return r;
+}
+
+long paused_working_days(const WorkdayTable& wd, long from, long to,
+                         const std::vector<Pause>& pauses, long open_end) {
+  if (pauses.empty()) return 0;
+  long lo = to + 1, hi = from;
+  for (const auto& p : pauses) {
+    lo = std::min(lo, std::max(p.from, from + 1));
+    hi = std::max(hi, std::min(p.to < 0 ? std::max(open_end, p.from) : p.to, to));
+  }
+  long n = 0;
+  bool est = false;
+  for (long d = lo; d <= hi && d - lo <= kMaxDays; ++d)
+    if (paused(pauses, d, open_end) && wd.working(d, &est)) ++n;
+  return n;
 }
 
 long working_days_between(const WorkdayTable& wd, long from, long to, bool* estimated) {

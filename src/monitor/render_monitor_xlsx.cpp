@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "powerlist/monitor.hpp"
+#include "powerlist/text.hpp"
 
 namespace powerlist {
 
@@ -17,6 +18,12 @@ namespace {
 
 std::string day(const std::optional<long>& d) {
   return d ? Date::from_days(*d).str() : "";
+}
+
+// Excel's limit for a cell: 32,767 characters.
+std::string cut(const std::string& s) {
+  if (s.size() <= 32'767 || utf8_length(s) <= 32'767) return s;
+  return utf8_prefix(s, 32'700) + "…";
 }
 
 lxw_color_t status_fill(CaseStatus s) {
@@ -90,16 +97,32 @@ std::string write_monitor_xlsx(const MonitorReportInput& in, const std::string& 
                  CaseStatus::Undetermined})
     fill(status_fill(s));  // formats must exist before rows are streamed
 
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "办件");
+  // Excel holds 1,048,576 rows a sheet: a longer ledger continues on 办件2, 办件3 ….
+  lxw_worksheet* ws = nullptr;
+  int part = 0;
+  auto new_sheet = [&] {
+    ++part;
+    ws = workbook_add_worksheet(wb, part == 1 ? "办件" : fmt::format("办件{}", part).c_str());
+  };
+  new_sheet();
   const char* heads[] = {"办件编号",       "事项编码",   "事项名称",   "部门",       "受理日期",
                          "办结日期",       "承诺到期日", "法定到期日", "剩余工作日", "暂停天数",
                          "用时（工作日）", "状态",       "超时环节",   "说明",       "台账位置"};
   const double widths[] = {18, 30, 30, 24, 11, 11, 11, 11, 8, 8, 8, 16, 12, 50, 24};
-  for (lxw_col_t c = 0; c < 15; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
-  worksheet_freeze_panes(ws, 1, 1);
-  for (lxw_col_t c = 0; c < 15; ++c) worksheet_write_string(ws, 0, c, heads[c], head);
+  auto heading = [&] {
+    for (lxw_col_t c = 0; c < 15; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
+    worksheet_freeze_panes(ws, 1, 1);
+    for (lxw_col_t c = 0; c < 15; ++c) worksheet_write_string(ws, 0, c, heads[c], head);
+  };
+  heading();
   lxw_row_t row = 1;
   for (const auto& c : r.cases) {
+    if (row >= LXW_ROW_MAX) {
+      worksheet_autofilter(ws, 0, 0, row - 1, 14);
+      new_sheet();
+      heading();
+      row = 1;
+    }
     const CaseRecord& rec = *c.rec;
     lxw_format* f = fill(status_fill(c.status));
     std::string notes;
@@ -113,7 +136,7 @@ std::string write_monitor_xlsx(const MonitorReportInput& in, const std::string& 
                                  day(rec.finished),
                                  day(c.due_promised),
                                  day(c.due_statutory)};
-    for (lxw_col_t k = 0; k < 8; ++k) worksheet_write_string(ws, row, k, cells[k].c_str(), f);
+    for (lxw_col_t k = 0; k < 8; ++k) worksheet_write_string(ws, row, k, cut(cells[k]).c_str(), f);
     if (c.days_left)
       worksheet_write_number(ws, row, 8, double(*c.days_left), f);
     else
@@ -125,7 +148,7 @@ std::string write_monitor_xlsx(const MonitorReportInput& in, const std::string& 
       worksheet_write_blank(ws, row, 10, f);
     worksheet_write_string(ws, row, 11, status_label(c.status).in(in.lang).c_str(), f);
     worksheet_write_string(ws, row, 12, c.late_step.c_str(), f);
-    worksheet_write_string(ws, row, 13, notes.c_str(), f);
+    worksheet_write_string(ws, row, 13, cut(notes).c_str(), f);
     worksheet_write_string(ws, row, 14,
                            fmt::format("{}:{}!{}", src.display, src.sheet, rec.row).c_str(), f);
     ++row;

@@ -369,8 +369,10 @@ MonitorResult run_monitor(Session& session, const LedgerRead& ledger, const Moni
     } else {
       const Limits& lim = m.item->limits;
       DueDate prom, stat;
-      if (lim.statutory) stat = due_date(wd, *c.received, lim.statutory->value, pauses, as_of);
-      if (lim.promised) prom = due_date(wd, *c.received, lim.promised->value, pauses, as_of);
+      // A pause without an end runs to the finish of a finished case, else to the as-of date.
+      const long open_end = c.finished && *c.finished <= as_of ? *c.finished : as_of;
+      if (lim.statutory) stat = due_date(wd, *c.received, lim.statutory->value, pauses, open_end);
+      if (lim.promised) prom = due_date(wd, *c.received, lim.promised->value, pauses, open_end);
       if (!prom.day) prom = stat;
       cr.due_statutory = stat.day;
       cr.due_promised = prom.day;
@@ -378,7 +380,8 @@ MonitorResult run_monitor(Session& session, const LedgerRead& ledger, const Moni
       estimated = prom.estimated || stat.estimated;
       const bool finished = c.finished && *c.finished <= as_of;
       const long end = finished ? *c.finished : as_of;
-      cr.days_used = working_days_between(wd, *c.received, end, &estimated) - cr.paused_days;
+      cr.days_used = working_days_between(wd, *c.received, end, &estimated) -
+                     paused_working_days(wd, *c.received, end, pauses, open_end);
       if (!cr.due_promised) {
         cr.status = CaseStatus::Undetermined;
         cr.notes.push_back({"事项没有可计算的承诺时限或法定时限",

@@ -158,14 +158,14 @@ void add_edits(Fix& f, const Citation& c) {
     refs.push_back(*ref);
   }
   if (new_version) {
-    f.edits.push_back({c.version->span, out.version, false});
-    if (note) f.edits.push_back({c.note_span, out.version_note, false});
+    f.edits.push_back({c.version->span, out.version, false, c.version->value.str()});
+    if (note) f.edits.push_back({c.note_span, out.version_note, false, c.note});
   }
   for (size_t i = 0; i < c.articles.size(); ++i) {
     const ArticleRef& was = c.articles[i].value;
     if (was.article != refs[i].article || was.paragraph != refs[i].paragraph ||
         was.item != refs[i].item)
-      f.edits.push_back({c.articles[i].span, out.articles[i], true});
+      f.edits.push_back({c.articles[i].span, out.articles[i], true, was.str()});
   }
 }
 

@@ -51,3 +51,20 @@ TEST_CASE("the basis cell with its certain corrections written in", "[export][fi
       finding(true, "农药管理条例", "", "第四十一条第五项", "第四十二条第（五）项");
   CHECK(corrected_basis_text(items, {&item}) == "《农药管理条例》第四十二条第（五）项：……");
 }
+
+TEST_CASE("a renumbering shifts each article once", "[export][fix]") {
+  // 第四十六条、第四十七条 → 第四十七条、第四十八条: not 第四十八条、第四十七条.
+  Diagnostic d;
+  d.rule = "basis/superseded-version";
+  Fix f;
+  f.certain = true;
+  Fix::Citation c;
+  c.law = c.cited_law = "中华人民共和国种子法";
+  c.version_note = "（2021年12月24日修正）";
+  c.articles = {"第四十七条", "第四十八条"};
+  c.cited_articles = {"第四十六条", "第四十七条"};
+  f.citation = c;
+  d.fixes.push_back(f);
+  CHECK(corrected_basis_text("《中华人民共和国种子法》第四十六条、第四十七条", {&d}) ==
+        "《中华人民共和国种子法》第四十七条、第四十八条");
+}

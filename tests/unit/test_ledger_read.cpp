@@ -179,3 +179,20 @@ TEST_CASE("ledger headings: synonyms, repeated pairs, applicant columns", "[ledg
   CHECK(parse_ledger_field("received") == LedgerField::Received);
   CHECK(parse_ledger_field("受理日期") == LedgerField::Received);
 }
+
+TEST_CASE("event rows of one day in any order: 受理 before 办结", "[ledger]") {
+  // A ledger listed newest first: the 办结 row comes before its 受理 row.
+  auto r = read(
+      "办件编号,节点,时间,事项编码\n"
+      "E9,办结,2025-10-09 16:00,C1\n"
+      "E9,受理,2025-10-09 09:00,C1\n"
+      "E8,办结,2025-10-10,C1\n"
+      "E8,受理,2025-10-10,C1\n");
+  REQUIRE(r.cases.size() == 2);
+  for (const auto& c : r.cases) {
+    INFO(c.id);
+    CHECK(c.finished);
+    CHECK(c.received);
+  }
+  CHECK(r.reported.empty());
+}

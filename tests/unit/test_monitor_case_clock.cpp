@@ -120,3 +120,17 @@ TEST_CASE("ledger dates in every form, times of day ignored", "[monitor][ledger]
   dates_in_cell("2025-10-01至10-05", &bad);
   CHECK(bad);
 }
+
+TEST_CASE("hostile ledgers: a year with a month is no date, a pause to 2199 gives no due date",
+          "[monitor][clock]") {
+  CHECK_FALSE(parse_ledger_date("2025.9"));
+  CHECK_FALSE(parse_ledger_date("2025"));
+  CHECK(parse_ledger_date("45926")->str() == "2025-09-26");
+  const auto d = due("2025-09-01", "20工作日", {{day("2025-09-02"), day("2199-12-30"), ""}});
+  CHECK_FALSE(d.day);
+  // Paused working days inside (received, end], each once, even where two pauses overlap.
+  CHECK(paused_working_days(table(), day("2025-11-03"), day("2025-11-14"),
+                            {{day("2025-11-04"), day("2025-11-06"), ""},
+                             {day("2025-11-05"), day("2025-11-07"), ""}},
+                            day("2025-11-30")) == 4);
+}
