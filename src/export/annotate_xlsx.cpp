@@ -63,7 +63,8 @@ std::string sheet_name(const std::string& want, std::set<std::string>& used) {
 }
 
 bool plain_integer(std::string_view s) {
-  if (s.empty() || s.size() > 15 || (s.size() > 1 && s[0] == '0')) return false;
+  // Up to 11 digits: longer ones (IDs, codes) would show in scientific notation as numbers.
+  if (s.empty() || s.size() > 11 || (s.size() > 1 && s[0] == '0')) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 

@@ -73,8 +73,9 @@ const std::vector<FieldDef>& field_defs() {
 
 // Words that make any heading an applicant's (申请人证件类型, 经办人手机 …): never read.
 bool names_a_person(const std::string& h) {
-  static const char* words[] = {"申请人", "身份证",     "证件", "电话",   "手机", "联系人", "地址",
-                                "当事人", "法定代表人", "姓名", "经办人", "邮箱", "住址"};
+  static const char* words[] = {"申请人", "身份证", "证件",       "电话", "手机",   "联系人",
+                                "地址",   "当事人", "法定代表人", "姓名", "经办人", "邮箱",
+                                "住址",   "出生",   "生日",       "性别", "民族"};
   for (const char* w : words)
     if (h.find(w) != std::string::npos) return true;
   return false;
@@ -235,7 +236,8 @@ std::vector<Date> dates_in_cell(std::string_view s, bool* bad) {
       // Digits that are not a date: a time of day after a date is fine, anything else is not.
       size_t k = i;
       number_at(s, k, 8);
-      const bool time = k < s.size() && (s[k] == ':' || s.substr(k, 3) == "时");
+      const bool time = k < s.size() && (s[k] == ':' || s.substr(k, 3) == "时" ||
+                                         s.substr(k, 3) == "分" || s.substr(k, 3) == "秒");
       if (!time && !(k - i <= 2 && i > 0 && s[i - 1] == ':')) *bad = true;
       i = k;
       continue;

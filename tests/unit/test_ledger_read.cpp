@@ -196,3 +196,12 @@ TEST_CASE("event rows of one day in any order: 受理 before 办结", "[ledger]"
   }
   CHECK(r.reported.empty());
 }
+
+TEST_CASE("an applicant's birth date is never a node's time; Chinese times in a pause cell",
+          "[ledger]") {
+  CHECK(ledger_field_of_heading("出生日期") == LedgerField::Personal);
+  bool bad = true;
+  const auto ds = dates_in_cell("2025-10-10 9时30分至2025-10-13 17时", &bad);
+  CHECK(ds.size() == 2);
+  CHECK_FALSE(bad);
+}
