@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ledger/ledger_parts.hpp"
 #include "powerlist/ledger.hpp"
 #include "powerlist/text.hpp"
 
@@ -112,10 +113,7 @@ std::optional<LedgerField> parse_ledger_field(const std::string& s) {
 }
 
 std::optional<LedgerField> ledger_field_of_heading(const std::string& heading) {
-  std::string h;
-  for (char32_t c : decode_utf8(heading))
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != 0x3000 && c != 0xA0)
-      append_utf8(h, c);
+  const std::string h = squeeze(heading);
   if (h.empty()) return std::nullopt;
   const std::string stripped = strip_repeat_number(h);
   for (const auto& d : field_defs())
