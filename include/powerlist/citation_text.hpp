@@ -24,9 +24,16 @@ struct ParsedCitation {
   std::optional<Date> version;   // from the note (修正/修订/公布 … date)
 };
 
+struct UnparsedTitle {
+  std::string excerpt;  // the title as written, up to its line's end
+  std::string
+      defect;  // "unbalanced" (no closing 》), "stray" (a 》 too many), "glued" (《A》《B》)
+};
+
 struct ParsedBasis {
   std::vector<ParsedCitation> citations;
-  std::vector<std::string> leftovers;  // text that fits no citation (kept, reported)
+  std::vector<std::string> leftovers;          // text that fits no citation (kept, reported)
+  std::vector<UnparsedTitle> unparsed_titles;  // citations not taken: their title does not parse
 };
 
 ParsedBasis parse_basis_text(const std::string& cell);

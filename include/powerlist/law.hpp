@@ -215,6 +215,11 @@ double quote_containment(const std::string& quote, const std::u32string& text_ke
 std::optional<LawLevel> infer_law_level(const std::string& name, const std::string& tag,
                                         const std::string& note = "");
 
+// Whether the catalog's tag (法律, 法规, 规章, 部门规章 …; 【】 allowed) admits `level`:
+// 【法规】 admits 行政法规 and 地方性法规, 【规章】 every rule. nullopt for no tag or a tag that
+// names no level (国务院决定, 其他).
+std::optional<bool> tag_admits_level(const std::string& tag, LawLevel level);
+
 // ---- What an article provides for (penalty_words.cpp) ----
 // The 处罚种类 an article text provides for (罚款, 吊销许可证件, 责令停产停业 …).
 std::vector<std::string> penalty_kinds_in(std::string_view text);

@@ -1,6 +1,8 @@
 // The level of an instrument the registry does not know (law.hpp), from the catalog's tag
 // and the name: what basis/competence judges when nothing better is known.
+#include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -110,6 +112,27 @@ std::optional<LawLevel> infer_law_level(const std::string& raw_name, const std::
     return LawLevel::LocalRegulation;
   if (ends(name, "办法") || ends(name, "规定") || ends(name, "细则"))
     return place == Place::City ? LawLevel::CityGovRule : LawLevel::ProvGovRule;
+  return std::nullopt;
+}
+
+std::optional<bool> tag_admits_level(const std::string& raw_tag, LawLevel level) {
+  std::string tag;
+  for (char32_t c : decode_utf8(raw_tag))
+    if (c != U'【' && c != U'】' && c != U' ' && c != U'\u3000') append_utf8(tag, c);
+  using L = LawLevel;
+  auto any = [&](std::initializer_list<L> ls) {
+    return std::find(ls.begin(), ls.end(), level) != ls.end();
+  };
+  if (tag == "法律") return level == L::Law;
+  if (tag == "行政法规" || tag == "行法规") return level == L::AdminRegulation;
+  if (tag == "法规") return any({L::AdminRegulation, L::LocalRegulation, L::Autonomous});
+  if (tag == "地方性法规" || tag == "地方法规") return any({L::LocalRegulation, L::Autonomous});
+  if (tag == "自治条例" || tag == "单行条例" || tag == "自治条例和单行条例")
+    return level == L::Autonomous;
+  if (tag == "部门规章") return level == L::DeptRule;
+  if (tag == "地方政府规章" || tag == "政府规章") return any({L::ProvGovRule, L::CityGovRule});
+  if (tag == "规章") return any({L::DeptRule, L::ProvGovRule, L::CityGovRule});
+  if (tag == "规范性文件" || tag == "其他规范性文件") return level == L::Normative;
   return std::nullopt;
 }
 

@@ -78,14 +78,40 @@ std::vector<std::string> penalty_kinds_in(std::string_view text) {
   return kinds_in(consequences(text));
 }
 
+namespace {
+
+// True when the word at `at` is done by someone the department applies to or hands the
+// matter over to: "可以申请司法机关予以冻结", "提请公安机关依法扣押" — the department freezes
+// nothing itself. The clause is the text since the last comma or semicolon.
+bool done_by_another(std::string_view t, size_t at) {
+  size_t clause = 0;
+  for (std::string_view stop : {"，", "；", ",", ";", "\n", "。"}) {
+    const size_t p = t.rfind(stop, at);
+    if (p != std::string_view::npos && p + stop.size() > clause) clause = p + stop.size();
+  }
+  const std::string_view before = t.substr(clause, at - clause);
+  for (std::string_view verb : {"申请", "提请", "移送", "商请", "建议"})
+    if (has(before, verb)) return true;
+  return false;
+}
+
+// Whether `word` occurs at least once as the department's own act.
+bool acts(std::string_view t, std::string_view word) {
+  for (size_t at = t.find(word); at != std::string_view::npos; at = t.find(word, at + 1))
+    if (!done_by_another(t, at)) return true;
+  return false;
+}
+
+}  // namespace
+
 std::vector<std::string> measures_in(std::string_view text) {
   const std::string c = consequences(text);
   const std::string_view t = c;
   std::vector<std::string> out;
-  if (has(t, "查封")) add(out, "查封");
-  if (has(t, "扣押") || has(t, "扣留") || has(t, "封存")) add(out, "扣押");
-  if (has(t, "冻结")) add(out, "冻结");
-  if (has(t, "限制人身自由") || has(t, "约束") || has(t, "强制隔离")) add(out, "限制人身自由");
+  if (acts(t, "查封")) add(out, "查封");
+  if (acts(t, "扣押") || acts(t, "扣留") || acts(t, "封存")) add(out, "扣押");
+  if (acts(t, "冻结")) add(out, "冻结");
+  if (acts(t, "限制人身自由") || acts(t, "约束") || acts(t, "强制隔离")) add(out, "限制人身自由");
   return out;
 }
 
@@ -96,10 +122,14 @@ const std::vector<std::string>& category_words(Category c) {
         "审查", "资格", "资质", "备案", "证", "不得擅自"}},
       {Category::Penalty,
        {"罚款", "吊销", "没收", "警告", "通报批评", "责令停产", "责令停业", "责令关闭", "拘留",
-        "暂扣", "降低资质", "限制从业", "处罚", "处以", "并处", "追究", "责令退还", "拆除"}},
+        "暂扣", "降低资质", "限制从业", "处罚", "处以", "并处", "追究", "责令退还", "拆除",
+        // 收回许可证 withdraws a licence for a wrong done: a penalty in substance.
+        "收回"}},
       {Category::Coercion,
        {"查封", "扣押", "冻结", "强制", "封存", "扣留", "暂扣", "代履行", "拆除", "隔离", "约束",
-        "停止", "销毁", "收缴", "责令"}},
+        "停止", "销毁", "收缴", "责令",
+        // 其他行政强制措施 (行政强制法第九条第五项): 警戒、疏散、封锁、管制 at an emergency.
+        "警戒", "疏散", "封锁", "管制", "撤离"}},
       {Category::Levy, {"征收", "收取", "缴纳", "缴费", "收费", "费", "税", "基金"}},
       {Category::Inspection,
        {"检查", "监督", "抽查", "巡查", "核查", "查验", "检验", "检测", "调查", "查阅", "询问",

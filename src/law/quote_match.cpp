@@ -135,6 +135,16 @@ std::vector<std::string> quote_fragments(const std::string& quote) {
         i = j;  // drop the label and its colon
       }
     }
+    // "有下列行为之一的…：（八）使用不合格的灭火剂" quotes the lead-in and one item of a list:
+    // the items between are left out, so the item starts a fragment of its own.
+    if ((c == U'（' || c == U'(') && i > 0 && (cps[i - 1] == U'：' || cps[i - 1] == U':')) {
+      size_t j = i + 1;
+      while (j < cps.size() && is_numeral(cps[j])) ++j;
+      if (j > i + 1 && j < cps.size() && (cps[j] == U'）' || cps[j] == U')')) {
+        if (!cur.empty()) parts.push_back(cur);
+        cur.clear();
+      }
+    }
     if (cut) {
       if (!cur.empty()) parts.push_back(cur);
       cur.clear();

@@ -50,6 +50,22 @@ std::optional<Citation> load_citation(Reader& r, const YAML::Node& n, Span where
 
 void report_basis_leftovers(DiagSink& sink, Span at, const std::string& item,
                             const ParsedBasis& parsed) {
+  for (const auto& t : parsed.unparsed_titles) {
+    const bool unbalanced = t.defect == "unbalanced", glued = t.defect == "glued";
+    std::string title = t.excerpt;
+    if (utf8_length(title) > 60) title = utf8_prefix(title, 60) + "…";
+    sink.add(rule::basis_unparsed_title, at, item,
+             {fmt::format("实施依据中的书名“{}”无法识别（{}），该处引用未作核对；请改正书名", title,
+                          unbalanced ? "书名号不成对，缺少“》”"
+                          : glued    ? "两个书名连写，无法确定所引文件"
+                                     : "书名后多出“》”"),
+              fmt::format("the title '{}' in the basis does not parse ({}); that citation is not "
+                          "checked — correct the title",
+                          title,
+                          unbalanced ? "no closing 》"
+                          : glued    ? "two titles glued together"
+                                     : "a 》 too many")});
+  }
   if (parsed.citations.empty() || parsed.leftovers.empty()) return;
   std::string left = parsed.leftovers.front();
   if (utf8_length(left) > 60) left = utf8_prefix(left, 60) + "…";

@@ -89,6 +89,26 @@ bool names_instrument(const U& u, size_t open) {
   return false;
 }
 
+// Length of the article-reference run at `i`; defined below.
+size_t ref_run_length(const U& u, size_t i);
+
+// A 《title》 at the start of a line heads a citation only when what follows is header-shaped:
+// the line's end, a version note, or article references followed by the line's end, a colon
+// or a space. "《中华人民共和国电影产业促进法》第四十七条的规定予以处罚" (a quoted article whose
+// cell breaks lines every few characters) is prose that mentions another instrument.
+bool header_shaped(const U& u, size_t title_end) {
+  size_t j = title_end;
+  while (j < u.size() && (u[j] == U' ' || u[j] == U'\t' || u[j] == 0x3000)) ++j;
+  if (j >= u.size() || u[j] == U'\n' || u[j] == U'\r') return true;
+  if (u[j] == U'（' || u[j] == U'(') return true;
+  if (u[j] != U'第') return false;
+  const size_t len = ref_run_length(u, j);
+  if (!len) return false;
+  const size_t k = j + len;
+  return k >= u.size() || is_space(u[k]) ||
+         std::u32string_view(U"：:，,；;。").find(u[k]) != std::u32string_view::npos;
+}
+
 // Start of an instrument: 【tag】《 or a 《 at the start of a line naming an instrument.
 bool block_start(const U& u, size_t i) {
   if (u[i] == U'【') {
@@ -99,8 +119,50 @@ bool block_start(const U& u, size_t i) {
     return j < u.size() && u[j] == U'《' && at_line_start(u, i);
   }
   if (u[i] == U'《')
-    return (i > 0 && u[i - 1] == U'】') || (at_line_start(u, i) && names_instrument(u, i));
+    return (i > 0 && u[i - 1] == U'】') || (at_line_start(u, i) && names_instrument(u, i) &&
+                                            header_shaped(u, close_of(u, i, U'《', U'》')));
   return false;
+}
+
+// Position after the 》 closing the title at `open`, or npos when the title does not close
+// before the next 【 (another citation's tag) or a colon: an unbalanced 《 must not swallow
+// the rest of the cell.
+size_t title_close(const U& u, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < u.size() && i < open + 120; ++i) {
+    if (u[i] == U'【' || u[i] == U'：') return U::npos;
+    if (u[i] == U'《') ++depth;
+    if (u[i] == U'》' && --depth == 0) return i + 1;
+  }
+  return U::npos;
+}
+
+// Why the title at `open` does not parse, or nullptr: unbalanced, a stray 》 after it
+// (《报废机动车回收管理办法》实施细则》), or another title glued to it (《A》《B》).
+const char* title_defect(const U& u, size_t open, size_t& end) {
+  end = title_close(u, open);
+  if (end == U::npos) return "unbalanced";
+  size_t j = end;
+  while (j < u.size() && (u[j] == U' ' || u[j] == 0x3000)) ++j;
+  if (j < u.size() && u[j] == U'《') return "glued";
+  for (size_t k = end; k < u.size() && k < end + 16; ++k) {
+    if (u[k] == U'\n' || u[k] == U'（' || u[k] == U'(' || u[k] == U'第' || u[k] == U'《' ||
+        u[k] == U'【' || u[k] == U'：' || u[k] == U'，' || u[k] == U'。')
+      break;
+    if (u[k] == U'》') {
+      end = k + 1;
+      return "stray";
+    }
+  }
+  return nullptr;
+}
+
+// The next “ … ” quotation starting at `i`: its end, or npos when `i` opens none. A title
+// inside a quotation belongs to the quoted text.
+size_t quotation_end(const U& u, size_t i) {
+  if (u[i] != U'“' && u[i] != U'「') return U::npos;
+  const size_t close = u.find(u[i] == U'“' ? U'”' : U'」', i + 1);
+  return close == U::npos ? U::npos : close + 1;
 }
 
 // Length of a run of article references at `i` (第十五条、第五十八条第一款第（四）项 …), 0 if none.
@@ -347,22 +409,38 @@ ParsedBasis parse_basis_text(const std::string& cell) {
   ParsedBasis out;
   const U u = to_u32(cell);
   std::vector<size_t> starts;
+  std::vector<bool> bad;  // the block's title does not parse: reported, never guessed
   for (size_t i = 0; i < u.size(); ++i) {
+    if (const size_t q = quotation_end(u, i); q != U::npos) {
+      i = q - 1;
+      continue;
+    }
     if (!block_start(u, i)) continue;
     starts.push_back(i);
     // Skip to the end of this header so a 《 inside the tag block does not start another.
     if (u[i] == U'【') i = u.find(U'】', i);
-    if (i != U::npos && i < u.size()) {
-      const size_t title = u.find(U'《', i);
-      const size_t end = title == U::npos ? U::npos : close_of(u, title, U'《', U'》');
-      if (end == U::npos) break;
-      i = end - 1;
+    const size_t title = u.find(U'《', i);
+    size_t end = U::npos;
+    const char* defect = title == U::npos ? "unbalanced" : title_defect(u, title, end);
+    bad.push_back(defect != nullptr);
+    if (defect) {
+      const size_t stop = end == U::npos ? std::min(u.size(), title + 40) : end;
+      size_t cut = title;
+      while (cut < stop && u[cut] != U'\n') ++cut;
+      out.unparsed_titles.push_back(
+          {trim_u(u, title, cut == title ? stop : cut) + (end == U::npos ? "…" : ""), defect});
     }
+    if (end == U::npos) {
+      i = title == U::npos ? i : title;  // resume after the unbalanced 《
+      continue;
+    }
+    i = end - 1;
   }
   const std::string before = starts.empty() ? trim_u(u, 0, u.size()) : trim_u(u, 0, starts[0]);
   if (!before.empty()) out.leftovers.push_back(before);
   for (size_t k = 0; k < starts.size(); ++k) {
     const size_t b = starts[k], e = k + 1 < starts.size() ? starts[k + 1] : u.size();
+    if (bad[k]) continue;  // kept verbatim in basis_text, reported as an unparsed title
     ParsedCitation head;
     size_t i = b;
     if (u[i] == U'【') {

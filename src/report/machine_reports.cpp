@@ -147,6 +147,13 @@ std::string finding_json(const ReportInput& in, const Diagnostic& d) {
       d.span.end_line, d.span.end_col, d.item.empty() ? "null" : q(d.item),
       q(d.message.in(in.lang)), notes);
   if (!d.fixes.empty()) rec += ", \"fix\": " + json_fix(in, d.fixes.front());
+  // A finding on several cited articles corrects each: `fix` is the first (CLI.md), `fixes`
+  // all of them, so no article's correction is lost.
+  if (d.fixes.size() > 1) {
+    std::string all;
+    for (const auto& f : d.fixes) all += (all.empty() ? "" : ", ") + json_fix(in, f);
+    rec += ", \"fixes\": [" + all + "]";
+  }
   // Workbook findings: the sheet and the cell (line = row, column = column number).
   const SourceFile& src = in.sources.get(d.span.file);
   if (src.is_sheet()) {

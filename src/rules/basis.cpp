@@ -59,7 +59,7 @@ std::string revision_note(RuleContext& ctx, const LawVersion& now, Message& en_n
       "the new version took effect){}",
       due.date.str(), due.estimated ? ", estimated without a holiday calendar" : "");
   return fmt::format("目录应在新版本施行后 20 个工作日内修订，即 {} 前{}", due.date.str(),
-                     due.estimated ? "（该年没有节假日安排，按 28 日估算）" : "");
+                     due.estimated ? "（未收录该年的节假日安排，按 28 日估算）" : "");
 }
 
 }  // namespace
@@ -104,6 +104,15 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
     }
     return nullptr;
   }
+  // The registry's level is used; a tag that says otherwise is worth telling the department.
+  if (auto admits = tag_admits_level(c.tag.value, ins->level);
+      admits && !*admits && ic.first(rule::basis_level_tag, ins->name))
+    sink.add(rule::basis_level_tag, c.tag.span.line ? c.tag.span : c.law.span, ic.id,
+             {fmt::format("《{}》标注为【{}】，但它是{}；已按{}审核，请改正标注", ins->name,
+                          c.tag.value, law_level_name(ins->level), law_level_name(ins->level)),
+              fmt::format("《{}》 is tagged 【{}】 but is a {}; judged as a {} — correct the tag",
+                          ins->name, c.tag.value, law_level_name(ins->level),
+                          law_level_name(ins->level))});
   if (ins->other_region && ic.first(rule::basis_other_region, ins->name))
     sink.add(rule::basis_other_region, c.law.span, ic.id,
              {fmt::format("《{}》是{}的{}，只在该地区有效", ins->name, ins->region,
@@ -137,10 +146,9 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
       if (ic.first(rule::basis_repealed, ins->name)) {
         Diagnostic& f = sink.add(
             rule::basis_repealed, c.law.span, ic.id,
-            {fmt::format("《{}》已废止（废止日期不详，{} 时已失效）{}", ins->name,
-                         kRegistrySnapshot.str(), by),
-             fmt::format("《{}》 has been repealed (date unknown; no longer in force on {}){}",
-                         ins->name, kRegistrySnapshot.str(), by_en)});
+            {fmt::format("《{}》已废止（法规库的来源未载明废止日期）{}", ins->name, by),
+             fmt::format("《{}》 has been repealed (the registry's sources give no date){}",
+                         ins->name, by_en)});
         if (auto fix = successor_fix(*ic.ctx.laws, *ins, c, d)) f.fixes.push_back(*fix);
       }
       return ins;

@@ -57,9 +57,20 @@ std::optional<Placed> place(const std::string& words, const LawText& now) {
         const bool whole = hit->paragraphs.size() == 1 || quote_key(hit->full()) == key;
         // Within one 项 of it: that 项 (第N条第（K）项, or 第N条第M款第（K）项).
         const auto& items = hit->paragraphs[p].items;
+        // A fragment in the paragraph's lead-in ("有下列行为之一的") does not rule an item out:
+        // the item holds the rest.
+        const std::u32string lead = quote_key(hit->paragraphs[p].text);
+        auto in_item = [&](const std::u32string& item) {
+          std::vector<std::u32string> rest;
+          for (const auto& f : fragments)
+            if (item.find(f) == std::u32string::npos && lead.find(f) == std::u32string::npos)
+              return false;
+            else if (item.find(f) != std::u32string::npos)
+              rest.push_back(f);
+          return !rest.empty();
+        };
         for (size_t k = 0; k < items.size(); ++k)
-          if (quote_key(items[k]) != quote_key(para) &&
-              quote_in_text(fragments, quote_key(items[k])))
+          if (quote_key(items[k]) != quote_key(para) && in_item(quote_key(items[k])))
             return Placed{label(hit->number, hit->suffix,
                                 hit->paragraphs.size() == 1 ? 0 : static_cast<int>(p) + 1,
                                 static_cast<int>(k) + 1),
@@ -298,24 +309,25 @@ std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
     certain = true;
   } else if (const ArticleText* art = near ? text->find(near->article) : nullptr) {
     // The article in force closest to the quotation, its words changed.
-    out.articles.push_back(label(near->article, 0, near->paragraph, 0));
+    out.articles.push_back(label(near->article, 0, near->paragraph, near->item));
     out.text = trim(art->full());
     out.changed = true;
   } else {
     // The in-force text of the cited articles, for the department to compare.
+    std::vector<std::string> cited_labels;
     for (const auto& a : c.articles)
       if (const ArticleText* cited = text->find(a.value.article)) {
-        out.articles.push_back(label(a.value.article, 0, a.value.paragraph, a.value.item));
+        cited_labels.push_back(label(a.value.article, 0, a.value.paragraph, a.value.item));
         out.text += cited->full();
       }
-    if (out.articles.empty()) return std::nullopt;
+    if (cited_labels.empty()) return std::nullopt;
     out.text = trim(out.text);
     out.changed = true;
     // Not a correction to adopt: the quoted words are nowhere in the version in force, and the
-    // cited number now holds other words. Said as such, so nobody copies the wrong article.
+    // cited number now holds other words. Said as such, and the replacement names no article:
+    // nobody copies the wrong one.
     Fix f = make_fix(ins, std::move(out), false, true);
-    const std::string what =
-        titled(ins.name) + f.citation->version_note + join(f.citation->articles, "、");
+    const std::string what = titled(ins.name) + f.citation->version_note + join(cited_labels, "、");
     f.title = {
         fmt::format(
             "核对：引文在现行版本中找不到，{}现为另一内容（见现行条文），请查明该规定的现行出处",

@@ -103,6 +103,7 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
     const ArticleText* art = current.find(near.number, near.suffix);
     // A cited 款 is named in its new place too (种子法 2015 第七十三条第五款 → 第七十二条第六款).
     std::string where = article_name(near.number, near.suffix);
+    int paragraph = 0;
     if (art && !near.suffix && art->paragraphs.size() > 1 &&
         std::any_of(c.articles.begin(), c.articles.end(),
                     [](const auto& a) { return a.value.paragraph > 0; })) {
@@ -114,8 +115,10 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
         const double share = quote_containment(c.text, quote_key(t));
         if (share > best) best = share, at = i;
       }
-      if (best >= kRenumberedShare)
-        where = ArticleRef{near.number, static_cast<int>(at) + 1, 0}.str();
+      if (best >= kRenumberedShare) {
+        paragraph = static_cast<int>(at) + 1;
+        where = ArticleRef{near.number, paragraph, 0}.str();
+      }
     }
     auto& f = ic.ctx.sink.add(
         rule::basis_text_mismatch, c.law.span, ic.id,
@@ -126,7 +129,7 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
          fmt::format("the quotation of 《{}》 {} is, in other words, article {} of the version in "
                      "force ({}); the cited {} version was revised and the article renumbered",
                      ins.name, refs, near.number, now.date.str(), cited.date.str())});
-    const ArticleRef near_ref{near.number, 0, 0};
+    const ArticleRef near_ref{near.number, paragraph, 0};  // as precise as the message
     if (auto fix = quotation_fix(*ic.ctx.laws, ins, now, c, near.suffix ? nullptr : &near_ref))
       f.fixes.push_back(*fix);
     return;
@@ -232,8 +235,12 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
     return s;
   }();
   Message what;
+  // The article in force the quotation is closest to, for the correction: the message and the
+  // fix name the same article.
+  std::optional<ArticleRef> near_ref;
   // Another article of the same version: renumbered, or the wrong article cited.
   if (auto other = article_quoted(current ? *current : *text, c.text)) {
+    if (!other->second) near_ref = ArticleRef{other->first, 0, 0};
     const LawVersion* v = current ? now : judged;
     what = {
         fmt::format("这是《{}》（{} 版本）{}的内容：条号有误或已调整", ins.name, v->date.str(),
@@ -273,6 +280,7 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
                           [&](const auto& a) { return a.value.article == near.number; })) {
       const LawVersion* v = current ? now : judged;
       const ArticleText* art = (current ? *current : *text).find(near.number, near.suffix);
+      if (!near.suffix) near_ref = ArticleRef{near.number, 0, 0};
       what = {fmt::format("措辞与{}不同，最接近的是《{}》（{} 版本）{}（可能是该条旧版本的表述，"
                           "或条号已调整），其条文为：{}",
                           refs, ins.name, v->date.str(), article_name(near.number, near.suffix),
@@ -281,6 +289,13 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
                           "(older wording of it, or renumbered)",
                           refs, near.number, v->date.str())};
     } else {
+      // The cited article itself, reworded (渔业法实施细则第十六条: 中外合资、中外合作经营的 →
+      // 外商投资的): corrected by quoting its text in force.
+      if (c.articles.size() == 1 && now) {
+        const Closest same = closest_article(current ? *current : *text, c.text);
+        if (same.share >= 0.5 && !same.suffix && same.number == c.articles[0].value.article)
+          near_ref = c.articles[0].value;
+      }
       what = {fmt::format("与{}的条文不一致；条文为：{}", refs,
                           excerpt(cited_articles_text(laws, ins, judged, c), 60)),
               fmt::format("it differs from the text of {}", refs)};
@@ -292,7 +307,8 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
                 fmt::format("the quotation of 《{}》 {} ('{}') is not the article's text: {}",
                             ins.name, refs, cited, what.en)});
   if (const LawVersion* in_force = now ? now : judged)
-    if (auto fix = quotation_fix(laws, ins, *in_force, c)) f.fixes.push_back(*fix);
+    if (auto fix = quotation_fix(laws, ins, *in_force, c, near_ref ? &*near_ref : nullptr))
+      f.fixes.push_back(*fix);
 }
 
 void check_category_words(ItemCtx& ic, const PowerItem& item) {

@@ -113,7 +113,7 @@ void check_revisions(RuleContext& ctx) {
                  revised->str())});
         if (due.estimated)
           f.notes.push_back(
-              {"该年没有节假日安排，期限按 28 日估算；可在 powerlist.yaml 的 holidays: "
+              {"未收录该年的节假日安排，期限按 28 日估算；可在 powerlist.yaml 的 holidays: "
                "中加入该年的节假日安排（docs/holidays.md）",
                "no holiday calendar for that year: 28 days assumed; add the year "
                "with holidays: in powerlist.yaml (docs/holidays.md)"});
