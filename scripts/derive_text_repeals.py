@@ -15,7 +15,8 @@ instrument itself (a rule replaced by a new rule of the same name), or when the 
 a version of it later than the repeal. Everything skipped is listed with the reason
 (--report), so nothing is dropped silently.
 
-Run: python3 scripts/derive_text_repeals.py [--report FILE]
+Run: python3 scripts/derive_text_repeals.py [--report FILE] [--out FILE]
+(tests/cli/text_repeals.sh checks that the committed file is what this script derives).
 The output depends only on the inputs (sorted, no timestamps).
 """
 import argparse
@@ -109,6 +110,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--report", help="write what was skipped and why")
+    ap.add_argument("--out", default=OUT, help="the file to write (default %(default)s)")
     args = ap.parse_args()
     entries, index = load_registry()
     taken, skipped = {}, []
@@ -173,7 +175,7 @@ def main():
         out.append("  level: %s" % t["level"])
         out.append('  repealed: {date: %s, by: "%s"}' % (t["date"], t["by"]))
         out.append('  source: "%s"' % t["source"].replace('"', "'"))
-    with open(OUT, "w", encoding="utf-8") as f:
+    with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
     if args.report:
         with open(args.report, "w", encoding="utf-8") as f:

@@ -95,7 +95,10 @@ struct Instrument {
   // rank there (省级, 设区的市, 自治州, 自治县, 经济特区).
   std::string region, region_level;
   bool status_unknown = false;  // the source does not say whether it is in force (不详)
-  bool other_region = false;    // local legislation of a region other than the catalog's
+  // A 国务院 decision that sets (or keeps by setting) 行政许可 under 行政许可法第十四条第二款
+  // (国务院令第412号, 国发〔2015〕22号 …): enough for a licence whatever its level.
+  bool sets_licences = false;
+  bool other_region = false;  // local legislation of a region other than the catalog's
   Span span;
 
   // The version in force on `d` (latest in-force date ≤ d), or nullptr.

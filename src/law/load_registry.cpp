@@ -74,6 +74,10 @@ const TableSpec* law_table() {
            nullptr,
            {"省级", "设区的市", "自治州", "自治县", "经济特区"}},
           {"status", {"效力"}, K::Enum, "有效 / 不详", nullptr, {"有效", "不详"}},
+          {"sets_licences",
+           {"设定许可"},
+           K::Bool,
+           "国务院依行政许可法第十四条第二款以决定设定许可"},
       }};
   return &t;
 }
@@ -130,6 +134,7 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
       ins.versions.push_back(v);
     }
   }
+  if (auto b = r.boolean(f, "sets_licences")) ins.sets_licences = b->value;
   if (f.has("repealed")) {
     Fields rf = r.fields(f.get("repealed"), *repeal_table(), f.span);
     if (rf.ok) {

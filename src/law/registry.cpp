@@ -171,6 +171,7 @@ std::string LawRegistry::add(Instrument ins) {
     if (!ins.repealed_by.empty()) cur.repealed_by = ins.repealed_by;
   }
   if (!ins.issuer.empty()) cur.issuer = ins.issuer;
+  cur.sets_licences = cur.sets_licences || ins.sets_licences;
   if (cur.text_root.empty()) cur.text_root = ins.text_root;
   if (!ins.source.empty())
     cur.source = cur.source.empty() ? ins.source : cur.source + "；" + ins.source;

@@ -41,6 +41,13 @@ void check_competence(ItemCtx& ic, const PowerItem& item, const std::vector<Cite
   if (penalties.empty() && item.category.value == Category::Penalty)
     penalties = penalty_kinds_in(words);
   if (measures.empty() && item.category.value == Category::Coercion) measures = measures_in(words);
+  // A 国务院 decision setting licences (行政许可法第十四条第二款) is basis enough for one.
+  if (item.category.value == Category::Licensing)
+    for (const auto& l : levels)
+      if (l.from_registry)
+        if (const Instrument* ins = ctx.laws->find(l.citation->law.value);
+            ins && ins->sets_licences)
+          return;
   std::optional<LawLevel> highest;
   std::vector<std::string> unknown;
   bool all_normative = true;

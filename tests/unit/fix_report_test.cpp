@@ -89,3 +89,23 @@ TEST_CASE("a finding without a fix renders as before", "[report][fix]") {
   CHECK(render_sarif(fx.input()).find("\"fixes\"") == std::string::npos);
   CHECK(render_text(fx.input()).find("建议") == std::string::npos);
 }
+
+TEST_CASE("JSON keeps every correction of a finding on several articles", "[report][fix]") {
+  // 野生动物保护法 cited at 第七条 and its penalty article: each gets its correction; `fix` is
+  // the first (CLI.md), `fixes` all of them.
+  Fixture fx;
+  fx.diags.resize(1);
+  Fix second = fx.diags[0].fixes[0];
+  second.title = {"改为 2021-12-24 版本第八十六条", "cite article 86"};
+  second.citation->articles = {"第八十六条"};
+  fx.diags[0].fixes.push_back(second);
+  const std::string json = render_json(fx.input());
+  CHECK(json.find("\"fix\": {\"title\": \"改为 2021-12-24 版本第四十七条\"") != std::string::npos);
+  const size_t all = json.find("\"fixes\": [");
+  REQUIRE(all != std::string::npos);
+  CHECK(json.find("改为 2021-12-24 版本第四十七条", all) != std::string::npos);
+  CHECK(json.find("改为 2021-12-24 版本第八十六条", all) != std::string::npos);
+  // One correction: no `fixes` array.
+  fx.diags[0].fixes.resize(1);
+  CHECK(render_json(fx.input()).find("\"fixes\"") == std::string::npos);
+}

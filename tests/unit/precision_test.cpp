@@ -198,3 +198,19 @@ TEST_CASE("a repeal without a date does not name the text collection's date",
     break;
   }
 }
+
+TEST_CASE("a 国务院 decision setting a licence is basis enough for it", "[precision][level]") {
+  // 国发〔2015〕22号 sets the 银行卡清算业务 licence (行政许可法第十四条第二款).
+  const auto set = item_with("行政许可", "[{law: 国务院关于实施银行卡清算机构准入管理的决定}]");
+  CHECK(messages(set, "basis/competence").empty());
+  CHECK(messages(set, "basis/normative-only").empty());
+  CHECK(messages(set, "basis/unknown-law").empty());
+  // A decision that only cancels licences sets none.
+  const auto cancel =
+      item_with("行政许可", "[{law: 国务院关于第三批取消中央指定地方实施行政许可事项的决定}]");
+  CHECK(messages(cancel, "basis/normative-only").size() == 1);
+  // 412 is known by its 令号 too, as a 行政法规.
+  const Instrument* ins = test_registry().find("国务院对确需保留的行政审批项目设定行政许可的决定");
+  REQUIRE(ins);
+  CHECK(ins->sets_licences);
+}
