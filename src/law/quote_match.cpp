@@ -137,7 +137,13 @@ std::vector<std::string> quote_fragments(const std::string& quote) {
     }
     // "有下列行为之一的…：（八）使用不合格的灭火剂" quotes the lead-in and one item of a list:
     // the items between are left out, so the item starts a fragment of its own.
-    if ((c == U'（' || c == U'(') && i > 0 && (cps[i - 1] == U'：' || cps[i - 1] == U':')) {
+    size_t before = i;  // the colon may be followed by a line break and indentation
+    while (before > 0 &&
+           (cps[before - 1] == U' ' || cps[before - 1] == U'\n' || cps[before - 1] == U'\r' ||
+            cps[before - 1] == U'\t' || cps[before - 1] == 0x3000))
+      --before;
+    if ((c == U'（' || c == U'(') && before > 0 &&
+        (cps[before - 1] == U'：' || cps[before - 1] == U':')) {
       size_t j = i + 1;
       while (j < cps.size() && is_numeral(cps[j])) ++j;
       if (j > i + 1 && j < cps.size() && (cps[j] == U'）' || cps[j] == U')')) {

@@ -116,7 +116,15 @@ bool block_start(const U& u, size_t i) {
     if (close == U::npos || close - i > 14) return false;
     size_t j = close + 1;
     while (j < u.size() && is_space(u[j])) ++j;
-    return j < u.size() && u[j] == U'《' && at_line_start(u, i);
+    if (!at_line_start(u, i) || j >= u.size()) return false;
+    if (u[j] == U'《') return true;
+    // 【法规】关于印发《…》的通知 新政发【2021】58号: a tag at a line's start heads a citation
+    // of the document its line names, though words come before the title. Not a 文号's year.
+    for (size_t t = i + 1; t < close; ++t)
+      if (u[t] >= U'0' && u[t] <= U'9') return false;
+    for (size_t t = j; t < u.size() && t < j + 24 && u[t] != U'\n'; ++t)
+      if (u[t] == U'《') return true;
+    return false;
   }
   if (u[i] == U'《')
     return (i > 0 && u[i - 1] == U'】') || (at_line_start(u, i) && names_instrument(u, i) &&
@@ -144,7 +152,10 @@ const char* title_defect(const U& u, size_t open, size_t& end) {
   if (end == U::npos) return "unbalanced";
   size_t j = end;
   while (j < u.size() && (u[j] == U' ' || u[j] == 0x3000)) ++j;
-  if (j < u.size() && u[j] == U'《') return "glued";
+  if (j < u.size() && u[j] == U'《') {
+    if (const size_t second = title_close(u, j); second != U::npos) end = second;
+    return "glued";
+  }
   for (size_t k = end; k < u.size() && k < end + 16; ++k) {
     if (u[k] == U'\n' || u[k] == U'（' || u[k] == U'(' || u[k] == U'第' || u[k] == U'《' ||
         u[k] == U'【' || u[k] == U'：' || u[k] == U'，' || u[k] == U'。')
@@ -162,7 +173,11 @@ const char* title_defect(const U& u, size_t open, size_t& end) {
 size_t quotation_end(const U& u, size_t i) {
   if (u[i] != U'“' && u[i] != U'「') return U::npos;
   const size_t close = u.find(u[i] == U'“' ? U'”' : U'」', i + 1);
-  return close == U::npos ? U::npos : close + 1;
+  if (close == U::npos) return U::npos;
+  // An unclosed quotation must not hide the citations after it: none spans a line's 【tag】.
+  for (size_t t = i; t + 1 < close; ++t)
+    if (u[t] == U'\n' && u[t + 1] == U'【') return U::npos;
+  return close + 1;
 }
 
 // Length of a run of article references at `i` (第十五条、第五十八条第一款第（四）项 …), 0 if none.
@@ -181,6 +196,13 @@ size_t ref_run_length(const U& u, size_t i) {
     const size_t digits = k;
     while (k < u.size() && is_numeral(u[k])) ++k;
     if (k == digits) break;
+    // 第一、二款 / 第三、四项: a list of 款 or 项 numbers under one 第.
+    while (k + 1 < u.size() && u[k] == U'、' && is_numeral(u[k + 1])) {
+      size_t m = k + 1;
+      while (m < u.size() && is_numeral(u[m])) ++m;
+      if (m >= u.size() || (u[m] != U'、' && u[m] != U'款' && u[m] != U'项')) break;
+      k = m;
+    }
     skip_spaces();
     if (k < u.size() && (u[k] == U'）' || u[k] == U')')) ++k;
     skip_spaces();
@@ -249,9 +271,47 @@ void parse_body(const U& u, size_t b, size_t e, ParsedCitation head,
 
 }  // namespace
 
+namespace {
+
+// 第一、二款 → 第一款、第二款 (and 项): one reference per number.
+U expand_number_lists(const U& in) {
+  U out;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] != U'第') {
+      out += in[i];
+      continue;
+    }
+    std::vector<U> numbers;
+    size_t k = i + 1;
+    while (true) {
+      const size_t from = k;
+      while (k < in.size() && is_numeral(in[k])) ++k;
+      if (k == from) break;
+      numbers.push_back(in.substr(from, k - from));
+      if (k < in.size() && in[k] == U'、' && k + 1 < in.size() && is_numeral(in[k + 1])) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (numbers.size() > 1 && k < in.size() && (in[k] == U'款' || in[k] == U'项')) {
+      for (size_t n = 0; n < numbers.size(); ++n) {
+        if (n) out += U'、';
+        out += U'第' + numbers[n] + in[k];
+      }
+      i = k;
+      continue;
+    }
+    out += in[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::string> split_article_refs(const std::string& run) {
   std::vector<std::string> out;
-  const U u = to_u32(run);
+  const U u = expand_number_lists(to_u32(run));
   int article = 0;
   size_t i = 0;
   std::string pending_range_from;
@@ -452,6 +512,24 @@ ParsedBasis parse_basis_text(const std::string& cell) {
       i = close + 1;
       while (i < e && is_space(u[i])) ++i;
     }
+    // Words before the title (关于印发《…》的通知): the document is the notice issuing the
+    // title; what its line says is kept as the note (its 文号 tells a 规范性文件).
+    std::string prose_note;
+    if (i < e && u[i] != U'《') {
+      size_t line_end = i;
+      while (line_end < e && u[line_end] != U'\n') ++line_end;
+      const size_t title = u.find(U'《', i);
+      if (title == U::npos || title >= line_end) {
+        out.leftovers.push_back(trim_u(u, b, e));
+        continue;
+      }
+      const size_t title_close = close_of(u, title, U'《', U'》');
+      prose_note =
+          trim_u(u, i, title) + "《》" +
+          (title_close != U::npos && title_close < line_end ? trim_u(u, title_close, line_end)
+                                                            : "");
+      i = title;
+    }
     const size_t title_end = close_of(u, i, U'《', U'》');
     if (title_end == U::npos || title_end > e) {
       out.leftovers.push_back(trim_u(u, b, e));
@@ -462,6 +540,10 @@ ParsedBasis parse_basis_text(const std::string& cell) {
       if (!is_space(u[t])) name += u[t];
     head.law = to_utf8(name);
     i = title_end;
+    if (!prose_note.empty()) {
+      head.note = "（" + prose_note + "）";
+      while (i < e && u[i] != U'\n') ++i;  // the rest of the notice's line is in the note
+    }
     size_t s = i;
     while (s < e && is_space(u[s])) ++s;
     if (s < e && (u[s] == U'（' || u[s] == U'(')) {

@@ -93,6 +93,25 @@ std::optional<Placed> place(const std::string& words, const LawText& now) {
     }
   }
   if (!best || best_score < 0.6) return std::nullopt;
+  // As precise as the words allow: the 款 or 项 of that article that holds nearly all of them
+  // (a guess still, but not less precise than the citation it corrects).
+  int best_p = 0, best_k = 0;
+  double part_score = 0;
+  for (size_t p = 0; p < best->paragraphs.size(); ++p) {
+    const auto& para = best->paragraphs[p];
+    for (size_t k = 0; k < para.items.size(); ++k)
+      if (const double sc = quote_containment(words, quote_key(para.items[k])); sc > part_score)
+        part_score = sc, best_p = static_cast<int>(p) + 1, best_k = static_cast<int>(k) + 1;
+    if (best->paragraphs.size() > 1)
+      if (const double sc = quote_containment(words, quote_key(words_of(*best, int(p) + 1, 0)));
+          sc > part_score + 0.05)
+        part_score = sc, best_p = static_cast<int>(p) + 1, best_k = 0;
+  }
+  if (part_score >= 0.8) {
+    const int para = best->paragraphs.size() == 1 ? 0 : best_p;
+    return Placed{label(best->number, best->suffix, para, best_k), words_of(*best, best_p, best_k),
+                  false, true};
+  }
   return Placed{label(best->number, best->suffix, 0, 0), best->full(), false, true};
 }
 
@@ -193,6 +212,7 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
   const LawText* old_text = laws.text(ins, cited);
   const LawText* new_text = laws.text(ins, now);
   std::string texts;
+  std::vector<std::string> lost;  // cited provisions whose words the version in force lacks
   for (const auto& a : c.articles) {
     std::string words;
     if (old_text)
@@ -207,6 +227,7 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
       // when there were words and the version in force has them nowhere (the provision was
       // rewritten or dropped: the same number would point at another provision).
       certain = false;
+      if (new_text && !words.empty()) lost.push_back(a.value.str());
       if (!new_text || !words.empty()) continue;
       out.articles.push_back(label(a.value.article, 0, a.value.paragraph, a.value.item));
       if (new_text)
@@ -221,6 +242,12 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
   if (c.articles.empty()) certain = false;
   out.text = trim(texts);
   Fix f = make_fix(ins, std::move(out), certain, false);
+  if (!lost.empty())
+    f.title = {fmt::format("{}；原{}在现行版本中找不到对应的条文（可能已删去或改写），请核对",
+                           f.title.zh, join(lost, "、")),
+               fmt::format("{}; no provision of the version in force corresponds to {} (deleted "
+                           "or rewritten?) — check",
+                           f.title.en, join(lost, ", "))};
   add_edits(f, c);
   return f;
 }

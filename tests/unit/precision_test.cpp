@@ -214,3 +214,46 @@ TEST_CASE("a 国务院 decision setting a licence is basis enough for it", "[pre
   REQUIRE(ins);
   CHECK(ins->sets_licences);
 }
+
+TEST_CASE("a tag before prose naming a notice starts a citation of its own", "[precision][parse]") {
+  // 2024年市农业农村局权责清单.xls 行政许可（11项）!E7, abridged: the notice was glued onto
+  // 第九条's quotation, which then "did not match" (a struck finding).
+  const auto p = parse_basis_text(
+      "【法规】《新疆维吾尔自治区畜禽屠宰管理条例》（2016年9月29日…公布自2016年11月1日起施行）\n"
+      "    第九条：建立畜禽定点屠宰厂（场）的，应当向…提交书面申请。\n"
+      " 【法规】关于印发《自治区关于深化“证照分离”改革进一步激发市场主体发展活力工作方案》的通知"
+      "新政发【2021】58号第191页 ，第二部分 自治区畜牧兽医局审批发证改变为由地（州、市）人民政府"
+      "审批发证。");
+  REQUIRE(p.citations.size() == 2);
+  CHECK(p.citations[0].text == "建立畜禽定点屠宰厂（场）的，应当向…提交书面申请。");
+  CHECK(p.citations[1].law == "自治区关于深化“证照分离”改革进一步激发市场主体发展活力工作方案");
+  CHECK(p.citations[1].note.find("新政发【2021】58号") != std::string::npos);
+  // The notice's 文号 makes it a 规范性文件, whatever its tag says.
+  CHECK(infer_law_level(p.citations[1].law, p.citations[1].tag, p.citations[1].note) ==
+        std::optional<LawLevel>(LawLevel::Normative));
+}
+
+TEST_CASE("a glued title's excerpt shows both titles", "[precision][parse]") {
+  const auto p = parse_basis_text("【法规】《甲办法》《甲办法以》（新政发【2020】53号）");
+  REQUIRE(p.unparsed_titles.size() == 1);
+  CHECK(p.unparsed_titles[0].excerpt == "《甲办法》《甲办法以》");
+}
+
+TEST_CASE("第一、二款 names two 款", "[precision][parse]") {
+  CHECK(split_article_refs("第四十九条第一、三款") ==
+        std::vector<std::string>{"第四十九条第一款", "第四十九条第三款"});
+  const auto p =
+      parse_basis_text("【法律】《中华人民共和国种子法》\n第四十九条第一、三款：农业农村…");
+  REQUIRE(p.citations.size() == 1);
+  REQUIRE(p.citations[0].refs.size() == 2);
+  CHECK(p.citations[0].refs[1].paragraph == 3);
+}
+
+TEST_CASE("a quoted lead-in and one item are placed at that item", "[precision][fix]") {
+  // 克拉玛依市2025年消防监督执法权责清单.xlsx G43 quotes 消防法第七十二条's lead-in and its
+  // (八)… item with a line break between them, as catalogs write it.
+  const auto fragments =
+      quote_fragments("有下列行为之一的，责令改正：\n    （八）使用不合格的灭火剂");
+  REQUIRE(fragments.size() == 2);
+  CHECK(fragments[1].rfind("（八）", 0) == 0);
+}
