@@ -79,6 +79,14 @@ struct StatutoryLimit {
   std::string article_text;  // as written in the registry ("42", "42.1")
 };
 
+// An article (or 款) an amending decision deleted ("删去第六十条。"), numbered as before it.
+struct Deletion {
+  Date version;  // the version the decision made
+  int article = 0;
+  int paragraph = 0;  // 0: the whole article
+  std::string by;     // the decision
+};
+
 struct Instrument {
   std::string name;
   std::vector<std::string> aliases;
@@ -98,6 +106,9 @@ struct Instrument {
   // A 国务院 decision that sets (or keeps by setting) 行政许可 under 行政许可法第十四条第二款
   // (国务院令第412号, 国发〔2015〕22号 …): enough for a licence whatever its level.
   bool sets_licences = false;
+  std::vector<Deletion> deleted;
+  // The deletion that removed `ref` of version `cited` by the next version, or null.
+  const Deletion* deleted_after(const LawVersion& cited, const ArticleRef& ref) const;
   bool other_region = false;  // local legislation of a region other than the catalog's
   Span span;
 

@@ -94,10 +94,30 @@ int law_show(const LawArgs& a, const CommonOptions& o) {
               << (ins->repealed_date ? " " + ins->repealed_date->str() : std::string());
   std::cout << "\n";
   if (!text) {
+    // Which versions the reviewer can read instead, and what became of the article.
+    std::vector<std::string> with_text;
+    for (const auto& w : ins->versions)
+      if (w.has_text) with_text.push_back(w.date.str());
     std::cerr << "powerlist: "
-              << say("法规库中没有该版本的条文（只知道版本和日期）",
-                     "the registry has no text of this version")
+              << (with_text.empty()
+                      ? say("法规库中没有该文件任何版本的条文（只知道版本和日期）",
+                            "the registry has no text of any version of it (versions and dates "
+                            "only)")
+                      : fmt::format(
+                            say("法规库中没有 {} 版本的条文；有条文的版本：{}（用 --version "
+                                "查看）",
+                                "the registry has no text of the {} version; versions "
+                                "with text: {} (see them with --version)"),
+                            v ? v->date.str() : "", join(with_text, "、")))
               << "\n";
+    if (v)
+      if (const Deletion* d = ins->deleted_after(*v, *ref))
+        std::cerr << "powerlist: "
+                  << fmt::format(
+                         say("该版本的{}已被《{}》删去（{} 起的版本中没有该规定）",
+                             "{} of this version was deleted by 《{}》 (versions since {})"),
+                         ref->str(), d->by, d->version.str())
+                  << "\n";
     return kFindings;
   }
   const ArticleText* art = text->find(ref->article);

@@ -17,6 +17,19 @@ namespace {
 
 using K = FieldKind;
 
+const TableSpec* deletion_table() {
+  static const TableSpec t{
+      "law deletion",
+      "删去的条文",
+      {
+          {"version", {"版本"}, K::Date, "删去该条的修改决定形成的版本", nullptr, {}, true},
+          {"article", {"条"}, K::Int, "删去的条（修改前的条号）", nullptr, {}, true},
+          {"paragraph", {"款"}, K::Int, "删去的款（整条删去时不写）"},
+          {"by", {"依据"}, K::String, "修改决定", nullptr, {}, true},
+      }};
+  return &t;
+}
+
 const TableSpec* version_table() {
   static const TableSpec t{
       "law version",
@@ -74,6 +87,7 @@ const TableSpec* law_table() {
            nullptr,
            {"省级", "设区的市", "自治州", "自治县", "经济特区"}},
           {"status", {"效力"}, K::Enum, "有效 / 不详", nullptr, {"有效", "不详"}},
+          {"deleted", {"删去条文"}, K::MapList, "修改决定删去的条、款", deletion_table},
           {"sets_licences",
            {"设定许可"},
            K::Bool,
@@ -135,6 +149,20 @@ std::optional<Instrument> read_instrument(Reader& r, const YAML::Node& n) {
     }
   }
   if (auto b = r.boolean(f, "sets_licences")) ins.sets_licences = b->value;
+  YAML::Node del = f.get("deleted");
+  if (del.IsDefined() && del.IsSequence())
+    for (const auto& e : del) {
+      Fields df = r.fields(e, *deletion_table(), r.span(e));
+      if (!df.ok) continue;
+      auto v = r.date(df, "version");
+      auto a = r.integer(df, "article");
+      auto by = r.str(df, "by");
+      if (!v || !a || !by || a->value <= 0 || a->value > 100000) continue;
+      Deletion d{v->value, static_cast<int>(a->value), 0, by->value};
+      if (auto p = r.integer(df, "paragraph"); p && p->value > 0 && p->value < 1000)
+        d.paragraph = static_cast<int>(p->value);
+      ins.deleted.push_back(d);
+    }
   if (f.has("repealed")) {
     Fields rf = r.fields(f.get("repealed"), *repeal_table(), f.span);
     if (rf.ok) {

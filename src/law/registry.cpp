@@ -111,6 +111,20 @@ std::string LawRegistry::normalize(const std::string& raw) {
   return s;
 }
 
+const Deletion* Instrument::deleted_after(const LawVersion& cited, const ArticleRef& ref) const {
+  // Numbers are those of the version the decision amended: only the version right after
+  // `cited` can have deleted the cited article.
+  const LawVersion* next = nullptr;
+  for (const auto& v : versions)
+    if (cited.date < v.date && (!next || v.date < next->date)) next = &v;
+  if (!next) return nullptr;
+  for (const auto& d : deleted)
+    if (d.version == next->date && d.article == ref.article &&
+        (d.paragraph == 0 || d.paragraph == ref.paragraph))
+      return &d;
+  return nullptr;
+}
+
 std::string LawRegistry::add(Instrument ins) {
   std::sort(ins.versions.begin(), ins.versions.end(),
             [](const LawVersion& a, const LawVersion& b) { return a.date < b.date; });
@@ -172,6 +186,7 @@ std::string LawRegistry::add(Instrument ins) {
   }
   if (!ins.issuer.empty()) cur.issuer = ins.issuer;
   cur.sets_licences = cur.sets_licences || ins.sets_licences;
+  for (auto& d : ins.deleted) cur.deleted.push_back(d);
   if (cur.text_root.empty()) cur.text_root = ins.text_root;
   if (!ins.source.empty())
     cur.source = cur.source.empty() ? ins.source : cur.source + "；" + ins.source;

@@ -212,8 +212,17 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
   const LawText* old_text = laws.text(ins, cited);
   const LawText* new_text = laws.text(ins, now);
   std::string texts;
-  std::vector<std::string> lost;  // cited provisions whose words the version in force lacks
+  std::vector<std::string> lost;     // cited provisions whose words the version in force lacks
+  std::vector<std::string> removed;  // cited provisions an amending decision deleted
   for (const auto& a : c.articles) {
+    // Deleted by the next revision: nothing in force carries it, and no closest article is
+    // proposed in its place (广告法 2021: "删去第六十条").
+    if (const Deletion* d = ins.deleted_after(cited, a.value)) {
+      certain = false;
+      removed.push_back(fmt::format("原{}已被《{}》删去（{} 起的版本中没有该规定）", a.value.str(),
+                                    d->by, d->version.str()));
+      continue;
+    }
     std::string words;
     if (old_text)
       if (const ArticleText* art = old_text->find(a.value.article))
@@ -242,6 +251,8 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
   if (c.articles.empty()) certain = false;
   out.text = trim(texts);
   Fix f = make_fix(ins, std::move(out), certain, false);
+  for (const auto& r : removed)
+    f.title = {f.title.zh + "；" + r, f.title.en + "; a cited provision was deleted: " + r};
   if (!lost.empty())
     f.title = {fmt::format("{}；原{}在现行版本中找不到对应的条文（可能已删去或改写），请核对",
                            f.title.zh, join(lost, "、")),

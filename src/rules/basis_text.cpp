@@ -82,6 +82,9 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
                              const LawVersion& cited, const LawVersion& now,
                              const LawText& current) {
   if (c.text.empty() || c.articles.empty() || utf8_length(c.text) < 8) return;
+  // A deleted provision has no new place: the superseded-version finding says it was deleted.
+  for (const auto& a : c.articles)
+    if (ins.deleted_after(cited, a.value)) return;
   std::u32string cited_key;
   for (const auto& a : c.articles)
     if (const ArticleText* art = current.find(a.value.article)) cited_key += art->key();
@@ -238,6 +241,7 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
   // The article in force the quotation is closest to, for the correction: the message and the
   // fix name the same article.
   std::optional<ArticleRef> near_ref;
+  bool deleted = false;  // no correction proposes a place for a deleted provision
   // Another article of the same version: renumbered, or the wrong article cited.
   if (auto other = article_quoted(current ? *current : *text, c.text)) {
     if (!other->second) near_ref = ArticleRef{other->first, 0, 0};
@@ -274,10 +278,22 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
           fmt::format("the text is not found in the versions of 《{}》 the registry holds "
                       "(another instrument, or a version it lacks?)",
                       ins.name)};
-    else if (const Closest near = closest_article(current ? *current : *text, c.text);
-             near.share >= 0.5 &&
-             std::none_of(c.articles.begin(), c.articles.end(),
-                          [&](const auto& a) { return a.value.article == near.number; })) {
+    else if (const Deletion* gone = current ? [&]() -> const Deletion* {
+               for (const auto& a : c.articles)
+                 if (const Deletion* d = ins.deleted_after(*judged, a.value)) return d;
+               return nullptr;
+             }()
+             : nullptr) {
+      what = {fmt::format("{}已被《{}》删去（{} 起的版本中没有该规定）", refs, gone->by,
+                          gone->version.str()),
+              fmt::format("{} was deleted by 《{}》 (not in the versions since {})", refs, gone->by,
+                          gone->version.str())};
+      near_ref.reset();
+      deleted = true;
+    } else if (const Closest near = closest_article(current ? *current : *text, c.text);
+               near.share >= 0.5 &&
+               std::none_of(c.articles.begin(), c.articles.end(),
+                            [&](const auto& a) { return a.value.article == near.number; })) {
       const LawVersion* v = current ? now : judged;
       const ArticleText* art = (current ? *current : *text).find(near.number, near.suffix);
       if (!near.suffix) near_ref = ArticleRef{near.number, 0, 0};
@@ -306,7 +322,7 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
                {fmt::format("《{}》{}的引文“{}”不是该条的条文：{}", ins.name, refs, cited, what.zh),
                 fmt::format("the quotation of 《{}》 {} ('{}') is not the article's text: {}",
                             ins.name, refs, cited, what.en)});
-  if (const LawVersion* in_force = now ? now : judged)
+  if (const LawVersion* in_force = now ? now : judged; in_force && !deleted)
     if (auto fix = quotation_fix(laws, ins, *in_force, c, near_ref ? &*near_ref : nullptr))
       f.fixes.push_back(*fix);
 }

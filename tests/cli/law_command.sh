@@ -38,5 +38,10 @@ grep -q "在现行版本（2021-12-24）中是第六十条" "$tmp/tm.txt" || bad
 grep -q "养犬人自律" "$tmp/local.txt" || bad "law show prints a local regulation's article"
 "$BIN" law show 养犬管理条例 第三条 --region 新疆维吾尔自治区克拉玛依市 > "$tmp/short.txt" 2>&1 || bad "a short name within --region"
 grep -q "克拉玛依市养犬管理条例" "$tmp/short.txt" || bad "the short name resolves within the region"
+# A version without text names the versions that have one, and a deleted article says so.
+"$BIN" law show 种子法 53 --version 2015-11-04 > /dev/null 2> "$tmp/old.txt"; [ $? = 1 ] || bad "law show of a version without text exits 1"
+grep -q "有条文的版本：2021-12-24" "$tmp/old.txt" || { bad "law show names the versions with text"; cat "$tmp/old.txt"; }
+"$BIN" law show 广告法 60 --version 2018-10-26 > /dev/null 2> "$tmp/deleted.txt" || true
+grep -q "第六十条已被《全国人民代表大会常务委员会关于修改〈中华人民共和国道路交通安全法〉等八部法律的决定》删去" "$tmp/deleted.txt" || { bad "law show says a deleted article was deleted"; cat "$tmp/deleted.txt"; }
 "$BIN" --version | grep -q "2025-11-22" || bad "--version prints the law base's date"
 exit $fail

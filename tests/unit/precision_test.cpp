@@ -257,3 +257,30 @@ TEST_CASE("a quoted lead-in and one item are placed at that item", "[precision][
   REQUIRE(fragments.size() == 2);
   CHECK(fragments[1].rfind("（八）", 0) == 0);
 }
+
+// ---- 5. A deleted provision has no closest article.
+
+TEST_CASE("a provision an amending decision deleted gets no successor", "[precision][deleted]") {
+  // 全国人大常委会关于修改《中华人民共和国道路交通安全法》等八部法律的决定 (2021-04-29),
+  // 四、（三）: "删去第六十条。" (广告法).
+  const auto res = item_with(
+      "行政处罚", "[{law: 中华人民共和国广告法, version: 2018-10-26, articles: [\"60\"]}]");
+  const Diagnostic* found = nullptr;
+  for (const auto& d : res.diags.list())
+    if (d.rule == "basis/superseded-version") found = &d;
+  REQUIRE(found);
+  REQUIRE(found->fixes.size() == 1);
+  const Fix& fix = found->fixes[0];
+  CHECK(fix.title.zh.find("原第六十条已被《全国人民代表大会常务委员会关于修改〈中华人民共和国道路"
+                          "交通安全法〉等八部法律的决定》删去") != std::string::npos);
+  REQUIRE(fix.citation);
+  CHECK(fix.citation->articles.empty());
+  CHECK_FALSE(fix.certain);
+  // 种子法 2015 第三十九条 was deleted in 2021; 第四十条 was not.
+  const Instrument* seeds = test_registry().find("中华人民共和国种子法");
+  REQUIRE(seeds);
+  const LawVersion* v2015 = seeds->version_cited(Date{2015, 11, 4});
+  REQUIRE(v2015);
+  CHECK(seeds->deleted_after(*v2015, ArticleRef{39, 0, 0}));
+  CHECK_FALSE(seeds->deleted_after(*v2015, ArticleRef{40, 0, 0}));
+}
