@@ -2,6 +2,8 @@
 // promised-ratio, unit-mismatch, statutory-mismatch. Path checks live with the procedure graph.
 #include <fmt/format.h>
 
+#include <tuple>
+
 #include "powerlist/law.hpp"
 #include "powerlist/rules.hpp"
 
@@ -51,6 +53,39 @@ bool equal_limits(const Duration& a, const Duration& b, Category c) {
   return c == Category::Licensing && day_like(a.unit) && day_like(b.unit) && a.milli == b.milli;
 }
 
+// The cases of a limit written for several (“告知承诺制：20个工作日\n非告知承诺制:10个工作日”):
+// label and limit of each, or nothing when a part is not "label：limit".
+std::vector<std::pair<std::string, Duration>> limit_cases(const std::string& text) {
+  std::vector<std::pair<std::string, Duration>> out;
+  std::string part;
+  auto flush = [&]() -> bool {
+    const size_t b = part.find_first_not_of(" \t\r");
+    if (b == std::string::npos) return true;
+    std::string p = part.substr(b);
+    size_t colon = p.find("："), len = 3;
+    if (colon == std::string::npos) colon = p.find(':'), len = 1;
+    if (colon == std::string::npos || colon == 0) return false;
+    const auto d = parse_duration(p.substr(colon + len));
+    if (!d) return false;
+    std::string label = p.substr(0, colon);
+    while (!label.empty() && (label.back() == ' ' || label.back() == '\t')) label.pop_back();
+    out.emplace_back(label, *d);
+    return true;
+  };
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const bool end = i == text.size();
+    const bool sep = !end && (text[i] == '\n' || text.compare(i, 3, "；") == 0 || text[i] == ';');
+    if (end || sep) {
+      if (!flush()) return {};
+      part.clear();
+      if (!end && text[i] != '\n' && text[i] != ';') i += 2;  // the rest of "；"
+      continue;
+    }
+    part += text[i];
+  }
+  return out.size() >= 2 ? out : decltype(out){};
+}
+
 std::string ratio_zh(const Ratio& r) {
   if (r.num == 2 && r.den == 3) return "三分之二";
   return fmt::format("{}/{}", r.num, r.den);
@@ -83,32 +118,50 @@ void check_limits(RuleContext& ctx) {
       // A limit written with several cases ("告知承诺制：20个工作日；非告知承诺制：10个工作日")
       // keeps its text in the note and only its first figure as the limit: comparing those
       // would compare different cases.
+      // would compare different cases — unless both name their cases, which are then
+      // compared case by case (or one limit against every case of the other).
       const bool compound =
           !item.limits.statutory_note.empty() || !item.limits.promised_note.empty();
-      if (st && pr && !compound && !st->value.is_none() && !pr->value.is_none() &&
-          pr->value.unit != TimeUnit::Immediate) {
-        const Duration& s = st->value;
-        const Duration& p = pr->value;
+      std::vector<std::tuple<std::string, Duration, Duration>> pairs;
+      if (st && pr && !compound) {
+        pairs.emplace_back("", st->value, pr->value);
+      } else if (st && pr) {
+        const auto sc = limit_cases(item.limits.statutory_note);
+        const auto pc = limit_cases(item.limits.promised_note);
+        if (!sc.empty() && !pc.empty() && sc.size() == pc.size()) {
+          for (size_t i = 0; i < sc.size(); ++i)
+            if (sc[i].first == pc[i].first)
+              pairs.emplace_back(sc[i].first, sc[i].second, pc[i].second);
+        } else if (!sc.empty() && item.limits.promised_note.empty()) {
+          for (const auto& [label, lim] : sc) pairs.emplace_back(label, lim, pr->value);
+        } else if (!pc.empty() && item.limits.statutory_note.empty()) {
+          for (const auto& [label, lim] : pc) pairs.emplace_back(label, st->value, lim);
+        }
+      }
+      for (const auto& [label, s, p] : pairs) {
+        if (s.is_none() || p.is_none() || p.unit == TimeUnit::Immediate) continue;
+        const std::string which = label.empty() ? "" : "（" + label + "）";
+        const std::string which_en = label.empty() ? "" : " (" + label + ")";
         if (!same_unit(s, p)) {
           ctx.sink.add(
               rule::limits_unit_mismatch, pr->span, id,
               {fmt::format(
-                   "承诺时限 {} 与法定时限 {} 单位不同（{}与{}），无法比较；请统一为同一单位",
-                   p.str(), s.str(), unit_name_zh(p.unit), unit_name_zh(s.unit)),
+                   "{}承诺时限 {} 与法定时限 {} 单位不同（{}与{}），无法比较；请统一为同一单位",
+                   which, p.str(), s.str(), unit_name_zh(p.unit), unit_name_zh(s.unit)),
                fmt::format(
-                   "promised {} and statutory {} use different units and cannot be compared",
-                   p.str_en(), s.str_en())});
+                   "promised {} and statutory {} use different units and cannot be compared{}",
+                   p.str_en(), s.str_en(), which_en)});
         } else if (p.milli > s.milli) {
-          ctx.sink.add(
-              rule::limits_promised_exceeds_statutory, pr->span, id,
-              {fmt::format("承诺时限 {} 超过法定时限 {}", p.str(), s.str()),
-               fmt::format("promised {} exceeds the statutory {}", p.str_en(), s.str_en())});
+          ctx.sink.add(rule::limits_promised_exceeds_statutory, pr->span, id,
+                       {fmt::format("{}承诺时限 {} 超过法定时限 {}", which, p.str(), s.str()),
+                        fmt::format("promised {} exceeds the statutory {}{}", p.str_en(),
+                                    s.str_en(), which_en)});
         } else if (p.milli * ratio.den > s.milli * ratio.num) {
-          ctx.sink.add(
-              rule::limits_promised_ratio, pr->span, id,
-              {fmt::format("承诺时限 {} 超过法定时限 {} 的{}", p.str(), s.str(), ratio_zh(ratio)),
-               fmt::format("promised {} exceeds {}/{} of the statutory {}", p.str_en(), ratio.num,
-                           ratio.den, s.str_en())});
+          ctx.sink.add(rule::limits_promised_ratio, pr->span, id,
+                       {fmt::format("{}承诺时限 {} 超过法定时限 {} 的{}", which, p.str(), s.str(),
+                                    ratio_zh(ratio)),
+                        fmt::format("promised {} exceeds {}/{} of the statutory {}{}", p.str_en(),
+                                    ratio.num, ratio.den, s.str_en(), which_en)});
         }
       }
       if (st) {
