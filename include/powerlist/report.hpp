@@ -1,6 +1,7 @@
 // Stage 7: diagnostics → text, JSON, SARIF 2.1.0, JUnit XML, GitHub annotations.
 // Reporters return strings; only cli writes them out.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,9 @@ struct ReportInput {
   bool verbose = false;
   Severity fail_on = Severity::Error;  // JUnit: findings at or above this fail the testcase
   size_t files = 0, items = 0;
+  size_t sheets = 0;  // worksheets read (workbooks), for the text summary
+  // Item id → 事项名称: a workbook finding names its item (the row is not in the YAML form).
+  const std::map<std::string, std::string>* item_names = nullptr;
   // Prefix that turns a shown path into one relative to the working directory
   // (SARIF and GitHub annotations must resolve from the repository root).
   std::string uri_prefix;

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -7,8 +9,8 @@
 
 namespace powerlist {
 
-// Help is Chinese when asked for, or when LANG starts with zh (CLI.md).
-static Lang help_language(int argc, char** argv) {
+// Help is Chinese unless English is asked for (--lang en, or an English locale).
+Lang cli_language(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--lang=en" || (a == "--lang" && i + 1 < argc && std::strcmp(argv[i + 1], "en") == 0))
@@ -16,8 +18,18 @@ static Lang help_language(int argc, char** argv) {
     if (a == "--lang=zh" || (a == "--lang" && i + 1 < argc && std::strcmp(argv[i + 1], "zh") == 0))
       return Lang::Zh;
   }
-  const char* lang = std::getenv("LANG");
-  return lang && std::strncmp(lang, "zh", 2) == 0 ? Lang::Zh : Lang::En;
+  return env_language();
+}
+
+Lang env_language() {
+  // The first of LC_ALL, LC_MESSAGES, LANG that is set decides (POSIX order); C and POSIX say
+  // nothing of a language, so they keep the default.
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (!v || !*v) continue;
+    return std::strncmp(v, "en", 2) == 0 ? Lang::En : Lang::Zh;
+  }
+  return Lang::Zh;
 }
 
 static void localize(CLI::App& app, Lang lang) {
@@ -43,7 +55,7 @@ static void localize(CLI::App& app, Lang lang) {
 
 int cli_main(int argc, char** argv) {
   try {
-    const Tr tr{help_language(argc, argv)};
+    const Tr tr{cli_language(argc, argv)};
     CLI::App app{
         tr("powerlist — 职权目录与流程图编译器：把 YAML "
            "权力清单编译为经校验的目录、编码、流程图和公开材料",
@@ -88,17 +100,21 @@ int cli_main(int argc, char** argv) {
         app.exit(e);
         return kOk;
       }
-      std::cerr << "powerlist: " << tr("用法错误：", "usage error: ") << e.what() << "\n"
-                << tr("运行 powerlist --help 查看用法", "run powerlist --help for usage") << "\n";
+      const UsageError u = explain_usage_error(e, app, argc, argv, tr.lang);
+      std::cerr << "powerlist: " << tr("用法错误：", "usage error: ") << u.message << "\n"
+                << fmt::format(tr("运行 {} 查看用法", "run {} for usage"), u.help) << "\n";
       return kUsage;
     }
     return exit_code;
   } catch (const std::exception& e) {
-    std::cerr << "powerlist: 内部错误（这是一个缺陷，请报告）/ internal error (a bug): " << e.what()
-              << "\n";
+    std::cerr << "powerlist: "
+              << (cli_language(argc, argv) == Lang::En ? "internal error (a bug, please report): "
+                                                       : "内部错误（这是一个缺陷，请报告）：")
+              << e.what() << "\n";
     return kInternal;
   } catch (...) {
-    std::cerr << "powerlist: 内部错误 / internal error\n";
+    std::cerr << "powerlist: "
+              << (cli_language(argc, argv) == Lang::En ? "internal error\n" : "内部错误\n");
     return kInternal;
   }
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <thread>
 
 #include "powerlist/flow.hpp"
@@ -134,6 +135,12 @@ int print_findings(const CheckRun& run, const CommonOptions& o,
   in.fail_on = parse_fail_on(o.fail_on);
   in.files = run.load().files;
   in.items = run.load().catalog.item_count();
+  std::map<std::string, std::string> names;
+  for (const auto& d : run.load().catalog.departments)
+    for (const auto& it : d.powers) names[item_id(d, it)] = it.name.value;
+  in.item_names = &names;
+  for (size_t i = 0; i < run.load().sources.size(); ++i)
+    if (run.load().sources.get(static_cast<uint32_t>(i)).is_sheet()) ++in.sheets;
   const CitationCounts citations = count_citations(run.load().catalog, run.laws());
   in.citations = &citations;
   if (!run.load().catalog.root.empty()) {

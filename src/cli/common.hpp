@@ -23,6 +23,19 @@ struct Tr {
   }
 };
 
+// A command-line parse error said in the user's language (usage_errors.cpp), and the help
+// command to point to.
+struct UsageError {
+  std::string message, help;
+};
+UsageError explain_usage_error(const CLI::ParseError& e, CLI::App& app, int argc, char** argv,
+                               Lang lang);
+
+// The language of help and usage errors: --lang, else English only when LC_ALL, LC_MESSAGES or
+// LANG says so (en…), else Chinese (CLI.md: Chinese by default).
+Lang cli_language(int argc, char** argv);
+Lang env_language();  // the locale's part of cli_language
+
 struct CommonOptions {
   std::string format = "text";
   std::string lang_name;  // "", zh, en
@@ -37,7 +50,9 @@ struct CommonOptions {
   std::vector<std::string> maps;  // --map 列名=字段 for workbooks
   std::string as_of;
   std::string region;  // --region: the region whose local legislation is loaded
-  Lang lang() const { return lang_name == "en" ? Lang::En : Lang::Zh; }
+  Lang lang() const {
+    return lang_name == "en" ? Lang::En : lang_name == "zh" ? Lang::Zh : env_language();
+  }
 };
 
 void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool findings);

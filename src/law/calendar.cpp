@@ -23,11 +23,15 @@ const HolidayCalendar::Year* HolidayCalendar::year(int y) const {
 }
 
 std::optional<bool> HolidayCalendar::is_working_day(const Date& d) const {
-  const Year* y = year(d.y);
-  if (!y) return std::nullopt;
+  if (!year(d.y)) return std::nullopt;
+  // A notice may settle days of the neighbouring years (the 2006 notice: 2005-12-31 上班;
+  // 元旦 from 12-30): its own year first, then the next and the previous year's notice.
   const long n = d.days();
-  if (y->workdays.count(n)) return true;
-  if (y->holidays.count(n)) return false;
+  for (int k : {d.y, d.y + 1, d.y - 1})
+    if (const Year* y = year(k)) {
+      if (y->workdays.count(n)) return true;
+      if (y->holidays.count(n)) return false;
+    }
   return d.weekday() <= 5;
 }
 
@@ -41,7 +45,8 @@ bool load_holiday_file(HolidayCalendar& cal, const std::string& path,
     y.source = n["source"] ? n["source"].as<std::string>() : "";
     auto date = [&](const YAML::Node& x) {
       auto d = parse_date(x.as<std::string>());
-      if (!d || d->y != year) throw std::runtime_error("bad date " + x.as<std::string>());
+      if (!d || d->y < year - 1 || d->y > year + 1)
+        throw std::runtime_error("bad date " + x.as<std::string>());
       return *d;
     };
     for (const auto& h : n["holidays"]) {

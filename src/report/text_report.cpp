@@ -149,6 +149,10 @@ std::string render_text(const ReportInput& in) {
                          severity_color(d.severity), sev, kReset, msg, d.rule);
     else
       out += fmt::format("{}: {}: {} [{}]\n", where, sev, msg, d.rule);
+    if (src.is_sheet() && in.item_names && !d.item.empty())
+      if (auto it = in.item_names->find(d.item); it != in.item_names->end())
+        out += fmt::format(in.lang == Lang::En ? "    item: {}\n" : "    事项：{}\n",
+                           printable(it->second));
     if (d.span.valid())
       out += src.is_sheet() ? cell_excerpt(src, d.span, instrument_named(d.message.zh))
                             : excerpt(src, d.span, in.color);
@@ -174,7 +178,15 @@ std::string render_text(const ReportInput& in) {
           printable(name), cells.size(), where);
     }
   }
-  out += summary_line(count_findings(in.diags), in.lang) + "\n";
+  // What was read, so "nothing wrong" and "nothing read" never look alike.
+  std::string read;
+  if (in.items || in.files || in.sheets)
+    read = in.lang == Lang::En
+               ? (in.sheets ? fmt::format("{} item(s) read from {} sheet(s); ", in.items, in.sheets)
+                            : fmt::format("{} item(s) read; ", in.items))
+               : (in.sheets ? fmt::format("读取 {} 项（{} 张工作表）；", in.items, in.sheets)
+                            : fmt::format("读取 {} 项；", in.items));
+  out += read + summary_line(count_findings(in.diags), in.lang) + "\n";
   if (in.citations && in.citations->total) out += citations_line(*in.citations, in.lang) + "\n";
   return out;
 }

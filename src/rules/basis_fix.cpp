@@ -5,6 +5,8 @@
 // to follow, the cited numbers are kept and the correction is marked uncertain.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "basis_parts.hpp"
 #include "powerlist/text.hpp"
 
@@ -14,6 +16,16 @@ namespace {
 
 // A paragraph's or item's words, or the whole article's.
 std::string words_of(const ArticleText& a, int paragraph, int item) {
+  if (paragraph <= 0 && item > 0) {
+    // 第三十三条第（二）项: the 项 of the one 款 that has a list.
+    int with_items = 0;
+    for (size_t p = 0; p < a.paragraphs.size(); ++p)
+      if (!a.paragraphs[p].items.empty()) {
+        if (with_items) return a.full();
+        with_items = static_cast<int>(p) + 1;
+      }
+    if (with_items) paragraph = with_items;
+  }
   if (paragraph <= 0 || paragraph > static_cast<int>(a.paragraphs.size())) return a.full();
   const auto& p = a.paragraphs[paragraph - 1];
   if (item > 0 && item <= static_cast<int>(p.items.size())) return p.items[item - 1];
@@ -245,6 +257,9 @@ std::optional<Fix> superseded_fix(const LawRegistry& laws, const Instrument& ins
     }
     certain = certain && at->certain;
     out.changed = out.changed || at->changed;
+    // Several cited 项 placed in one article as a whole are named once.
+    if (std::find(out.articles.begin(), out.articles.end(), at->label) != out.articles.end())
+      continue;
     out.articles.push_back(at->label);
     texts += at->text;
   }

@@ -25,12 +25,24 @@ expect_rc 0 "--fail-on never" "$BIN" check "$CASE/unit_handled-by.fail.yaml" --f
 expect_rc 1 "several files at once" "$BIN" check "$CASE/unit_handled-by.pass.yaml" "$CASE/unit_handled-by.fail.yaml"
 "$BIN" check "$CASE/unit_handled-by.fail.yaml" --lang en > "$tmp/en.txt"
 grep -q "is not one of department.units" "$tmp/en.txt" || { echo "FAIL: --lang en"; fail=1; }
-grep -q "^1 error, " "$tmp/en.txt" || { echo "FAIL: English summary"; fail=1; }
+grep -q "^1 item(s) read; 1 error, " "$tmp/en.txt" || { echo "FAIL: English summary"; fail=1; }
+# The summary says what was read, so a clean file is not silent.
+"$BIN" check "$CASE/unit_handled-by.pass.yaml" | grep -q "^读取 1 项；0 个错误" || { echo "FAIL: summary names the items read"; fail=1; }
+# CLI11's errors in the user's language, with a did-you-mean, never both languages.
+"$BIN" check --formt json "$CASE/unit_handled-by.pass.yaml" > /dev/null 2> "$tmp/formt.txt"; [ $? = 2 ] || { echo "FAIL: --formt exit 2"; fail=1; }
+grep -q "没有选项 --formt（是不是 --format？）" "$tmp/formt.txt" || { echo "FAIL: Chinese did-you-mean for --formt"; cat "$tmp/formt.txt"; fail=1; }
+if grep -q "not expected" "$tmp/formt.txt"; then echo "FAIL: English words in a Chinese usage error"; fail=1; fi
+{ "$BIN" check --lang en --formt json x 2>&1 || true; } | grep -q "has no option --formt (did you mean --format?)" || { echo "FAIL: English did-you-mean"; fail=1; }
+{ "$BIN" chek 2>&1 || true; } | grep -q "没有子命令“chek”（是不是 check？）" || { echo "FAIL: subcommand did-you-mean"; fail=1; }
+{ "$BIN" export x.xlsx 2>&1 || true; } | grep -q "缺少必填选项 --output" || { echo "FAIL: missing -o in Chinese"; fail=1; }
+{ "$BIN" check --format foo x 2>&1 || true; } | grep -q "选项 --format 的值“foo”无效" || { echo "FAIL: bad value in Chinese"; fail=1; }
 "$BIN" check "$CASE/suppression.pass.yaml" --show-suppressed > "$tmp/sup.txt"
 grep -q "已忽略：科室调整过渡期" "$tmp/sup.txt" || { echo "FAIL: --show-suppressed"; cat "$tmp/sup.txt"; fail=1; }
 # Help exists in both languages.
 LANG=zh_CN.UTF-8 "$BIN" --help | grep -q "子命令" || { echo "FAIL: Chinese help"; fail=1; }
-LANG=C "$BIN" check --help | grep -q "catalog folder" || { echo "FAIL: English help"; fail=1; }
+LC_ALL=en_US.UTF-8 "$BIN" check --help | grep -q "catalog folder" || { echo "FAIL: English help"; fail=1; }
+# Chinese by default: the C locale names no language.
+LC_ALL=C.UTF-8 "$BIN" check --help | grep -q "选项" || { echo "FAIL: Chinese help under C.UTF-8"; fail=1; }
 "$BIN" --lang zh check --help | grep -q "目录文件夹" || { echo "FAIL: --lang zh help"; fail=1; }
 # schema: valid JSON, the shipped copy is current, and the example validates structurally.
 "$BIN" schema > "$tmp/schema.json"

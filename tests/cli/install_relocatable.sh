@@ -16,7 +16,7 @@ check "data next to it" '[ -d "$P/share/powerlist/catalogs/laws/texts" ] && [ -d
 check "man page (Chinese)" 'zcat "$P/share/man/man1/powerlist.1.gz" | grep -q "^.SH 名称"'
 check "bash and zsh completion" '[ -s "$P/share/bash-completion/completions/powerlist" ] && [ -s "$P/share/zsh/vendor-completions/_powerlist" ]'
 check "docs" '[ -s "$P/share/doc/powerlist/ci.md" ] && [ -s "$P/share/doc/powerlist/copyright" ]'
-check "--version names the installed data" '"$P/bin/powerlist" --version | grep -q "data: $P/share/powerlist"'
+check "--version names the installed data" '"$P/bin/powerlist" --version --lang en | grep -q "data: $P/share/powerlist"'
 cp -r "$P/share/powerlist/examples/示范县" "$tmp/cat"
 cd "$tmp"
 check "installed binary checks the example" '"$P/bin/powerlist" check cat'

@@ -64,8 +64,11 @@ rc=0; POWERLIST_TEST_XLS_READER_DIES=1 "$BIN" check categories.xls > /dev/null 2
 "$BIN" check categories.xls --as-of 2026-06-01 > "$tmp/text.txt"
 grep -q '^categories.xls:行政许可（2项）!E2: warning: ' "$tmp/text.txt" || bad "text location sheet!cell"
 grep -q '"sheet": "行政许可（2项）", "cell": "E2"' "$tmp/categories.xls.check.json" || bad "JSON sheet/cell"
-"$BIN" check categories.xls --as-of 2026-06-01 --format sarif | grep -q '"fullyQualifiedName": "行政许可（2项）!E2", "kind": "sheet"' || bad "SARIF logical location"
-"$BIN" check categories.xls --as-of 2026-06-01 --format github | grep -q '::warning file=categories.xls,line=2,col=5' || bad "GitHub annotation"
+# (output to a file first: with pipefail, grep -q closing the pipe early fails the pipeline)
+"$BIN" check categories.xls --as-of 2026-06-01 --format sarif > "$tmp/c.sarif"
+grep -q '"fullyQualifiedName": "行政许可（2项）!E2", "kind": "sheet"' "$tmp/c.sarif" || bad "SARIF logical location"
+"$BIN" check categories.xls --as-of 2026-06-01 --format github > "$tmp/c.github"
+grep -q '::warning file=categories.xls,line=2,col=5' "$tmp/c.github" || bad "GitHub annotation"
 # A misnamed OLE file reads as the .xls it is.
 sed 's/misnamed-ole.xlsx/categories.xls/g' "$tmp/misnamed-ole.xlsx.check.json" | diff -q - "$tmp/categories.xls.check.json" > /dev/null || bad "misnamed OLE differs from the .xls"
 # Two workbooks on one command line form one catalog (cross-department rules run).
@@ -109,7 +112,8 @@ printf '序号,清单事项,权力类型,实施依据,行使主体,承办机构\
 grep -q '"items": 0' "$tmp/nomap.json" || bad "without --map the sheet has no name column"
 "$BIN" check "$tmp/map.csv" --format json --map 清单事项=事项名称 > "$tmp/map.json"
 grep -q '"items": 1' "$tmp/map.json" || bad "--map 清单事项=事项名称 must import the row"
-"$BIN" import "$tmp/map.csv" -o "$tmp/mapi" --map 清单事项=name --no-progress | grep -q "清单事项 → name（事项名称）  \[--map\]" || bad "the mapping table shows --map"
+"$BIN" import "$tmp/map.csv" -o "$tmp/mapi" --map 清单事项=name --no-progress > "$tmp/map.out"
+grep -q "清单事项 → name（事项名称）  \[--map\]" "$tmp/map.out" || bad "the mapping table shows --map"
 "$BIN" check "$tmp/map.csv" --map 清单事项=nonsense > /dev/null 2>&1; [ $? = 2 ] || bad "bad --map is a usage error"
 # Malformed workbooks: a clear Chinese message and exit 2, bounded memory and time.
 $PY "$SRC/tests/workbooks/make_fixtures.py" --bad "$tmp/bad"

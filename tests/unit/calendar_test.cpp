@@ -21,8 +21,10 @@ static std::string due(const char* from, const char* limit, const char* law = ""
   return r.due ? r.due->str() : "error: " + r.error.en;
 }
 
-TEST_CASE("calendars for 2024-2026 load", "[calendar]") {
-  CHECK(cal().years() == std::vector<int>{2024, 2025, 2026});
+TEST_CASE("calendars for 2004-2026 load", "[calendar]") {
+  std::vector<int> years;
+  for (int y = 2004; y <= 2026; ++y) years.push_back(y);
+  CHECK(cal().years() == years);
   CHECK(cal().is_working_day(Date{2026, 2, 14}) == true);   // 调休 Saturday
   CHECK(cal().is_working_day(Date{2026, 2, 16}) == false);  // 春节
   CHECK(cal().is_working_day(Date{2026, 3, 7}) == false);   // ordinary Saturday
@@ -70,4 +72,20 @@ TEST_CASE("a year without a calendar is an explicit error", "[calendar]") {
   CHECK(e.find("holidays: in powerlist.yaml") != std::string::npos);
   CHECK(e.find("--holidays") != std::string::npos);
   CHECK(due("2026-02-12", "无").rfind("error:", 0) == 0);
+}
+
+TEST_CASE("historical notices: cross-year days and the 2020 extension", "[calendar]") {
+  // The 2006 notice makes Saturday 2005-12-31 a working day.
+  CHECK(cal().is_working_day(Date{2005, 12, 31}) == true);
+  // The 2012 notice: 元旦 2012-01-01 to 01-03, Saturday 2011-12-31 worked.
+  CHECK(cal().is_working_day(Date{2011, 12, 31}) == true);
+  CHECK(cal().is_working_day(Date{2012, 1, 3}) == false);
+  // 国办发明电〔2020〕1号 extended the Spring Festival to 2020-02-02; 02-01 was no longer worked.
+  CHECK(cal().is_working_day(Date{2020, 1, 31}) == false);
+  CHECK(cal().is_working_day(Date{2020, 2, 1}) == false);
+  CHECK(cal().is_working_day(Date{2020, 2, 3}) == true);
+  CHECK(due("2020-01-20", "10工作日") == "2020-02-11");
+  // 2004-2007: the 五一 and 十一 golden weeks.
+  CHECK(cal().is_working_day(Date{2007, 5, 7}) == false);
+  CHECK(cal().is_working_day(Date{2007, 10, 5}) == false);
 }
