@@ -198,8 +198,11 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
       if (auto at = ic.superseded_at.find(ins->name); at != ic.superseded_at.end())
         if (auto fix = superseded_fix(*ic.ctx.laws, *ins, *v, *now, c)) {
           auto& fixes = sink.mutable_list()[at->second].fixes;
-          if (std::none_of(fixes.begin(), fixes.end(),
-                           [&](const Fix& x) { return x.replacement == fix->replacement; }))
+          if (std::none_of(fixes.begin(), fixes.end(), [&](const Fix& x) {
+                // Two corrections without an article differ by what they say of
+                // the cited provisions (no counterpart, deleted): both kept.
+                return x.replacement == fix->replacement && x.title.zh == fix->title.zh;
+              }))
             fixes.push_back(*fix);
         }
     } else if (now && now != v && v->in_force() < now->in_force() &&
