@@ -93,6 +93,9 @@ struct SessionOptions {
   // --region: the region whose local legislation is loaded (新疆维吾尔自治区克拉玛依市 or
   // 克拉玛依市); else powerlist.yaml's region, else inferred from the catalog's names.
   std::string region;
+  // --laws: registry files given on the command line (paths as given), added to the catalog's
+  // own `laws:` — a workbook has no powerlist.yaml to name them.
+  std::vector<std::string> law_files;
 };
 
 // One active item with everything the outputs and reports use, resolved once.

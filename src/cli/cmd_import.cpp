@@ -69,6 +69,9 @@ void register_import(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->add_flag("--force", args->force,
                 tr("输出文件夹已有内容时仍然写入", "write into a non-empty output folder"));
   add_common_options(sub, *opts, tr, false);
+  sub->add_option(
+      "--laws", opts->laws,
+      tr("追加的法规库文件（可重复）", "registry files added to the law base (repeatable)"));
   sub->callback([opts, args, &exit_code] {
     const Tr say{opts->lang()};
     const auto start = std::chrono::steady_clock::now();

@@ -53,6 +53,11 @@ void add_region_option(CLI::App* app, CommonOptions& o, const Tr& tr) {
          "的 region，工作簿则由行使主体和标题推断）",
          "check against this region's local legislation, e.g. 新疆维吾尔自治区克拉玛依市 "
          "(default: powerlist.yaml's region; for a workbook, inferred from its names)"));
+  app->add_option("--laws", o.laws,
+                  tr("追加的法规库文件（可重复；与 powerlist.yaml 的 laws: 相同的格式，如本地规章、"
+                     "规范性文件）",
+                     "registry files added to the law base (repeatable; the format of "
+                     "powerlist.yaml's laws:)"));
 }
 
 // Says which region's local legislation a workbook was checked against (it has no region of
@@ -75,6 +80,7 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
   CheckRun run;
   SessionOptions so;
   so.region = o.region;
+  so.law_files = o.laws;
   so.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   so.allow_outside = o.allow_outside;
   const bool show_progress = !o.quiet && !o.no_progress && isatty(STDERR_FILENO);

@@ -49,14 +49,16 @@ struct CommonOptions {
   bool allow_outside = false;
   std::vector<std::string> maps;  // --map 列名=字段 for workbooks
   std::string as_of;
-  std::string region;  // --region: the region whose local legislation is loaded
+  std::string region;             // --region: the region whose local legislation is loaded
+  std::vector<std::string> laws;  // --laws: registry files added to the law base
   Lang lang() const {
     return lang_name == "en" ? Lang::En : lang_name == "zh" ? Lang::Zh : env_language();
   }
 };
 
 void add_common_options(CLI::App* app, CommonOptions& o, const Tr& tr, bool findings);
-// --region, for the commands that check a catalog's citations (check, import, export).
+// --region and --laws, for the commands that check a catalog's citations (check, import,
+// export, fix).
 void add_region_option(CLI::App* app, CommonOptions& o, const Tr& tr);
 
 // A checked Session, as `check`, `build` and the other commands need it.

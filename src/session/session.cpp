@@ -232,6 +232,13 @@ void Session::open_data(const SessionOptions& o) {
     }
     law_files.push_back({l.value, path.string()});
   }
+  for (const auto& f : o.law_files) {
+    if (!fs::is_regular_file(f)) {
+      fatal_ = "法规库文件不存在 / law registry file not found: " + f;
+      return;
+    }
+    law_files.push_back({f, f});
+  }
   if (o.share_shipped_data) {
     shipped_ = shipped_data(data);
     calendar_ = shipped_->calendar();

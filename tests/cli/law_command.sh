@@ -43,5 +43,12 @@ grep -q "克拉玛依市养犬管理条例" "$tmp/short.txt" || bad "the short n
 grep -q "有条文的版本：2021-12-24" "$tmp/old.txt" || { bad "law show names the versions with text"; cat "$tmp/old.txt"; }
 "$BIN" law show 广告法 60 --version 2018-10-26 > /dev/null 2> "$tmp/deleted.txt" || true
 grep -q "第六十条已被《全国人民代表大会常务委员会关于修改〈中华人民共和国道路交通安全法〉等八部法律的决定》删去" "$tmp/deleted.txt" || { bad "law show says a deleted article was deleted"; cat "$tmp/deleted.txt"; }
+# --laws adds registry files for a workbook (which has no powerlist.yaml to name them).
+printf '序号,事项名称,权力类型,实施依据,实施主体\n1,对违反养犬规定的处罚,行政处罚,《示范县养犬管理条例》第二条：本条例适用于示范县,示范县公安局\n' > "$tmp/dogs.csv"
+"$BIN" check "$tmp/dogs.csv" --format json > "$tmp/dogs-without.json" 2>/dev/null || true
+grep -q '"basis/unknown-law"' "$tmp/dogs-without.json" || bad "without --laws the local regulation is unknown"
+"$BIN" check "$tmp/dogs.csv" --laws "$SRC/tests/cases/registry/local.yaml" --format json > "$tmp/dogs-with.json" 2>/dev/null || true
+if grep -q '"basis/unknown-law"' "$tmp/dogs-with.json"; then bad "--laws adds the registry file for a workbook"; fi
+"$BIN" check "$tmp/dogs.csv" --laws "$tmp/none.yaml" > /dev/null 2>&1; [ $? = 2 ] || bad "--laws with a missing file exits 2"
 "$BIN" --version | grep -q "2025-11-22" || bad "--version prints the law base's date"
 exit $fail
