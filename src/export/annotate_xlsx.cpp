@@ -18,6 +18,7 @@
 #include "powerlist/fsio.hpp"
 #include "powerlist/text.hpp"
 #include "powerlist/workbook.hpp"
+#include "sheet_layout.hpp"
 
 namespace powerlist {
 
@@ -66,22 +67,6 @@ bool plain_integer(std::string_view s) {
   // Up to 11 digits: longer ones (IDs, codes) would show in scientific notation as numbers.
   if (s.empty() || s.size() > 11 || (s.size() > 1 && s[0] == '0')) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Lines a text takes in a column `width` characters wide (CJK characters count two).
-size_t lines_in(std::string_view text, double width) {
-  // A column of width w holds about 0.9 w display columns of 宋体 10 (margins, rounding).
-  const size_t w = static_cast<size_t>(std::max(4.0, width * 0.9));
-  size_t lines = 0;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    const size_t dw = display_width(text.substr(start, nl - start));
-    lines += std::max<size_t>(1, (dw + w - 1) / w);
-    start = nl + 1;
-  }
-  return lines;
 }
 
 struct CellKey {
@@ -315,21 +300,13 @@ std::string render_annotated_xlsx(const AnnotateInput& in, std::string* error) {
         }
       }
       // Spreadsheet programs do not fit rows to wrapped text on opening: set the height.
-      if (height_lines > 1)
-        worksheet_set_row(ws, r, std::min(409.0, 13.5 * double(height_lines)), nullptr);
+      if (height_lines > 1) worksheet_set_row(ws, r, row_height(height_lines), nullptr);
     }
     if (has_header) {
       worksheet_freeze_panes(ws, header + 1, 0);
       worksheet_repeat_rows(ws, 0, header);  // the headings on every printed page
     }
-    // Printed on landscape A4 at a size one can read: as many pages across as the columns
-    // need (about 150 characters of width a page), not squeezed onto one.
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
-    double total = 0;
-    for (double w : widths) total += w;
-    worksheet_fit_to_pages(ws, static_cast<uint16_t>(std::clamp(total / 150.0 + 0.999, 1.0, 8.0)),
-                           0);
+    print_readable(ws, widths);
   }
 
   // 审核汇总.

@@ -11,6 +11,7 @@
 #include "powerlist/export.hpp"
 #include "powerlist/fsio.hpp"
 #include "powerlist/text.hpp"
+#include "sheet_layout.hpp"
 
 namespace powerlist {
 
@@ -106,9 +107,7 @@ void write_risk_sheet(lxw_workbook* wb, const RiskOverview& o, lxw_format* head,
                              c == 6 && lv >= 0 ? const_cast<lxw_format*>(level_fill[lv]) : plain);
   }
   if (row > list_head) worksheet_autofilter(ws, list_head, 0, row, 8);
-  worksheet_set_landscape(ws);
-  worksheet_set_paper(ws, 9);
-  worksheet_fit_to_pages(ws, 1, 0);
+  print_readable(ws, {28, 14, 14, 14, 14, 14, 14, 14, 36, 36});
 }
 
 std::string render_review_xlsx(const ReviewTable& t, std::string* error) {
@@ -172,15 +171,26 @@ std::string render_review_xlsx(const ReviewTable& t, std::string* error) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, "审核意见");
   const lxw_row_t header_row = 1;
   worksheet_write_string(ws, 0, 0, fit_cell(t.title + " 合法性审核意见").c_str(), title_fmt);
+  // Long columns (实施依据 of a thousand characters) widened so their rows stay within the
+  // 409-point row limit where they can.
+  std::vector<double> widths(t.widths.begin(), t.widths.end());
+  for (size_t c = 0; c < widths.size(); ++c) {
+    size_t longest = 0;
+    for (const auto& row : t.rows)
+      if (c < row.cells.size()) longest = std::max(longest, display_width(row.cells[c].text));
+    if (longest > 600) widths[c] = std::max(widths[c], 60.0);
+  }
   for (size_t c = 0; c < t.columns.size(); ++c) {
     worksheet_write_string(ws, header_row, static_cast<lxw_col_t>(c), t.columns[c].c_str(), head);
-    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), t.widths[c],
+    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
                          nullptr);
   }
   for (size_t r = 0; r < t.rows.size(); ++r) {
     const lxw_row_t row = static_cast<lxw_row_t>(header_row + 1 + r);
+    size_t lines = 1;
     for (size_t c = 0; c < t.rows[r].cells.size(); ++c) {
       const ReviewCell& cell = t.rows[r].cells[c];
+      if (c < widths.size()) lines = std::max(lines, lines_in(fit_cell(cell.text), widths[c]));
       Severity worst = Severity::Off;
       for (const Diagnostic* f : cell.findings) worst = std::max(worst, f->severity);
       lxw_format* f = worst == Severity::Off ? plain : marked[worst];
@@ -190,14 +200,13 @@ std::string render_review_xlsx(const ReviewTable& t, std::string* error) {
         worksheet_write_comment(ws, row, static_cast<lxw_col_t>(c),
                                 comment_text(cell.findings).c_str());
     }
+    if (lines > 1) worksheet_set_row(ws, row, row_height(lines), nullptr);
   }
   const lxw_row_t last = static_cast<lxw_row_t>(header_row + t.rows.size());
   worksheet_freeze_panes(ws, header_row + 1, 2);
   worksheet_autofilter(ws, header_row, 0, last, static_cast<lxw_col_t>(t.columns.size() - 1));
-  worksheet_set_landscape(ws);
-  worksheet_set_paper(ws, 9);  // A4
   worksheet_repeat_rows(ws, header_row, header_row);
-  worksheet_fit_to_pages(ws, 1, 0);
+  print_readable(ws, widths);
   worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
 
   // 汇总: items and findings per department and category.
