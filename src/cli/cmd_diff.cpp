@@ -42,7 +42,7 @@ void register_diff(CLI::App& app, const Tr& tr, int& exit_code) {
         std::cerr << "powerlist: "
                   << (s->fatal().empty() ? t("diff 需要两个含 powerlist.yaml 的目录文件夹",
                                              "diff needs two catalog folders")
-                                         : s->fatal())
+                                         : one_language(s->fatal(), t.lang))
                   << "\n";
         exit_code = kUsage;
         return;

@@ -33,7 +33,7 @@ std::optional<LawRegistry> open_registry(const LawArgs& a, const CommonOptions& 
   RegistryLoad reg =
       load_registry(laws_dir, extra, sources, sink, region.empty() ? a.region : region);
   if (!reg.fatal.empty()) {
-    std::cerr << "powerlist: " << reg.fatal << "\n";
+    std::cerr << "powerlist: " << one_language(reg.fatal, env_language()) << "\n";
     return std::nullopt;
   }
   if (sink.has_errors()) {

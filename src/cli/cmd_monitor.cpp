@@ -83,7 +83,7 @@ std::string write_streamed(
 }
 
 int run_monitor_command(const MonitorArgs& a) {
-  const Lang lang = a.lang == "en" ? Lang::En : Lang::Zh;
+  const Lang lang = a.lang == "en" ? Lang::En : a.lang == "zh" ? Lang::Zh : env_language();
   const bool en = lang == Lang::En;
   auto usage = [&](const std::string& msg) {
     std::cerr << "powerlist: " << msg << "\n";
@@ -118,7 +118,7 @@ int run_monitor_command(const MonitorArgs& a) {
   if (Message bad = apply_user_options({a.rules, "", {}}, so); !bad.zh.empty())
     return usage(bad.in(lang));
   auto session = Session::open(std::vector<std::string>{catalog}, so);
-  if (!session->fatal().empty()) return usage(session->fatal());
+  if (!session->fatal().empty()) return usage(one_language(session->fatal(), lang));
 
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& p : ledgers) {

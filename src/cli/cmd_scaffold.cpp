@@ -108,7 +108,7 @@ void register_gen(CLI::App& app, const Tr& tr, int& exit_code) {
     so.share_shipped_data = true;
     auto session = Session::open(std::vector<std::string>{*dir}, so);
     if (!session->fatal().empty()) {
-      std::cerr << "powerlist: " << session->fatal() << "\n";
+      std::cerr << "powerlist: " << one_language(session->fatal(), say.lang) << "\n";
       exit_code = kInternal;
       return;
     }

@@ -98,7 +98,7 @@ CheckRun run_check(const std::vector<std::string>& paths, const CommonOptions& o
   run.session = Session::open(paths, so);
   if (!run.session->fatal().empty()) {
     run.exit_code = kUsage;
-    run.usage_error = run.session->fatal();
+    run.usage_error = one_language(run.session->fatal(), o.lang());
     return run;
   }
   say_region(*run.session, o);
@@ -173,6 +173,28 @@ int print_findings(const CheckRun& run, const CommonOptions& o,
   for (const auto& d : diags)
     if (!d.suppressed && d.severity >= in.fail_on) return kFindings;
   return kOk;
+}
+
+std::string one_language(const std::string& message, Lang lang) {
+  // "中文 / English: detail": the halves split at the first " / " whose left side holds
+  // Chinese; a detail after the English half's colon (a path) belongs to both.
+  const size_t slash = message.find(" / ");
+  if (slash == std::string::npos) return message;
+  const std::string zh = message.substr(0, slash), en = message.substr(slash + 3);
+  bool chinese = false;
+  for (unsigned char c : zh) chinese = chinese || c >= 0xE4;
+  if (!chinese) return message;
+  bool ascii = true;
+  const size_t colon = en.find(": ");
+  for (size_t i = 0; i < (colon == std::string::npos ? en.size() : colon); ++i)
+    ascii = ascii && static_cast<unsigned char>(en[i]) < 0x80;
+  if (!ascii) return message;
+  if (lang == Lang::En) return en;
+  // The detail (after the English colon) goes with the Chinese text too.
+  const std::string detail = colon == std::string::npos ? "" : en.substr(colon + 2);
+  const bool zh_has_colon =
+      zh.find("：") != std::string::npos || zh.find(": ") != std::string::npos;
+  return detail.empty() || zh_has_colon ? zh : zh + "：" + detail;
 }
 
 }  // namespace powerlist

@@ -36,6 +36,10 @@ UsageError explain_usage_error(const CLI::ParseError& e, CLI::App& app, int argc
 Lang cli_language(int argc, char** argv);
 Lang env_language();  // the locale's part of cli_language
 
+// Fatal messages of the library are written "中文 / English" (a session has no language);
+// the user sees the half in their language (CLI.md: never both).
+std::string one_language(const std::string& message, Lang lang);
+
 struct CommonOptions {
   std::string format = "text";
   std::string lang_name;  // "", zh, en

@@ -33,6 +33,8 @@ grep -q "^1 item(s) read; 1 error, " "$tmp/en.txt" || { echo "FAIL: English summ
 grep -q "没有选项 --formt（是不是 --format？）" "$tmp/formt.txt" || { echo "FAIL: Chinese did-you-mean for --formt"; cat "$tmp/formt.txt"; fail=1; }
 if grep -q "not expected" "$tmp/formt.txt"; then echo "FAIL: English words in a Chinese usage error"; fail=1; fi
 { "$BIN" check --lang en --formt json x 2>&1 || true; } | grep -q "has no option --formt (did you mean --format?)" || { echo "FAIL: English did-you-mean"; fail=1; }
+{ "$BIN" check nowhere --lang en 2>&1 || true; } | grep -qx "powerlist: no such file or folder: nowhere" || { echo "FAIL: a fatal message in English only"; fail=1; }
+{ "$BIN" check nowhere 2>&1 || true; } | grep -qx "powerlist: 路径不存在：nowhere" || { echo "FAIL: a fatal message in Chinese only"; fail=1; }
 { "$BIN" chek 2>&1 || true; } | grep -q "没有子命令“chek”（是不是 check？）" || { echo "FAIL: subcommand did-you-mean"; fail=1; }
 { "$BIN" export x.xlsx 2>&1 || true; } | grep -q "缺少必填选项 --output" || { echo "FAIL: missing -o in Chinese"; fail=1; }
 { "$BIN" check --format foo x 2>&1 || true; } | grep -q "选项 --format 的值“foo”无效" || { echo "FAIL: bad value in Chinese"; fail=1; }
