@@ -3,9 +3,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <memory>
 
 #include "common.hpp"
 #include "powerlist/cli.hpp"
+#include "powerlist/text.hpp"
 
 namespace powerlist {
 
@@ -31,6 +33,50 @@ Lang env_language() {
   }
   return Lang::Zh;
 }
+
+namespace {
+
+// Help columns aligned by display width (a CJK character takes two columns; CLI11 pads by
+// bytes), and the value list of an option shown without the English "TEXT:" in Chinese.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  explicit HelpFormatter(Lang lang) : lang_(lang) {}
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    return row(make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt));
+  }
+  std::string make_option_opts(const CLI::Option* opt) const override {
+    std::string s = CLI::Formatter::make_option_opts(opt);
+    if (lang_ == Lang::Zh)
+      for (const char* type : {"TEXT:", "INT:", "UINT:"})
+        for (size_t p = s.find(type); p != std::string::npos; p = s.find(type))
+          s.erase(p, std::strlen(type));
+    return s;
+  }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    return row(sub->get_display_name(true), sub->get_description());
+  }
+
+ private:
+  std::string row(const std::string& left, const std::string& description) const {
+    const size_t width = get_column_width();
+    std::string out = "  " + left;
+    const size_t used = display_width(left);
+    if (!description.empty()) {
+      if (used >= width)
+        out += "\n  " + std::string(width, ' ');
+      else
+        out += std::string(width - used, ' ');
+      for (char c : description) {
+        out += c;
+        if (c == '\n') out += "  " + std::string(width, ' ');
+      }
+    }
+    return out + "\n";
+  }
+  Lang lang_;
+};
+
+}  // namespace
 
 static void localize(CLI::App& app, Lang lang) {
   if (lang != Lang::Zh) return;
@@ -61,6 +107,7 @@ int cli_main(int argc, char** argv) {
            "权力清单编译为经校验的目录、编码、流程图和公开材料",
            "powerlist — compiler for administrative power catalogs and flowcharts")};
     app.name("powerlist");
+    app.formatter(std::make_shared<HelpFormatter>(tr.lang));
     app.set_help_flag("-h,--help", tr("显示帮助", "show help"));
     app.set_version_flag("--version", std::string("powerlist ") + POWERLIST_VERSION,
                          tr("显示版本", "show the version"));
