@@ -78,6 +78,46 @@ std::string cited_articles_text(const LawRegistry& laws, const Instrument& ins, 
 // is one other article and little of it the cited one (种子法第四十八条 of 2015, “农业、林业主管
 // 部门可以委托…”, is 第四十七条 since 2021, “农业农村、林业草原主管部门可以委托…”).
 constexpr double kRenumberedShare = 0.8, kNotCitedShare = 0.4;
+
+// The 款 and 项 of `art` that hold a quotation, as deep as the citation went (种子法 2015
+// 第七十三条第五款 → 第七十二条第六款; 第五十条第一款第（四）项 → 第四十九条第一款第（四）项):
+// a part is named when it holds at least `share` of the quotation's character pairs.
+static ArticleRef part_holding(const ArticleText& art, const Citation& c, double share) {
+  ArticleRef out{art.number, 0, 0};
+  const bool want_paragraph = std::any_of(c.articles.begin(), c.articles.end(), [](const auto& a) {
+    return a.value.paragraph > 0 || a.value.item > 0;
+  });
+  const bool want_item = std::any_of(c.articles.begin(), c.articles.end(),
+                                     [](const auto& a) { return a.value.item > 0; });
+  if (!want_paragraph || art.paragraphs.empty()) return out;
+  size_t at = 0;
+  if (art.paragraphs.size() > 1) {
+    double best = 0;
+    for (size_t i = 0; i < art.paragraphs.size(); ++i) {
+      std::string t = art.paragraphs[i].text;
+      for (const auto& item : art.paragraphs[i].items) t += item;
+      const double s = quote_containment(c.text, quote_key(t));
+      if (s > best) best = s, at = i;
+    }
+    if (best < share) return out;
+    out.paragraph = static_cast<int>(at) + 1;
+  }
+  if (!want_item) return out;
+  // The item: the quotation's part after its lead-in is (nearly) that item's words.
+  const auto& items = art.paragraphs[at].items;
+  double best = 0;
+  size_t k = 0;
+  const std::u32string lead = quote_key(art.paragraphs[at].text);
+  for (size_t i = 0; i < items.size(); ++i) {
+    const double s = quote_containment(c.text, quote_key(items[i]) + lead);
+    if (s > best) best = s, k = i + 1;
+  }
+  // The item must add to what the lead-in alone explains (a quotation of the lead-in alone
+  // names no item).
+  const double lead_only = quote_containment(c.text, lead);
+  if (best >= share && k && best - lead_only >= 0.2) out.item = static_cast<int>(k);
+  return out;
+}
 static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& ins,
                              const LawVersion& cited, const LawVersion& now,
                              const LawText& current) {
@@ -106,22 +146,10 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
     const ArticleText* art = current.find(near.number, near.suffix);
     // A cited 款 is named in its new place too (种子法 2015 第七十三条第五款 → 第七十二条第六款).
     std::string where = article_name(near.number, near.suffix);
-    int paragraph = 0;
-    if (art && !near.suffix && art->paragraphs.size() > 1 &&
-        std::any_of(c.articles.begin(), c.articles.end(),
-                    [](const auto& a) { return a.value.paragraph > 0; })) {
-      double best = 0;
-      size_t at = 0;
-      for (size_t i = 0; i < art->paragraphs.size(); ++i) {
-        std::string t = art->paragraphs[i].text;
-        for (const auto& item : art->paragraphs[i].items) t += item;
-        const double share = quote_containment(c.text, quote_key(t));
-        if (share > best) best = share, at = i;
-      }
-      if (best >= kRenumberedShare) {
-        paragraph = static_cast<int>(at) + 1;
-        where = ArticleRef{near.number, paragraph, 0}.str();
-      }
+    ArticleRef near_ref{near.number, 0, 0};
+    if (art && !near.suffix) {
+      near_ref = part_holding(*art, c, kRenumberedShare);
+      if (near_ref.paragraph || near_ref.item) where = near_ref.str();
     }
     auto& f = ic.ctx.sink.add(
         rule::basis_text_mismatch, c.law.span, ic.id,
@@ -132,7 +160,6 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
          fmt::format("the quotation of 《{}》 {} is, in other words, article {} of the version in "
                      "force ({}); the cited {} version was revised and the article renumbered",
                      ins.name, refs, near.number, now.date.str(), cited.date.str())});
-    const ArticleRef near_ref{near.number, paragraph, 0};  // as precise as the message
     if (auto fix = quotation_fix(*ic.ctx.laws, ins, now, c, near.suffix ? nullptr : &near_ref))
       f.fixes.push_back(*fix);
     return;
@@ -296,7 +323,7 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
                             [&](const auto& a) { return a.value.article == near.number; })) {
       const LawVersion* v = current ? now : judged;
       const ArticleText* art = (current ? *current : *text).find(near.number, near.suffix);
-      if (!near.suffix) near_ref = ArticleRef{near.number, 0, 0};
+      if (!near.suffix) near_ref = art ? part_holding(*art, c, 0.8) : ArticleRef{near.number, 0, 0};
       what = {fmt::format("措辞与{}不同，最接近的是《{}》（{} 版本）{}（可能是该条旧版本的表述，"
                           "或条号已调整），其条文为：{}",
                           refs, ins.name, v->date.str(), article_name(near.number, near.suffix),

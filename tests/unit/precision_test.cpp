@@ -284,3 +284,24 @@ TEST_CASE("a provision an amending decision deleted gets no successor", "[precis
   CHECK(seeds->deleted_after(*v2015, ArticleRef{39, 0, 0}));
   CHECK_FALSE(seeds->deleted_after(*v2015, ArticleRef{40, 0, 0}));
 }
+
+TEST_CASE("a correction from the closest article is as deep as the citation", "[precision][fix]") {
+  // 2024年市农业农村局权责清单.xls 行政强制（21项）!E6: 种子法 (2015) 第五十条第一款第（四）项,
+  // quoted in the 2015 wording; since 2021 it is 第四十九条第一款第（四）项.
+  const auto res = item_with(
+      "行政强制",
+      "[{law: 中华人民共和国种子法, version: 2015-11-04, articles: [\"第五十条第一款第（四）项\"], "
+      "text: "
+      "\"农业、林业主管部门是种子行政执法机关。种子执法人员依法执行公务时应当出示行政执法证件。"
+      "农业、林业主管部门依法履行种子监督检查职责时，有权采取下列措施：（四）查封、扣押有证据证明违"
+      "法"
+      "生产经营的种子，以及用于违法生产经营的工具、设备及运输工具等；\"}]");
+  const Diagnostic* found = nullptr;
+  for (const auto& d : res.diags.list())
+    if (d.rule == "basis/text-mismatch") found = &d;
+  REQUIRE(found);
+  REQUIRE_FALSE(found->fixes.empty());
+  REQUIRE(found->fixes[0].citation);
+  CHECK(found->fixes[0].citation->articles ==
+        std::vector<std::string>{"第四十九条第一款第（四）项"});
+}
