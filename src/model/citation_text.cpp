@@ -254,6 +254,7 @@ void parse_body(const U& u, size_t b, size_t e, ParsedCitation head,
     // Words between the header and the first article: part of the note, e.g. "修正" lines.
     head.note += trim_u(u, i, groups.front().first);
   }
+  const size_t first_out = out.size();
   for (size_t g = 0; g < groups.size(); ++g) {
     const auto [start, len] = groups[g];
     const size_t end = g + 1 < groups.size() ? groups[g + 1].first : e;
@@ -266,6 +267,24 @@ void parse_body(const U& u, size_t b, size_t e, ParsedCitation head,
     if (t < end && (u[t] == U'：' || u[t] == U':')) ++t;
     c.text = trim_u(u, t, end);
     out.push_back(std::move(c));
+  }
+  // "…第二次修正）第三十八条第一款、第七十二条第五款" then each article again with its words:
+  // the first list is the block's table of contents, not a citation of its own (its labels,
+  // written loosely — 第五款 for 第（五）项 — would otherwise reach the corrections).
+  std::vector<std::string> quoted;
+  for (size_t k = first_out; k < out.size(); ++k)
+    if (!out[k].text.empty())
+      quoted.insert(quoted.end(), out[k].articles.begin(), out[k].articles.end());
+  for (size_t k = first_out; k < out.size();) {
+    const bool contents =
+        out[k].text.empty() && !out[k].articles.empty() && out.size() - first_out > 1 &&
+        std::all_of(out[k].articles.begin(), out[k].articles.end(), [&](const std::string& a) {
+          return std::find(quoted.begin(), quoted.end(), a) != quoted.end();
+        });
+    if (contents)
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(k));
+    else
+      ++k;
   }
 }
 

@@ -305,3 +305,21 @@ TEST_CASE("a correction from the closest article is as deep as the citation", "[
   CHECK(found->fixes[0].citation->articles ==
         std::vector<std::string>{"第四十九条第一款第（四）项"});
 }
+
+TEST_CASE("an article list after the version note is the block's contents", "[precision][parse]") {
+  // 克拉玛依市2025年消防监督执法权责清单.xlsx G40, abridged: the header lists the articles, then
+  // each comes again with its words; the list is no citation of its own.
+  const auto p = parse_basis_text(
+      "【地方性法规】《新疆维吾尔自治区消防条例》（…第二次修正）第三十八条第一款、第七十二条第五款"
+      "\n"
+      "    第三十八条第一款  棉花收购、加工、仓储单位应当加强消防安全管理。\n"
+      "    第七十二条第五款  违反本条例规定，有下列行为之一的，责令改正：\n"
+      "   （五）棉花收购、加工、仓储单位的消防安全不符合国家和自治区有关规定的；");
+  REQUIRE(p.citations.size() == 2);
+  CHECK(p.citations[0].text.find("棉花收购") != std::string::npos);
+  CHECK_FALSE(p.citations[1].text.empty());
+  // A list with no words after it stays a citation.
+  const auto q = parse_basis_text("【法律】《中华人民共和国消防法》第十五条、第五十八条");
+  REQUIRE(q.citations.size() == 1);
+  CHECK(q.citations[0].articles.size() == 2);
+}
