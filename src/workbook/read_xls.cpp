@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "powerlist/workbook.hpp"
+#include "xls_layout.hpp"
 
 namespace powerlist {
 
@@ -278,6 +279,19 @@ Message damaged() {
       "Excel or WPS and save a copy"};
 }
 
+// Merged cells and column widths from our own walk of the file (FreeXL reports neither),
+// matched to FreeXL's sheets by name.
+void attach_layout(const std::string& bytes, WorkbookRead& out) {
+  if (!out.error.zh.empty()) return;
+  for (auto& layout : read_xls_layout(bytes))
+    for (auto& sheet : out.book.sheets)
+      if (sheet.name == layout.name && sheet.merges.empty() && sheet.col_widths.empty()) {
+        sheet.merges = std::move(layout.merges);
+        sheet.col_widths = std::move(layout.col_widths);
+        break;
+      }
+}
+
 }  // namespace
 
 WorkbookRead read_xls(const std::string& bytes, const WorkbookLimits& limits) {
@@ -314,7 +328,9 @@ WorkbookRead read_xls(const std::string& bytes, const WorkbookLimits& limits) {
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !deserialize(data, out, limits)) {
     out.book.sheets.clear();
     out.error = damaged();
+    return out;
   }
+  attach_layout(bytes, out);
   return out;
 }
 

@@ -24,7 +24,7 @@ def source_sheets(path):
         ole = f.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # told by content, as powerlist does
     if ole:
         import xlrd
-        book = xlrd.open_workbook(path)
+        book = xlrd.open_workbook(path, formatting_info=True)
         out = []
         for sh in book.sheets():
             cells = {}
@@ -33,7 +33,14 @@ def source_sheets(path):
                     t = norm(sh.cell_value(r, c))
                     if t:
                         cells[(r, c)] = t
-            out.append((sh.name, cells, None))
+            # xlrd's merges are (rlo, rhi, clo, chi), half-open; as openpyxl writes them.
+            merges = set()
+            for rlo, rhi, clo, chi in sh.merged_cells:
+                a = openpyxl.utils.get_column_letter(clo + 1) + str(rlo + 1)
+                b = openpyxl.utils.get_column_letter(chi) + str(rhi)
+                merges.add(a if a == b else a + ":" + b)
+            widths = {c: info.width / 256 for c, info in sh.colinfo_map.items()}
+            out.append((sh.name, cells, merges, widths))
         return out
     book = openpyxl.load_workbook(path)
     out = []
@@ -44,7 +51,7 @@ def source_sheets(path):
                 t = norm(cell.value)
                 if t:
                     cells[(cell.row - 1, cell.column - 1)] = t
-        out.append((ws.title, cells, {str(m) for m in ws.merged_cells.ranges}))
+        out.append((ws.title, cells, {str(m) for m in ws.merged_cells.ranges}, {}))
     return out
 
 
@@ -53,8 +60,15 @@ def main():
     book = openpyxl.load_workbook(ann)
     bad = 0
     total = filled = commented = 0
-    for name, cells, merges in source_sheets(src):
-        ws = book.worksheets[[n for n, _, _ in source_sheets(src)].index(name)]
+    for name, cells, merges, widths in source_sheets(src):
+        ws = book.worksheets[[n for n, *_ in source_sheets(src)].index(name)]
+        # Column widths as the source sets them (an .xls: COLINFO), give or take the padding
+        # a width is stored with.
+        for c, w in widths.items():
+            got = ws.column_dimensions[openpyxl.utils.get_column_letter(c + 1)].width
+            if got is None or abs(got - w) > 1.0:
+                bad += 1
+                print(f"WIDTH {name} column {c + 1}: {w:.2f} -> {got}")
         width = max([c for _, c in cells] + [-1]) + 1
         for (r, c), t in cells.items():
             got = norm(ws.cell(row=r + 1, column=c + 1).value)

@@ -41,14 +41,24 @@ def row(seq, name, sub, cat, basis, unit="行政审批科", dept="示范市农�
 
 
 def xls(path, sheets):
-    """sheets: [(name, [rows...], merges)] — BIFF8 through xlwt (no merges: .xls readers get none)."""
+    """sheets: [(name, [rows...][, merges (r1, c1, r2, c2)[, {col: width in characters}]])]
+    — BIFF8 through xlwt; merges and widths as MERGEDCELLS and COLINFO records."""
     book = xlwt.Workbook(encoding="utf-8")
-    for name, rows in sheets:
+    for sheet in sheets:
+        name, rows = sheet[0], sheet[1]
+        merges = sheet[2] if len(sheet) > 2 else []
+        widths = sheet[3] if len(sheet) > 3 else {}
         ws = book.add_sheet(name)
+        covered = {(r, c) for (r1, c1, r2, c2) in merges
+                   for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
         for r, values in enumerate(rows):
             for c, v in enumerate(values):
-                if v != "":
+                if v != "" and (r, c) not in covered:
                     ws.write(r, c, v)
+        for (r1, c1, r2, c2) in merges:
+            ws.write_merge(r1, r2, c1, c2, rows[r1][c1])
+        for c, w in widths.items():
+            ws.col(c).width = int(w * 256)
     book.save(path)
 
 
@@ -72,9 +82,12 @@ def main(out):
     j = lambda n: os.path.join(out, n)
     # 1. Per-category sheets in BIFF8, header in the first row, 实施层级及权限 over two columns.
     xls(j("categories.xls"), [
+        # As the real agriculture workbook: the 实施层级及权限 heading merged over its two
+        # columns (H1:I1), and column widths of its own.
         ("行政许可（2项）", [HEAD,
                         row(1, "种子生产经营许可证核发", "", "行政许可", SEED),
-                        row(2, "农药经营许可", "", "行政 许可", TWO)]),
+                        row(2, "农药经营许可", "", "行政 许可", TWO)],
+         [(0, 7, 0, 8)], {0: 7, 1: 24, 4: 48}),
         ("行政处罚（1项）", [HEAD,
                         row(1, "对公众聚集场所未经许可擅自投入使用的处罚", "", "", FIRE, unit="执法大队")]),
     ])
