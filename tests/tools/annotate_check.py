@@ -64,7 +64,10 @@ def main():
         ws = book.worksheets[[n for n, *_ in source_sheets(src)].index(name)]
         # Column widths as the source sets them (an .xls: COLINFO), give or take the padding
         # a width is stored with.
+        data_width = max([c for _, c in cells] + [-1]) + 1
         for c, w in widths.items():
+            if c >= data_width:
+                continue  # beyond the data: the copy's own 审核意见 and 建议 columns go there
             got = ws.column_dimensions[openpyxl.utils.get_column_letter(c + 1)].width
             if got is None or abs(got - w) > 1.0:
                 bad += 1
