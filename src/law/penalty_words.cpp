@@ -45,6 +45,22 @@ std::string consequences(std::string_view text) {
   return out;
 }
 
+// Every 拘留 in `t` is in a sentence that gives it to the police ("由公安机关…拘留").
+bool by_police_only(std::string_view t) {
+  bool any = false;
+  for (size_t at = t.find("拘留"); at != std::string_view::npos; at = t.find("拘留", at + 1)) {
+    size_t sentence = 0;
+    for (std::string_view stop : {"。", "；", "\n"}) {
+      const size_t p = t.rfind(stop, at);
+      if (p != std::string_view::npos && p + stop.size() > sentence) sentence = p + stop.size();
+    }
+    const std::string_view before = t.substr(sentence, at - sentence);
+    if (!has(before, "公安机关")) return false;
+    any = true;
+  }
+  return any;
+}
+
 std::vector<std::string> kinds_in(std::string_view t) {
   std::vector<std::string> out;
   if (has(t, "警告")) add(out, "警告");
@@ -67,7 +83,10 @@ std::vector<std::string> kinds_in(std::string_view t) {
     add(out, "责令停产停业");
   if (has(t, "责令关闭")) add(out, "责令关闭");
   if (has(t, "限制从业")) add(out, "限制从业");
-  if (has(t, "行政拘留") || has(t, "处拘留") || (has(t, "拘留") && has(t, "日以下")))
+  // 拘留 is the police's: "由公安机关处十日以下拘留" in another department's article names a
+  // penalty that department does not impose (and its level was set by the law it refers to).
+  if ((has(t, "行政拘留") || has(t, "处拘留") || (has(t, "拘留") && has(t, "日以下"))) &&
+      !by_police_only(t))
     add(out, "行政拘留");
   return out;
 }

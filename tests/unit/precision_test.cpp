@@ -323,3 +323,15 @@ TEST_CASE("an article list after the version note is the block's contents", "[pr
   REQUIRE(q.citations.size() == 1);
   CHECK(q.citations[0].articles.size() == 2);
 }
+
+TEST_CASE("a detention the article gives to the police is not the department's penalty",
+          "[precision][words]") {
+  // 水污染防治法第九十条 (as the registry holds it): the 生态环境 department fines; the police
+  // detain.
+  CHECK(
+      penalty_kinds_in("有《中华人民共和国环境保护法》第六十三条规定的违法排放水污染物等行为之一，"
+                       "尚不构成犯罪的，由公安机关对直接负责的主管人员和其他直接责任人员处十日以上"
+                       "十五日以下的拘留") == std::vector<std::string>{});
+  const auto police = penalty_kinds_in("违反治安管理的，处五日以下拘留或者五百元以下罚款");
+  CHECK(std::find(police.begin(), police.end(), "行政拘留") != police.end());
+}
