@@ -107,6 +107,11 @@ struct Instrument {
   // (国务院令第412号, 国发〔2015〕22号 …): enough for a licence whatever its level.
   bool sets_licences = false;
   std::vector<Deletion> deleted;
+  // The items an annex lists (国务院令第412号: 500 licences), in order: 项目名称, 实施机关.
+  struct AnnexItem {
+    std::string name, organ;
+  };
+  std::vector<AnnexItem> annex_items;
   // The deletion that removed `ref` of version `cited` by the next version, or null.
   const Deletion* deleted_after(const LawVersion& cited, const ArticleRef& ref) const;
   bool other_region = false;  // local legislation of a region other than the catalog's

@@ -63,6 +63,28 @@ int law_show(const LawArgs& a, const CommonOptions& o) {
               << "\n";
     return kUsage;
   }
+  // An annex item (附件第三十四项, 第34项) of a decision whose annex the registry lists.
+  if (std::string item = a.article; !ins->annex_items.empty() &&
+                                    item.find("条") == std::string::npos &&
+                                    item.find("项") != std::string::npos) {
+    if (item.rfind("附件", 0) == 0) item = item.substr(std::string("附件").size());
+    while (!item.empty() && item[0] >= '0' && item[0] <= '9' && item.find("第") != 0)
+      item.erase(0, 1);  // 附件1第34项: the annex's own number
+    const auto r = parse_article_ref("第一条" + item);
+    if (!r || !r->item || r->item > static_cast<int>(ins->annex_items.size())) {
+      std::cerr << "powerlist: "
+                << fmt::format(say("附件只有 {} 项", "the annex has {} items"),
+                               ins->annex_items.size())
+                << "\n";
+      return kFindings;
+    }
+    const auto& it = ins->annex_items[static_cast<size_t>(r->item - 1)];
+    std::cout << fmt::format("《{}》（{}）\n", ins->name, law_level_name(ins->level))
+              << fmt::format(say("附件第{}项：{}（实施机关：{}）", "annex item {}: {} (by {})"),
+                             r->item, it.name, it.organ)
+              << "\n";
+    return kOk;
+  }
   auto ref = parse_article_ref(a.article);
   if (!ref) {
     std::cerr << "powerlist: "

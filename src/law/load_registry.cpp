@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "powerlist/law.hpp"
 #include "powerlist/text.hpp"
@@ -285,6 +286,34 @@ void load_registry_text(LawRegistry& reg, const std::string& display, std::strin
   read_registry(reg, id, sources, sink);
 }
 
+// catalogs/laws/annex/<name>.tsv (scripts/derive_annex.py): the items a decision's annex
+// lists (序号, 项目名称, 实施机关), attached to the registry's entry of that name. Files that
+// do not read as such are skipped: the items only serve `law show`.
+static void load_annexes(LawRegistry& reg, const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".tsv") files.push_back(it->path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    const Instrument* known = reg.find(f.stem().string());
+    if (!known) continue;
+    std::ifstream in(f);
+    std::string line;
+    Instrument ins;
+    ins.name = known->name;
+    ins.level = known->level;
+    std::getline(in, line);  // the header
+    while (std::getline(in, line) && ins.annex_items.size() < 100000) {
+      const size_t a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
+      if (b == std::string::npos) break;
+      ins.annex_items.push_back({line.substr(a + 1, b - a - 1), line.substr(b + 1)});
+    }
+    reg.add(std::move(ins));
+  }
+}
+
 RegistryLoad load_registry(const std::string& builtin_dir,
                            const std::vector<ExtraLawFile>& extra_files, Sources& sources,
                            DiagSink& sink, const std::string& region) {
@@ -302,6 +331,7 @@ RegistryLoad load_registry(const std::string& builtin_dir,
     if (read_source(sources.get_mut(id), id, sink, LoadLimits{}))
       read_registry(out.registry, id, sources, sink);
   }
+  load_annexes(out.registry, builtin_dir + "/annex");
   // Local legislation: the region's province in full, the rest by name (local_laws.cpp).
   out.registry.base_date = law_base_date(builtin_dir);
   out.registry.region = region;

@@ -187,6 +187,7 @@ std::string LawRegistry::add(Instrument ins) {
   if (!ins.issuer.empty()) cur.issuer = ins.issuer;
   cur.sets_licences = cur.sets_licences || ins.sets_licences;
   for (auto& d : ins.deleted) cur.deleted.push_back(d);
+  if (cur.annex_items.empty()) cur.annex_items = std::move(ins.annex_items);
   if (cur.text_root.empty()) cur.text_root = ins.text_root;
   if (!ins.source.empty())
     cur.source = cur.source.empty() ? ins.source : cur.source + "；" + ins.source;

@@ -43,6 +43,11 @@ grep -q "克拉玛依市养犬管理条例" "$tmp/short.txt" || bad "the short n
 grep -q "有条文的版本：2021-12-24" "$tmp/old.txt" || { bad "law show names the versions with text"; cat "$tmp/old.txt"; }
 "$BIN" law show 广告法 60 --version 2018-10-26 > /dev/null 2> "$tmp/deleted.txt" || true
 grep -q "第六十条已被《全国人民代表大会常务委员会关于修改〈中华人民共和国道路交通安全法〉等八部法律的决定》删去" "$tmp/deleted.txt" || { bad "law show says a deleted article was deleted"; cat "$tmp/deleted.txt"; }
+# A decision's annex items (国务院令第412号: 500 licences, catalogs/laws/annex/).
+"$BIN" law show 国务院令第412号 附件第三十四项 > "$tmp/annex.txt" 2>&1 || bad "law show of an annex item"
+grep -q "附件第34项：外国人乘自备交通工具在华旅游审批（实施机关：公安部）" "$tmp/annex.txt" || { bad "the annex item's name and organ"; cat "$tmp/annex.txt"; }
+"$BIN" law show 国务院对确需保留的行政审批项目设定行政许可的决定 第501项 > /dev/null 2> "$tmp/annex.err"; [ $? = 1 ] || bad "an item beyond the annex exits 1"
+grep -q "附件只有 500 项" "$tmp/annex.err" || bad "an item beyond the annex is said"
 # --laws adds registry files for a workbook (which has no powerlist.yaml to name them).
 printf '序号,事项名称,权力类型,实施依据,实施主体\n1,对违反养犬规定的处罚,行政处罚,《示范县养犬管理条例》第二条：本条例适用于示范县,示范县公安局\n' > "$tmp/dogs.csv"
 "$BIN" check "$tmp/dogs.csv" --format json > "$tmp/dogs-without.json" 2>/dev/null || true
