@@ -22,7 +22,7 @@ import os
 import re
 import sys
 
-import yaml
+from registry_index import load_registry, norm
 
 LAWS = "catalogs/laws"
 OUT = os.path.join(LAWS, "deletions.yaml")
@@ -41,23 +41,6 @@ def cn(s):
             total += (cur or 1) * unit
             cur = 0
     return total + cur
-
-
-def norm(name):
-    return re.sub(r"^中华人民共和国", "", re.sub(r"\s+", "", name))
-
-
-def load_registry():
-    entries, index = {}, {}
-    for f in sorted(os.listdir(LAWS)):
-        if not f.endswith(".yaml") or f == os.path.basename(OUT):
-            continue
-        for e in yaml.safe_load(open(os.path.join(LAWS, f), encoding="utf-8")) or []:
-            cur = entries.setdefault(e["name"], {"level": e.get("level"), "versions": set()})
-            cur["versions"] |= {str(v["date"]) for v in e.get("versions") or []}
-            for key in [e["name"]] + list(e.get("aliases") or []):
-                index.setdefault(norm(key), e["name"])
-    return entries, index
 
 
 def decision_date(text):
@@ -90,7 +73,7 @@ def main():
     ap.add_argument("--report", help="write what was skipped and why")
     ap.add_argument("--out", default=OUT)
     args = ap.parse_args()
-    entries, index = load_registry()
+    entries, index = load_registry(LAWS, skip=(os.path.basename(OUT),))
     taken, skipped = {}, set()
     for folder in ("法律", "行政法规"):
         for root, _, files in os.walk(os.path.join(args.flk, folder)):

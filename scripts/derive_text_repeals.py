@@ -24,33 +24,11 @@ import os
 import re
 import sys
 
-import yaml
+from registry_index import load_registry, norm
 
 LAWS = "catalogs/laws"
 OUT = os.path.join(LAWS, "text-repeals.yaml")
 CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def norm(name):
-    name = re.sub(r"\s+", "", name)
-    return re.sub(r"^中华人民共和国", "", name)
-
-
-def load_registry():
-    entries, index = {}, {}
-    for f in sorted(os.listdir(LAWS)):
-        if not f.endswith(".yaml") or f == os.path.basename(OUT):
-            continue
-        for e in yaml.safe_load(open(os.path.join(LAWS, f), encoding="utf-8")) or []:
-            name = e["name"]
-            cur = entries.setdefault(name, {"name": name, "level": e.get("level"),
-                                            "versions": [], "repealed": None})
-            cur["versions"] += [str(v["date"]) for v in e.get("versions") or []]
-            if e.get("repealed"):
-                cur["repealed"] = e["repealed"]
-            for key in [name] + list(e.get("aliases") or []):
-                index.setdefault(norm(key), name)
-    return entries, index
 
 
 def date_of(text):
@@ -112,7 +90,7 @@ def main():
     ap.add_argument("--report", help="write what was skipped and why")
     ap.add_argument("--out", default=OUT, help="the file to write (default %(default)s)")
     args = ap.parse_args()
-    entries, index = load_registry()
+    entries, index = load_registry(LAWS, skip=(os.path.basename(OUT),))
     taken, skipped = {}, []
     texts_dir = os.path.join(LAWS, "texts")
     for repealer in sorted(os.listdir(texts_dir)):

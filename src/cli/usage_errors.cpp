@@ -57,14 +57,12 @@ std::vector<std::string> long_option_names(const CLI::App& app) {
   return out;
 }
 
-// After "The following argument(s) was/were not expected: ": the words.
-std::vector<std::string> extras_of(const std::string& what) {
+// The non-empty pieces of `text` between `sep` characters.
+std::vector<std::string> split_on(const std::string& text, char sep) {
   std::vector<std::string> out;
-  const size_t colon = what.find(": ");
-  if (colon == std::string::npos) return out;
-  std::string rest = what.substr(colon + 2), word;
-  for (char c : rest + " ") {
-    if (c == ' ') {
+  std::string word;
+  for (char c : text + sep) {
+    if (c == sep) {
       if (!word.empty()) out.push_back(word);
       word.clear();
     } else {
@@ -72,6 +70,13 @@ std::vector<std::string> extras_of(const std::string& what) {
     }
   }
   return out;
+}
+
+// After "The following argument(s) was/were not expected: ": the words.
+std::vector<std::string> extras_of(const std::string& what) {
+  const size_t colon = what.find(": ");
+  return colon == std::string::npos ? std::vector<std::string>{}
+                                    : split_on(what.substr(colon + 2), ' ');
 }
 
 // "NAME: detail" → NAME ("--format: foo not in {…}").
@@ -166,19 +171,7 @@ UsageError explain_usage_error(const CLI::ParseError& e, CLI::App& app, int argc
       std::replace(choices.begin(), choices.end(), ',', '|');
       std::string value = detail.substr(0, in);
       if (value.rfind("Value ", 0) == 0) value = value.substr(6);
-      const std::string guess = closest(value, [&] {
-        std::vector<std::string> v;
-        std::string cur_choice;
-        for (char c : choices + "|") {
-          if (c == '|') {
-            if (!cur_choice.empty()) v.push_back(cur_choice);
-            cur_choice.clear();
-          } else {
-            cur_choice += c;
-          }
-        }
-        return v;
-      }());
+      const std::string guess = closest(value, split_on(choices, '|'));
       out.message = fmt::format("选项 {} 的值“{}”无效，可选：{}{}", name, value, choices,
                                 guess.empty() ? "" : fmt::format("（是不是 {}？）", guess));
     } else if (zh && range != std::string::npos) {

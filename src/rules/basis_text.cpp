@@ -79,6 +79,14 @@ std::string cited_articles_text(const LawRegistry& laws, const Instrument& ins, 
 // 部门可以委托…”, is 第四十七条 since 2021, “农业农村、林业草原主管部门可以委托…”).
 constexpr double kRenumberedShare = 0.8, kNotCitedShare = 0.4;
 
+// The deletion by the version after `cited` of one of the citation's articles, or null.
+static const Deletion* deleted_citation(const Instrument& ins, const LawVersion& cited,
+                                        const Citation& c) {
+  for (const auto& a : c.articles)
+    if (const Deletion* d = ins.deleted_after(cited, a.value)) return d;
+  return nullptr;
+}
+
 // The 款 and 项 of `art` that hold a quotation, as deep as the citation went (种子法 2015
 // 第七十三条第五款 → 第七十二条第六款; 第五十条第一款第（四）项 → 第四十九条第一款第（四）项):
 // a part is named when it holds at least `share` of the quotation's character pairs.
@@ -123,8 +131,7 @@ static void check_renumbered(ItemCtx& ic, const Citation& c, const Instrument& i
                              const LawText& current) {
   if (c.text.empty() || c.articles.empty() || utf8_length(c.text) < 8) return;
   // A deleted provision has no new place: the superseded-version finding says it was deleted.
-  for (const auto& a : c.articles)
-    if (ins.deleted_after(cited, a.value)) return;
+  if (deleted_citation(ins, cited, c)) return;
   std::u32string cited_key;
   for (const auto& a : c.articles)
     if (const ArticleText* art = current.find(a.value.article)) cited_key += art->key();
@@ -305,12 +312,7 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
           fmt::format("the text is not found in the versions of 《{}》 the registry holds "
                       "(another instrument, or a version it lacks?)",
                       ins.name)};
-    else if (const Deletion* gone = current ? [&]() -> const Deletion* {
-               for (const auto& a : c.articles)
-                 if (const Deletion* d = ins.deleted_after(*judged, a.value)) return d;
-               return nullptr;
-             }()
-             : nullptr) {
+    else if (const Deletion* gone = current ? deleted_citation(ins, *judged, c) : nullptr) {
       what = {fmt::format("{}已被《{}》删去（{} 起的版本中没有该规定）", refs, gone->by,
                           gone->version.str()),
               fmt::format("{} was deleted by 《{}》 (not in the versions since {})", refs, gone->by,

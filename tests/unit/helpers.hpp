@@ -88,6 +88,14 @@ inline std::vector<std::string> brief_of(const DiagSink& sink) {
   return out;
 }
 
+// The Chinese messages of one rule's findings (not suppressed), in order.
+inline std::vector<std::string> messages(const LoadResult& res, const std::string& rule) {
+  std::vector<std::string> out;
+  for (const auto& d : res.diags.list())
+    if (d.rule == rule && !d.suppressed) out.push_back(d.message.zh);
+  return out;
+}
+
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;

@@ -27,13 +27,6 @@ LoadResult penalty_citing(const std::string& basis, const std::string& category 
       "dept.yaml", Date{2026, 11, 25});
 }
 
-std::vector<std::string> messages(const LoadResult& res, const std::string& rule) {
-  std::vector<std::string> out;
-  for (const auto& d : res.diags.list())
-    if (d.rule == rule && !d.suppressed) out.push_back(d.message.zh);
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("repealed ministry rules name their repeal date and successor", "[law][rules]") {

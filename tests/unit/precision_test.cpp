@@ -28,13 +28,6 @@ LoadResult item_with(const std::string& category, const std::string& basis,
   return check_text(dept_with_item(body), "dept.yaml", Date{2026, 12, 7});
 }
 
-std::vector<std::string> messages(const LoadResult& res, const std::string& rule) {
-  std::vector<std::string> out;
-  for (const auto& d : res.diags.list())
-    if (d.rule == rule && !d.suppressed) out.push_back(d.message.zh);
-  return out;
-}
-
 }  // namespace
 
 // ---- 1. The structure of a basis cell: quotations are opaque, titles that do not parse are
