@@ -281,8 +281,16 @@ enum class Profile {
   DutyList,      // 权责清单: the published list; service fields optional
 };
 
+// powerlist.yaml `audit:`: the 审核意见书's addressee, 文号, issuer and date.
+struct AuditSettings {
+  std::string to, number, issuer;
+  std::optional<Date> date;
+};
+
 struct Project {
   LStr title, region_code, region_name, level, publisher;
+  std::string publication_number, footer;  // `publication:` 文号 and the publisher's footer
+  AuditSettings audit;
   Profile profile = Profile::PowerCatalog;
   std::optional<Loc<Date>> effective;
   std::optional<Date> last_revision;  // the declared `effective` when --as-of replaced it

@@ -2,30 +2,88 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
+#include <set>
 
 #include "powerlist/audit.hpp"
 #include "powerlist/calendar.hpp"
 #include "powerlist/law.hpp"
 #include "powerlist/report.hpp"
+#include "powerlist/text.hpp"
 #include "powerlist/workbook.hpp"
 
 namespace powerlist {
 
 namespace {
 
+std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t end = s.find('\n', start);
+    if (end == std::string::npos) end = s.size();
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// The first `keep` bytes of `s` and then at most `chars` code points, "…" when cut.
+std::string utf8_prefix(const std::string& s, size_t keep, size_t chars) {
+  size_t i = std::min(keep, s.size()), n = 0;
+  while (i < s.size() && n < chars) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++n;
+  }
+  if (i >= s.size()) return s;
+  return s.substr(0, i) + "…";
+}
+
+// The letter's wording of a message: the article in force (in the annotated workbook, the
+// correction and `law show`) is left out and a quotation cut to its first 20 characters.
+std::string letter_wording(std::string m) {
+  for (const char* tail : {"；现行条文：", "，其条文为："})
+    if (const size_t at = m.find(tail); at != std::string::npos) m.resize(at);
+  const size_t open = m.find("引文“");
+  const size_t close = open == std::string::npos ? open : m.find("”", open);
+  if (close != std::string::npos) {
+    const std::string quote = m.substr(open + 9, close - open - 9);
+    const std::string cut = utf8_prefix(quote, 0, 20);
+    if (cut.size() < quote.size()) m = m.substr(0, open + 9) + cut + m.substr(close);
+  }
+  return m;
+}
+
+// Where the department finds it in its own file: sheet!cell for a workbook, file:line else.
+std::string location(const Span& s, const Sources& sources) {
+  if (!s.file || s.file >= sources.size()) return "";
+  const SourceFile& src = sources.get(s.file);
+  if (src.is_sheet() && s.line && s.col)
+    return fmt::format("{}!{}", src.sheet, cell_name(s.line - 1, s.col - 1));
+  std::string where = std::filesystem::path(src.display).filename().string();
+  if (s.line) where += fmt::format(":{}", s.line);
+  return where;
+}
+
 AuditFinding finding_row(const Diagnostic& d, const Sources& sources) {
   AuditFinding f;
   f.severity = std::string(severity_name(d.severity));
   f.rule = d.rule;
-  f.item = d.item;
   f.message = d.message.zh;
   for (const auto& n : d.notes) f.notes.push_back(n.zh);
-  f.reasoning = audit_reasoning(d.rule);
-  if (d.span.file && d.span.file < sources.size()) {
-    f.location = sources.get(d.span.file).display;
-    if (d.span.line) f.location += fmt::format(":{}:{}", d.span.line, d.span.col);
+  // A correction that already says 核对 needs no "（需核对）".
+  for (const auto& fx : d.fixes)
+    f.corrections.push_back(fx.title.zh +
+                            (fx.certain || fx.title.zh.rfind("核对", 0) == 0 ? "" : "（需核对）"));
+  f.location = location(d.span, sources);
+  if (d.span.file && d.span.file < sources.size() && sources.get(d.span.file).is_sheet() &&
+      d.span.line && d.span.col) {
+    f.sheet = sources.get(d.span.file).sheet;
+    f.cell = cell_name(d.span.line - 1, d.span.col - 1);
   }
+  f.message = letter_wording(f.message);
   return f;
 }
 
@@ -53,6 +111,10 @@ void ratio_distribution(AuditReport& r, const Catalog& c) {
       size_t b = 3 * P <= S ? 0 : 2 * P <= S ? 1 : 3 * P <= 2 * S ? 2 : P < S ? 3 : P == S ? 4 : 5;
       ++r.ratios[b].count;
     }
+  std::vector<int> counts;
+  for (const auto& b : r.ratios) counts.push_back(b.count);
+  const std::vector<int> pct = percentages(counts);
+  for (size_t i = 0; i < pct.size(); ++i) r.ratios[i].percent = pct[i];
 }
 
 // Items citing a version that a newer one replaced more than 20 working days before the
@@ -125,6 +187,94 @@ void law_changes(AuditReport& r, const Catalog& c, const LawRegistry& laws,
     }
 }
 
+// Findings that three or more items share word for word move to 共性问题; an item left with
+// nothing of its own leaves the item-by-item table.
+void gather_common(AuditReport& r) {
+  constexpr size_t kShared = 3;
+  auto key = [](const AuditFinding& f) {
+    std::string k = f.rule + '\n' + f.message;
+    for (const auto& n : f.notes) k += '\n' + n;
+    return k;
+  };
+  std::map<std::string, std::set<int>> items_of;
+  for (const auto& d : r.departments)
+    for (const auto& it : d.items)
+      if (!it.id.empty())
+        for (const auto& f : it.findings) items_of[key(f)].insert(it.seq);
+  std::map<std::string, size_t> common_at;
+  for (auto& d : r.departments) {
+    for (auto& it : d.items) {
+      if (it.id.empty()) continue;
+      std::vector<AuditFinding> own;
+      for (auto& f : it.findings) {
+        const std::string k = key(f);
+        if (items_of[k].size() < kShared) {
+          own.push_back(std::move(f));
+          continue;
+        }
+        auto [pos, fresh] = common_at.try_emplace(k, r.common.size());
+        if (fresh) r.common.push_back({f.severity, f.rule, f.message, f.notes, {}});
+        AuditCommon& c = r.common[pos->second];
+        std::string corrections;
+        for (const auto& x : f.corrections) corrections += (corrections.empty() ? "" : "\n") + x;
+        if (!c.uses.empty() && c.uses.back().seq == it.seq) {  // a second cell of the same item
+          c.uses.back().where +=
+              "、" + (!f.cell.empty() && f.sheet == it.sheet ? f.cell : f.location);
+          if (!corrections.empty())
+            c.uses.back().corrections +=
+                (c.uses.back().corrections.empty() ? "" : "\n") + corrections;
+        } else {
+          c.uses.push_back({it.seq, it.name, f.location, corrections});
+        }
+      }
+      it.findings = std::move(own);
+    }
+    d.items.erase(std::remove_if(d.items.begin(), d.items.end(),
+                                 [](const AuditItem& it) { return it.findings.empty(); }),
+                  d.items.end());
+  }
+}
+
+// Every correction of a shared finding that starts the same way
+// ("改为《农药管理条例》（2022年3月29日 修订）") says that once: the rows keep what differs
+// (第二十四条). Cut after a closing bracket so no word is split.
+void factor_corrections(AuditCommon& c) {
+  const std::string check = "（需核对）";
+  // Each use's lines, without a trailing （需核对） (said once after what differs).
+  std::vector<std::vector<std::string>> split(c.uses.size());
+  std::vector<bool> all_check(c.uses.size(), true);
+  std::string prefix;
+  bool first = true;
+  for (size_t i = 0; i < c.uses.size(); ++i) {
+    split[i] = split_lines(c.uses[i].corrections);
+    if (split[i].empty()) return;  // an item without a correction: keep each whole
+    for (const auto& l : split[i]) all_check[i] = all_check[i] && ends_with(l, check);
+    for (auto& l : split[i]) {
+      if (all_check[i]) l.resize(l.size() - check.size());
+      if (first) prefix = l, first = false;
+      size_t n = 0;
+      while (n < prefix.size() && n < l.size() && prefix[n] == l[n]) ++n;
+      prefix.resize(n);
+    }
+  }
+  const size_t close = prefix.rfind("）"), title = prefix.rfind("》");
+  const size_t cut = close == std::string::npos   ? title
+                     : title == std::string::npos ? close
+                                                  : std::max(close, title);
+  if (cut == std::string::npos || cut < 6) return;
+  prefix.resize(cut + 3);
+  c.correction_head = prefix;
+  for (size_t i = 0; i < c.uses.size(); ++i) {
+    std::string rest;
+    for (const auto& l : split[i]) {
+      std::string tail = l.substr(prefix.size());
+      if (tail.empty()) tail = "—";
+      rest += (rest.empty() ? "" : "、") + tail;
+    }
+    c.uses[i].corrections = rest + (all_check[i] ? check : "");
+  }
+}
+
 }  // namespace
 
 AuditReport build_audit(const AuditInput& in) {
@@ -180,6 +330,11 @@ AuditReport build_audit(const AuditInput& in) {
     }
   }
   r.catalog_level.name = "目录及共用文件（powerlist.yaml、锁文件、法规库、基本目录）";
+  // Findings by item; the letter lists them under the item, in the catalog's order.
+  std::map<std::string, std::vector<AuditFinding>> by_item;
+  std::map<std::string, std::string> names;  // item id → 事项名称
+  for (const auto& d : c.departments)
+    for (const auto& it : d.powers) names[item_id(d, it)] = it.name.value;
   std::map<std::string, size_t> by_rule;
   for (const auto& diag : in.diags) {
     if (diag.suppressed || diag.severity == Severity::Off) continue;
@@ -190,17 +345,70 @@ AuditReport build_audit(const AuditInput& in) {
       target = &r.departments[dept_index[dept_id]];
     else if (file_dept.count(diag.span.file))
       target = &r.departments[file_dept[diag.span.file]];
-    target->findings.push_back(finding_row(diag, in.sources));
     tally(*target, diag);
+    if (about_law_base(diag.rule)) {
+      // The office's own to-do (八、未能核对的依据), not the department's problem.
+      ++r.law_base_findings;
+      if (diag.rule == "basis/law-base-age" && r.law_base_note.empty())
+        r.law_base_note = diag.message.zh;
+      continue;
+    }
     if (diag.rule == rule::catalog_overlap.id())
       r.overlaps.push_back(
-          {target->name, diag.item, "", "", "",
+          {target->name, names.count(diag.item) ? names[diag.item] : diag.item, "", "", "",
            diag.message.zh + (diag.notes.empty() ? "" : "（" + diag.notes[0].zh + "）")});
+    if (diag.item.empty() || target == &r.catalog_level) {
+      if (target->items.empty() || !target->items.front().id.empty())
+        target->items.insert(target->items.begin(), AuditItem{});
+      target->items.front().findings.push_back(finding_row(diag, in.sources));
+    } else {
+      by_item[diag.item].push_back(finding_row(diag, in.sources));
+    }
+  }
+  int seq = 0;
+  for (const auto& d : c.departments) {
+    AuditDepartment& a = r.departments[dept_index[d.id.value]];
+    for (const auto& it : d.powers) {
+      auto found = by_item.find(item_id(d, it));
+      if (found == by_item.end()) continue;
+      AuditItem item{++seq, found->first, it.name.value, "", 0, std::move(found->second)};
+      if (it.source) {
+        item.sheet = it.source->sheet;
+        item.row = it.source->row;
+      }
+      a.items.push_back(std::move(item));
+      by_item.erase(found);
+    }
+  }
+  r.items_with_findings = static_cast<size_t>(seq);
+  gather_common(r);
+  for (auto& shared : r.common) factor_corrections(shared);
+  for (auto& [id, findings] : by_item) {  // an item the catalog no longer has (never expected)
+    if (r.catalog_level.items.empty() || !r.catalog_level.items.front().id.empty())
+      r.catalog_level.items.insert(r.catalog_level.items.begin(), AuditItem{});
+    for (auto& f : findings) r.catalog_level.items.front().findings.push_back(std::move(f));
   }
   r.by_rule.assign(by_rule.begin(), by_rule.end());
   ratio_distribution(r, c);
   r.effective = c.project.last_revision.value_or(as_of).str();
   law_changes(r, c, in.laws, in.calendar, as_of, c.project.last_revision.value_or(as_of));
+  // An item whose superseded citation is already an opinion is not listed twice.
+  std::set<std::string> superseded;
+  for (const auto& diag : in.diags)
+    if (!diag.suppressed && diag.rule == "basis/superseded-version") superseded.insert(diag.item);
+  r.law_changes.erase(
+      std::remove_if(r.law_changes.begin(), r.law_changes.end(),
+                     [&](const AuditItemRow& row) { return superseded.count(row.id); }),
+      r.law_changes.end());
+  // The letter: the command line, else powerlist.yaml's `audit:`, else the defaults.
+  const AuditSettings& set = c.project.audit;
+  auto pick = [](const std::string& a, const std::string& b) { return a.empty() ? b : a; };
+  r.to = pick(in.letter.to, set.to);
+  if (r.to.empty())
+    r.to = r.departments.size() == 1 ? r.departments.front().name : std::string("各有关部门");
+  r.number = pick(in.letter.number, set.number);
+  r.issuer = pick(in.letter.issuer, set.issuer);
+  r.date = chinese_date(in.letter.date ? *in.letter.date : set.date ? *set.date : as_of);
   unchecked_citations(r, in);
   return r;
 }

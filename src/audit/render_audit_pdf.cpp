@@ -1,130 +1,156 @@
-// audit.pdf: the same report as audit.html, printed with the catalog's table layer.
+// audit.pdf: the 审核意见书 as a letter on portrait A4 — 文号, title, addressee, the opinions
+// item by item with the department's own cells and the corrections, the sections that have
+// something to say, the issuer and date, and each rule's reasoning once in an appendix.
 #include <fmt/format.h>
 
+#include "audit_text.hpp"
 #include "pdf/pdf_table.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "powerlist/audit.hpp"
-#include "powerlist/publish.hpp"
 
 namespace powerlist {
 
 namespace {
 
-void section(PdfWriter& w, int parent, PdfTable t) {
-  if (t.rows.empty()) t.rows.push_back({"（无）"});
-  TablePlan plan = plan_table(w, t);
-  const int first = w.page() + 1;
-  draw_table(w, t, plan);
-  w.outline(parent, t.heading, first);
+constexpr double kWidth = kA4Short - 2 * kMargin;  // 511 pt of text width
+constexpr double kBody = 12, kCell = 9;
+
+// Writes flowing text on portrait pages: a cursor that moves down and turns the page.
+class Letter {
+ public:
+  explicit Letter(PdfWriter& w) : w_(w) {}
+  void page() {
+    w_.new_page(false, true);
+    y_ = kTop;
+  }
+  void space(double h) { y_ += h; }
+  void text(const std::string& s, const TextStyle& st) {
+    const double h = w_.measure(s, kWidth, st);
+    if (y_ + h > kA4Long - kBottom) page();
+    y_ += w_.text(kMargin, y_, kWidth, s, st);
+  }
+  // A heading is kept with at least some room for what follows it.
+  void heading(const std::string& s, int parent, int* id = nullptr) {
+    TextStyle st;
+    st.size = kBody + 1;
+    st.bold = true;
+    if (y_ + 80 > kA4Long - kBottom) page();
+    space(6);
+    const int o = w_.outline(parent, s, w_.page());
+    if (id) *id = o;
+    text(s, st);
+    space(4);
+  }
+  void table(PdfTable& t) {
+    t.header_size = kCell;
+    t.leading = 1.3;
+    for (auto& c : t.columns) c.size = kCell;
+    y_ = flow_table(w_, t, y_) + 6;
+  }
+  PdfWriter& writer() { return w_; }
+
+ private:
+  PdfWriter& w_;
+  double y_ = kTop;
+};
+
+TextStyle body_style() {
+  TextStyle st;
+  st.size = kBody;
+  return st;
 }
 
-void add_findings(PdfTable& t, const AuditDepartment& d) {
-  for (const auto& f : d.findings) {
-    std::string msg = f.message;
-    for (const auto& n : f.notes) msg += "\n" + n;
-    t.rows.push_back({d.name, severity_zh(f.severity), f.rule,
-                      f.location + (f.item.empty() ? "" : "\n" + f.item), msg, f.reasoning});
-  }
+// The title on one line, or broken before 的合法性审核意见 — never a lone character on a line.
+std::string title_lines(PdfWriter& w, const std::string& title, const TextStyle& st) {
+  const std::string head = "关于《" + title + "》", tail = "的合法性审核意见";
+  if (w.text_width(head + tail, st) <= kWidth) return head + tail;
+  return head + "\n" + tail;
+}
+
+void findings_table(Letter& l, const AuditDepartment& d) {
+  PdfTable t;
+  t.columns = {{"序号", 24}, {"事项名称", 100}, {"审核意见及修改建议", 387}};
+  for (const auto& it : d.items)
+    t.rows.push_back(
+        {it.id.empty() ? "—" : std::to_string(it.seq), item_label(it), opinions_text(it)});
+  l.table(t);
+}
+
+void draw(Letter& l, const AuditTable& at) {
+  if (at.columns.empty() || at.rows.empty()) return;
+  PdfTable t;
+  for (const auto& [name, width] : at.columns) t.columns.push_back({name, width});
+  t.rows = at.rows;
+  l.table(t);
 }
 
 }  // namespace
 
 std::string render_audit_pdf(const AuditReport& r, std::string* error) {
-  const std::string title = (r.title.empty() ? "行政职权目录" : r.title) + " 合法性审核意见";
-  PdfWriter w(title, r.publisher);
-  w.new_page(false, false);
+  const std::string title = r.title.empty() ? "行政职权目录" : r.title;
+  PdfWriter w("关于《" + title + "》的合法性审核意见", r.issuer.empty() ? r.publisher : r.issuer);
+  Letter l(w);
+  l.page();
+  TextStyle centred = body_style();
+  centred.align = Align::Center;
+  if (!r.number.empty()) {
+    l.text(r.number, centred);
+    l.space(10);
+  }
   TextStyle big;
-  big.size = 24;
+  big.size = 18;
   big.bold = true;
   big.align = Align::Center;
-  w.text(60, 200, kA4Short - 120, title, big);
-  TextStyle body;
-  body.size = 13;
-  w.text(
-      80, 360, kA4Short - 160,
-      fmt::format(
-          "审核基准日：{}\n目录施行日期：{}\n\n共审核 {} 个部门、{} 项职权（{} 个文件）。\n"
-          "发现错误 {} 个、警告 {} 个、提示 {} 个。\n跨部门职责交叉 {} 处；无实施依据的事项 {} 项；"
-          "法律法规修改后未及时修订的事项 {} 项。\n\n{}",
-          r.as_of, r.effective, r.departments.size(), r.items, r.files, r.errors, r.warnings,
-          r.notes, r.overlaps.size(), r.without_basis.size(), r.law_changes.size(),
-          r.errors ? "存在错误的事项须更正后方可发布。" : "未发现须更正的错误。"),
-      body);
-  w.outline(0, "审核结论", 1);
+  l.text(title_lines(w, title, big), big);
+  l.space(16);
+  w.outline(0, "审核意见书", 1);
+  l.text(r.to + "：", body_style());
+  l.space(4);
+  l.text(opening_text(r), body_style());
+  l.space(6);
 
-  PdfTable counts;
-  counts.heading = "一、各部门职权数量";
-  counts.columns.push_back({"部门", 150});
-  const double cw =
-      std::max(36.0, (kA4Long - 2 * kMargin - 150 - 6 * 40) /
-                         static_cast<double>(std::max<size_t>(1, r.categories.size())));
-  for (const auto& c : r.categories) counts.columns.push_back({c, cw});
-  for (const char* h : {"合计", "不公开", "已取消", "错误", "警告", "提示"})
-    counts.columns.push_back({h, 40});
-  for (const auto& d : r.departments) {
-    std::vector<std::string> row = {d.name};
-    for (int n : d.per_category) row.push_back(std::to_string(n));
-    for (size_t n :
-         {size_t(d.total), size_t(d.non_public), size_t(d.retired), d.errors, d.warnings, d.notes})
-      row.push_back(std::to_string(n));
-    counts.rows.push_back(std::move(row));
+  for (const AuditSection& sec : audit_sections(r)) {
+    int parent = 0;
+    l.heading(sec.heading, 0, &parent);
+    if (!sec.intro.empty()) {
+      l.text(sec.intro, body_style());
+      l.space(4);
+    }
+    int k = 0;
+    for (const AuditCommon* c : sec.commons) {
+      l.text(common_heading(++k, *c), body_style());
+      l.space(2);
+      draw(l, common_table(*c));
+    }
+    for (const auto& [sub, dept] : sec.groups) {
+      if (!sub.empty()) l.heading(sub, parent);
+      findings_table(l, *dept);
+    }
+    draw(l, sec.table);
   }
-  section(w, 0, counts);
+  l.space(8);
+  l.text(closing_text(r), body_style());
+  l.space(30);
+  TextStyle right = body_style();
+  right.align = Align::Right;
+  l.text((r.issuer.empty() ? "（审核机关）" : r.issuer) + "\n" + r.date, right);
 
-  PdfTable findings;
-  findings.heading =
-      fmt::format("二、审核发现（错误 {}，警告 {}，提示 {}）", r.errors, r.warnings, r.notes);
-  findings.columns = {{"部门", 90},  {"级别", 32},  {"规则", 95},
-                      {"位置", 120}, {"问题", 236}, {"审核依据", 185}};
-  for (const auto& d : r.departments) add_findings(findings, d);
-  add_findings(findings, r.catalog_level);
-  section(w, 0, findings);
-
-  PdfTable overlaps;
-  overlaps.heading = "三、跨部门职责交叉（多头执法）";
-  overlaps.columns = {{"部门", 140}, {"事项", 140}, {"情况", 478}};
-  for (const auto& o : r.overlaps) overlaps.rows.push_back({o.department, o.id, o.detail});
-  section(w, 0, overlaps);
-
-  PdfTable nobasis;
-  nobasis.heading = "四、无实施依据的事项";
-  nobasis.columns = {{"部门", 160}, {"事项", 160}, {"名称", 338}, {"类别", 100}};
-  for (const auto& o : r.without_basis)
-    nobasis.rows.push_back({o.department, o.id, o.name, o.category});
-  section(w, 0, nobasis);
-
-  PdfTable ratios;
-  ratios.heading = fmt::format("五、承诺时限压缩情况（{} 项，承诺时限 ÷ 法定时限）", r.ratio_items);
-  ratios.columns = {{"比例", 260}, {"事项数", 100}, {"占比", 398}};
-  for (const auto& b : r.ratios)
-    ratios.rows.push_back(
-        {b.label, std::to_string(b.count),
-         r.ratio_items ? fmt::format("{}%", b.count * 100 / r.ratio_items) : "—"});
-  section(w, 0, ratios);
-
-  PdfTable laws;
-  laws.heading = "六、法律法规修改后未及时修订的事项（新版本施行满 20 个工作日）";
-  laws.columns = {{"部门", 120}, {"事项", 180}, {"法律法规", 160}, {"情况", 298}};
-  for (const auto& o : r.law_changes)
-    laws.rows.push_back({o.department, o.name + "\n" + o.id, o.law, o.detail});
-  section(w, 0, laws);
-
-  PdfTable rules;
-  rules.heading = "七、问题按规则统计";
-  rules.columns = {{"规则", 180}, {"数量", 60}, {"审核依据", 518}};
-  for (const auto& [rule, n] : r.by_rule)
-    rules.rows.push_back({rule, std::to_string(n), audit_reasoning(rule)});
-  section(w, 0, rules);
-
-  if (!r.unchecked.empty()) {
-    PdfTable un;
-    un.heading = "八、未能核对的依据（审核机关待办；不计为部门的问题）";
-    un.columns = {{"文件", 220}, {"推断层级", 90}, {"引用次数", 60}, {"位置", 388}};
-    for (const auto& u : r.unchecked)
-      un.rows.push_back({"《" + u.name + "》", u.level, std::to_string(u.count), u.where});
-    section(w, 0, un);
+  if (!r.by_rule.empty()) {
+    l.page();
+    w.outline(0, "附件：审核依据", w.page());
+    TextStyle st = body_style();
+    st.bold = true;
+    l.text("附件", st);
+    l.space(6);
+    l.text("审核依据", big);
+    l.space(10);
+    PdfTable t;
+    t.columns = {{"问题类型", 130}, {"数量", 36}, {"审核依据", 345}};
+    for (const auto& [rule, count] : r.by_rule)
+      t.rows.push_back(
+          {rule_title(rule) + "\n" + rule, std::to_string(count), audit_reasoning(rule)});
+    l.table(t);
   }
-
   return w.finish(error);
 }
 

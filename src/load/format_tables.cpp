@@ -76,6 +76,30 @@ static const TableSpec* settings_table() {
   return &t;
 }
 
+static const TableSpec* audit_table() {
+  static const TableSpec t{
+      "audit",
+      "审核意见书",
+      {
+          {"to", {"主送"}, K::String, "主送机关；默认为报送部门（多个部门时为“各有关部门”）"},
+          {"number", {"文号"}, K::String, "审核意见书文号，如 示司审〔2026〕12号"},
+          {"issuer", {"审核机关"}, K::String, "署名的审核机关，如 示范县司法局"},
+          {"date", {"成文日期"}, K::Date, "成文日期；默认为审核基准日"},
+      }};
+  return &t;
+}
+
+static const TableSpec* publication_table() {
+  static const TableSpec t{
+      "publication",
+      "发布",
+      {
+          {"number", {"文号"}, K::String, "发布文号，印在 catalog.pdf 封面"},
+          {"footer", {"页脚"}, K::String, "网站和 catalog.pdf 的页脚，由发布机关自定"},
+      }};
+  return &t;
+}
+
 const TableSpec* project_table() {
   static const TableSpec t{
       "powerlist.yaml",
@@ -98,6 +122,8 @@ const TableSpec* project_table() {
            {},
            true},
           {"publisher", {"发布机关"}, K::String, "发布机关，如 示范县人民政府"},
+          {"publication", {"发布"}, K::Map, "发布文号和页脚", publication_table},
+          {"audit", {"审核意见书"}, K::Map, "审核意见书的主送、文号、审核机关和日期", audit_table},
           {"departments",
            {"部门"},
            K::StringList,

@@ -45,6 +45,23 @@ static void load_project_file(LoadResult& res, const YAML::Node& root, uint32_t 
   if (auto v = r.enum_value(f, "level", project_table()->find("level")->values)) p.level = *v;
   if (auto v = r.date(f, "effective")) p.effective = *v;
   if (auto v = r.str(f, "publisher")) p.publisher = *v;
+  if (f.has("publication")) {
+    Fields pb =
+        r.fields(f.get("publication"), *project_table()->find("publication")->table(), f.span);
+    if (pb.ok) {
+      if (auto v = r.str(pb, "number")) p.publication_number = v->value;
+      if (auto v = r.str(pb, "footer")) p.footer = v->value;
+    }
+  }
+  if (f.has("audit")) {
+    Fields a = r.fields(f.get("audit"), *project_table()->find("audit")->table(), f.span);
+    if (a.ok) {
+      if (auto v = r.str(a, "to")) p.audit.to = v->value;
+      if (auto v = r.str(a, "number")) p.audit.number = v->value;
+      if (auto v = r.str(a, "issuer")) p.audit.issuer = v->value;
+      if (auto v = r.date(a, "date")) p.audit.date = v->value;
+    }
+  }
   if (auto v = r.enum_value(f, "profile", project_table()->find("profile")->values))
     p.profile = v->value == "权责清单" ? Profile::DutyList : Profile::PowerCatalog;
   p.department_globs = r.str_list(f, "departments");

@@ -20,9 +20,10 @@ double usable(bool first, double heading, double header) {
   return kA4Short - kTop - kBottom - header - (first ? heading : 0);
 }
 
-TextStyle cell_style(const PdfColumn& c, double max_height) {
+TextStyle cell_style(const PdfColumn& c, double max_height, double leading = 0) {
   TextStyle st;
   st.size = c.size;
+  st.leading = leading;
   st.max_height = max_height;
   return st;
 }
@@ -34,7 +35,7 @@ TablePlan plan_table(PdfWriter& w, const PdfTable& t) {
   const double heading = heading_height(w, t);
   for (const auto& c : t.columns) {
     TextStyle st;
-    st.size = 8;
+    st.size = t.header_size;
     st.bold = true;
     plan.header_height = std::max(plan.header_height, w.measure(c.title, c.width - 2 * kPad, st));
   }
@@ -62,10 +63,11 @@ TablePlan plan_table(PdfWriter& w, const PdfTable& t) {
 
 static void draw_row(PdfWriter& w, const PdfTable& t, const std::vector<std::string>& cells,
                      double y, double h, bool header, double max_cell) {
-  double x = kMargin;
+  double x = kMargin, total = 0;
+  for (const auto& c : t.columns) total += c.width;
   if (header) {
     w.set_rgb(0.93, 0.91, 0.89);
-    w.rectangle(kMargin, y, kA4Long - 2 * kMargin, h);
+    w.rectangle(kMargin, y, total, h);
     w.fill();
   }
   w.set_rgb(0, 0, 0);
@@ -74,9 +76,9 @@ static void draw_row(PdfWriter& w, const PdfTable& t, const std::vector<std::str
     const PdfColumn& c = t.columns[i];
     w.rectangle(x, y, c.width, h);
     w.stroke();
-    TextStyle st = cell_style(c, max_cell);
+    TextStyle st = cell_style(c, max_cell, t.leading);
     if (header) {
-      st.size = 8;
+      st.size = t.header_size;
       st.bold = true;
       st.align = Align::Center;
     }
@@ -111,6 +113,47 @@ std::vector<int> draw_table(PdfWriter& w, const PdfTable& t, const TablePlan& pl
     }
   }
   return row_pages;
+}
+
+double flow_table(PdfWriter& w, const PdfTable& t, double y) {
+  std::vector<std::string> titles;
+  TextStyle head;
+  head.size = t.header_size;
+  head.bold = true;
+  double header = 0;
+  for (const auto& c : t.columns) {
+    titles.push_back(c.title);
+    header = std::max(header, w.measure(c.title, c.width - 2 * kPad, head));
+  }
+  header += 2 * kPad;
+  const double bottom = w.height() - kBottom;
+  const double max_cell = bottom - kTop - header - 2 * kPad;
+  std::vector<double> heights;
+  for (const auto& row : t.rows) {
+    double h = 0;
+    for (size_t i = 0; i < t.columns.size() && i < row.size(); ++i)
+      h = std::max(h, w.measure(row[i], t.columns[i].width - 2 * kPad,
+                                cell_style(t.columns[i], max_cell, t.leading)));
+    heights.push_back(h + 2 * kPad);
+  }
+  // The header and the first row stay together.
+  if (!heights.empty() && y + header + heights[0] > bottom) {
+    w.new_page(w.width() > w.height());
+    y = kTop;
+  }
+  draw_row(w, t, titles, y, header, true, max_cell);
+  y += header;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (y + heights[r] > bottom) {
+      w.new_page(w.width() > w.height());
+      y = kTop;
+      draw_row(w, t, titles, y, header, true, max_cell);
+      y += header;
+    }
+    draw_row(w, t, t.rows[r], y, heights[r], false, max_cell);
+    y += heights[r];
+  }
+  return y;
 }
 
 }  // namespace powerlist

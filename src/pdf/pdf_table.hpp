@@ -17,6 +17,8 @@ struct PdfTable {
   std::vector<PdfColumn> columns;
   std::vector<std::vector<std::string>> rows;
   std::string heading;  // drawn above the table on its first page
+  double header_size = 8;
+  double leading = 0;  // of the cells' lines (TextStyle::leading)
 };
 
 // Page layout of a table: which rows go on which page (filled by plan_table).
@@ -33,5 +35,10 @@ constexpr double kMargin = 42, kTop = 48, kBottom = 64;
 TablePlan plan_table(PdfWriter& w, const PdfTable& t);
 // Draws the table from a fresh landscape page on; returns the page of each row.
 std::vector<int> draw_table(PdfWriter& w, const PdfTable& t, const TablePlan& plan);
+
+// Draws the table (no heading) from `y` on the current page, in its orientation, continuing on
+// new pages with the header repeated; a row never splits (a row taller than a page is cut with an
+// ellipsis). Returns the y below the last row.
+double flow_table(PdfWriter& w, const PdfTable& t, double y);
 
 }  // namespace powerlist

@@ -70,7 +70,7 @@ std::vector<PdfWriter::Line> PdfWriter::wrap(const std::string& s, double w,
     if (nl == std::string::npos) break;
     from = nl + 1;
   }
-  const double lh = st.size * (font ? font->line_height() : 1.448);
+  const double lh = st.size * (st.leading > 0 ? st.leading : font ? font->line_height() : 1.448);
   if (st.max_height > 0 && out.size() > 1) {
     const size_t fit = static_cast<size_t>(std::clamp(st.max_height / lh + 1e-6, 1.0, 1e6));
     if (out.size() > fit) {
@@ -91,7 +91,9 @@ std::vector<PdfWriter::Line> PdfWriter::wrap(const std::string& s, double w,
 double PdfWriter::measure(const std::string& s, double w, const TextStyle& st) {
   const PdfFont* font = PdfFont::get(st.bold);
   return static_cast<double>(wrap(s, w, st).size()) * st.size *
-         (font ? font->line_height() : 1.448);
+         (st.leading > 0 ? st.leading
+          : font         ? font->line_height()
+                         : 1.448);
 }
 
 double PdfWriter::text_width(const std::string& s, const TextStyle& st) {
@@ -102,7 +104,7 @@ double PdfWriter::text_width(const std::string& s, const TextStyle& st) {
 
 double PdfWriter::text(double x, double y, double w, const std::string& s, const TextStyle& st) {
   const PdfFont* font = PdfFont::get(st.bold);
-  const double lh = st.size * (font ? font->line_height() : 1.448);
+  const double lh = st.size * (st.leading > 0 ? st.leading : font ? font->line_height() : 1.448);
   const double ascent = st.size * (font ? font->ascender() : 1.16);
   const std::vector<Line> ls = wrap(s, w, st);
   std::string& ops = doc_.ops();

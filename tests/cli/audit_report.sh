@@ -36,7 +36,7 @@ out="$tmp/fixture"
 compare audit.html "$out/audit.html"
 pdftotext -layout "$out/audit.pdf" "$tmp/audit.txt"
 compare audit.pdf.txt "$tmp/audit.txt"
-grep -q "zhzf/xcjc" "$out/audit.html" || { echo "FAIL: item without basis not listed"; fail=1; }
+grep -q "市容环境卫生巡查" "$out/audit.html" || { echo "FAIL: item without basis not listed"; fail=1; }
 grep -q "多头执法、职能交叉" "$out/audit.html" || { echo "FAIL: overlap not listed"; fail=1; }
 grep -q "应在 2025-07-29 前修订目录" "$out/audit.html" || { echo "FAIL: law change not listed"; fail=1; }
 pdffonts "$out/audit.pdf" | grep -q "NotoSansCJK.* yes yes yes" || { echo "FAIL: CJK font not embedded"; fail=1; }
@@ -46,4 +46,55 @@ cmp -s "$out/audit.pdf" "$tmp/again/audit.pdf" && cmp -s "$out/audit.html" "$tmp
 # Before the revision was due, nothing is flagged.
 "$BIN" audit "$CASE/catalog" --as-of 2025-07-15 -o "$tmp/early/audit.html" -q
 grep -q "应在 2025-07-29 前修订目录" "$tmp/early/audit.html" && { echo "FAIL: flagged before due"; fail=1; }
+# The letter (issue 28): no empty section, the title on one line, percentages adding to 100.
+grep -q "（无）" "$tmp/audit.txt" && { echo "FAIL: an empty section is printed"; fail=1; }
+grep -q "的合法性审核意见" "$tmp/audit.txt" || { echo "FAIL: the title is broken"; fail=1; }
+for name in example basic fixture; do
+  python3 - "$tmp/$name/audit.html" <<'PY' || fail=1
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+sec = re.search(r"承诺时限压缩情况</h2>(.*?)</section>", html, re.S)
+if sec:
+    pct = [int(x) for x in re.findall(r'<td class="num">(\d+)%</td>', sec.group(1))]
+    total, rows = pct[-1], pct[:-1]
+    if sum(rows) != 100 or total != 100: print("FAIL: percentages add to", sum(rows), rows); sys.exit(1)
+PY
+done
+# A workbook, with the letter's settings from the command line: addressee, 文号, issuer, date,
+# the department's sheet!cell and the correction beside the finding.
+PY=/usr/bin/python3
+if $PY -c "import xlsxwriter, xlwt" 2>/dev/null; then
+  $PY "$SRC/tests/workbooks/make_fixtures.py" "$tmp/fx" > /dev/null
+  "$BIN" audit "$tmp/fx/categories.xls" -o "$tmp/wb/letter.html" --as-of 2026-06-01 -q \
+    --number "示司审〔2026〕12号" --issuer 示范县司法局 --date 2026-12-07 --to 示范市农业农村局
+  pdftotext -layout "$tmp/wb/letter.pdf" "$tmp/wb/letter.txt"
+  for want in "示司审〔2026〕12号" "示范市农业农村局：" "示范县司法局" "2026年12月7日" \
+      "种子生产经营许可证核" "【警告】E2：引用的是《中华人民共和国种子法》" \
+      "修改建议：改为《中华人民共和国种子法》（2021年12月24日修正）" "附件" "审核依据"; do
+    grep -qF "$want" "$tmp/wb/letter.txt" || { echo "FAIL: workbook letter lacks $want"; fail=1; }
+  done
+  [ "$(pdfinfo "$tmp/wb/letter.pdf" | awk '/^Page size/ {print $3 "x" $5}')" = "595.28x841.89" ] \
+    || { echo "FAIL: the letter is not A4 portrait"; fail=1; }
+  "$BIN" audit "$tmp/fx/categories.xls" --date 2026-13-01 -o "$tmp/wb/bad.html" -q 2> "$tmp/wb/err" \
+    && { echo "FAIL: a bad --date accepted"; fail=1; }
+  grep -q "YYYY-MM-DD" "$tmp/wb/err" || { echo "FAIL: no message for a bad --date"; fail=1; }
+else
+  echo "note: xlsxwriter/xlwt missing; the workbook letter was not checked"
+fi
+# The real agriculture workbook (when there): 240 opinions on about 20 pages, shared findings said
+# once (issue 28: about 15 pages for 200 findings).
+agri="$SRC/../shared/data/realworld/2024年市农业农村局权责清单.xls"
+if [ -f "$agri" ]; then
+  "$BIN" audit "$agri" -o "$tmp/agri/letter.html" --as-of 2026-12-07 -q 2>/dev/null
+  pages=$(pdfinfo "$tmp/agri/letter.pdf" | awk '/^Pages/ {print $2}')
+  echo "agriculture workbook: $pages pages"
+  [ "$pages" -le 24 ] || { echo "FAIL: the agriculture letter has $pages pages"; fail=1; }
+  grep -q "共性问题" "$tmp/agri/letter.html" || { echo "FAIL: no 共性问题"; fail=1; }
+  # Page images to look at: the first page and one of the item-by-item pages.
+  ART="$(cd "$(dirname "$BIN")" && pwd)/test-artifacts/audit"
+  mkdir -p "$ART"
+  pdftoppm -f 1 -l 1 -r 80 -png "$tmp/agri/letter.pdf" "$ART/agri-letter-first"
+  pdftoppm -f 12 -l 12 -r 80 -png "$tmp/agri/letter.pdf" "$ART/agri-letter-items"
+  pdftoppm -f "$pages" -l "$pages" -r 80 -png "$tmp/agri/letter.pdf" "$ART/agri-letter-appendix"
+fi
 exit $fail

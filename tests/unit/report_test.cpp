@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
+#include "powerlist/audit.hpp"
 #include "powerlist/text.hpp"
 
 using namespace powerlist;
@@ -121,4 +122,21 @@ TEST_CASE("limits protect against huge input", "[load]") {
   load_department_text(res, "big.yaml", std::string(200, '#'), o);
   REQUIRE(res.diags.list().size() == 1);
   CHECK(res.diags.list()[0].rule == "schema/too-large");
+}
+
+TEST_CASE("audit percentages add up to 100 by largest remainder") {
+  using powerlist::percentages;
+  CHECK(percentages({1, 1, 1}) == std::vector<int>{34, 33, 33});
+  CHECK(percentages({2, 1}) == std::vector<int>{67, 33});
+  CHECK(percentages({0, 0}) == std::vector<int>{0, 0});
+  CHECK(percentages({}) == std::vector<int>{});
+  CHECK(percentages({1, 0, 6}) == std::vector<int>{14, 0, 86});
+  const std::vector<int> p = percentages({3, 5, 7, 11, 13, 17});
+  int sum = 0;
+  for (int x : p) sum += x;
+  CHECK(sum == 100);
+}
+
+TEST_CASE("audit dates are written as in official documents") {
+  CHECK(powerlist::chinese_date(powerlist::Date{2026, 12, 7}) == "2026年12月7日");
 }
