@@ -110,8 +110,10 @@ std::string chart_source(const Flow& flow, const ChartInfo& info);
 // cost of chart_source, which builds the Graphviz graph.
 std::string chart_fingerprint(const Flow& flow, const ChartInfo& info);
 
-// PNG charts are drawn at this resolution: legible 9 pt text when printed at full A4 width.
-constexpr double kChartPngDpi = 144;
+// PNG charts are drawn at 150 dpi of the size they print at on A4 portrait (the per-chart PDF:
+// 1:1, or narrowed to the page's 539-pt drawing width): a chart as wide as the page is 1,123 px.
+constexpr double kChartPngDpi = 150;
+constexpr double kA4ChartWidthPt = 595.28 - 2 * 20;
 
 ChartInfo chart_info(const Department& dept, const PowerItem& item, const std::string& code);
 

@@ -201,7 +201,7 @@ std::string encode_png(const unsigned char* data, int w, int h, int stride, doub
 }
 
 std::string rasterize_graph(Agraph_t* g, double width_pt, double height_pt, double dpi,
-                            std::string* error) {
+                            double stated_dpi, std::string* error) {
   const int w = static_cast<int>(std::ceil(width_pt * dpi / 72));
   const int h = static_cast<int>(std::ceil(height_pt * dpi / 72));
   if (w <= 0 || h <= 0 || static_cast<double>(w) * h > 60e6) {
@@ -223,7 +223,7 @@ std::string rasterize_graph(Agraph_t* g, double width_pt, double height_pt, doub
   cairo_destroy(cr);
   cairo_surface_flush(s);
   cairo_surface_destroy(s);  // finished by Graphviz; the pixels are ours
-  std::string png = rc == 0 ? encode_png(pixels.get(), w, h, stride, dpi) : "";
+  std::string png = rc == 0 ? encode_png(pixels.get(), w, h, stride, stated_dpi) : "";
   if (png.empty() && error) *error = "Graphviz 无法输出 png / cannot render png";
   return png;
 }

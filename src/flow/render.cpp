@@ -85,11 +85,11 @@ void add_conditions(Agraph_t* g, const Flow& flow, const std::vector<Agnode_t*>&
   for (size_t i = 0; i < flow.steps.size(); ++i) {
     if (flow.steps[i].kind != StepKind::Start) continue;
     Agnode_t* c = agnode(g, const_cast<char*>("conditions"), 1);
-    set(c, "label", wrap_left("行使条件：" + info.conditions, 40));
+    set(c, "label", wrap_left("行使条件：" + info.conditions, 30));
     set(c, "style", "dashed,filled");
     set(c, "fillcolor", "#FFFDE7");
     set(c, "color", "#9E9D24");
-    set(c, "fontsize", "10");
+    set(c, "fontsize", "9.5");
     Agedge_t* e = agedge(g, nodes[i], c, const_cast<char*>("cond"), 1);
     set(e, "style", "dotted");
     set(e, "arrowhead", "none");
@@ -120,9 +120,9 @@ void add_step_notes(Agraph_t* g, const Flow& flow, const std::vector<Agnode_t*>&
       std::string text;
       for (const auto& r : s.risks) {
         text +=
-            wrap_left(fmt::format("{}级风险：{}", r.level, r.point.empty() ? "—" : r.point), 26);
+            wrap_left(fmt::format("{}级风险：{}", r.level, r.point.empty() ? "—" : r.point), 18);
         text +=
-            wrap_left("防控：" + (r.measures.empty() ? std::string("（未填写）") : r.measures), 26);
+            wrap_left("防控：" + (r.measures.empty() ? std::string("（未填写）") : r.measures), 18);
       }
       Agnode_t* n = agnode(row, const_cast<char*>(fmt::format("risk{}", i).c_str()), 1);
       const RiskStyle rs = risk_style(s.risk_level);
@@ -147,7 +147,7 @@ void add_step_notes(Agraph_t* g, const Flow& flow, const std::vector<Agnode_t*>&
         if (!get(k).empty()) how += (how.empty() ? "" : "，") + get(k);
       if (!how.empty()) what += "（" + how + "）";
       Agnode_t* n = agnode(row, const_cast<char*>(fmt::format("pub{}", i).c_str()), 1);
-      set(n, "label", wrap_left("公开：" + what, 22));
+      set(n, "label", wrap_left("公开：" + what, 16));
       set(n, "shape", "tab");
       set(n, "fillcolor", "#E0F2F1");
       set(n, "color", "#00796B");
@@ -160,33 +160,59 @@ void add_step_notes(Agraph_t* g, const Flow& flow, const std::vector<Agnode_t*>&
   }
 }
 
-// The table of risk points under the chart: level, step, point, measures.
-void add_risk_table(Agraph_t* g, const Flow& flow, Agraph_t* panel, Agnode_t* above) {
+// The 说明 box under the chart — rights, limits, basis, supervision, complaints, the table of
+// risk points and a legend of only the marks this chart uses — as one HTML-like node, so the
+// box is exactly the size of its text and never lies on another node's border.
+std::string panel_label(const Flow& flow, const ChartInfo& info) {
+  std::string text;
+  auto line = [&](const char* head, const std::string& body) {
+    if (!body.empty()) text += html_wrap(std::string(head) + body, 40);
+  };
+  line("相对人权利：", info.rights);
+  line("时限：", info.limits);
+  line("依据：", info.basis);
+  line("监督制约：", info.supervision);
+  line("投诉举报：", info.complaint);
+  std::string out =
+      "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"2\" "
+      "COLOR=\"#90A4AE\" STYLE=\"ROUNDED\"><TR><TD>说明</TD></TR>";
+  if (!text.empty()) out += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + text + "</TD></TR>";
+  // The heading is marked by its band, not by weight: a chart sets one weight, so each
+  // chart's PDF embeds one font (a bold subset for these ten characters was 3 KB a file).
   std::string rows;
-  for (const auto& s : flow.steps)
-    for (const auto& r : s.risks) {
+  for (const auto& st : flow.steps)
+    for (const auto& r : st.risks) {
       const RiskStyle rs = risk_style(r.level);
       rows += fmt::format(
           "<TR><TD BGCOLOR=\"{}\">{}级</TD><TD ALIGN=\"LEFT\">{}</TD><TD ALIGN=\"LEFT\" "
-          "BALIGN=\"LEFT\">{}</TD>"
-          "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{}</TD></TR>",
-          rs.fill, xml_escape(r.level), xml_escape(s.id),
-          html_wrap(r.point.empty() ? "—" : r.point, 24),
-          html_wrap(r.measures.empty() ? "（未填写）" : r.measures, 30));
+          "BALIGN=\"LEFT\">{}</TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{}</TD></TR>",
+          rs.fill, xml_escape(r.level), xml_escape(st.id),
+          html_wrap(r.point.empty() ? "—" : r.point, 18),
+          html_wrap(r.measures.empty() ? "（未填写）" : r.measures, 20));
     }
-  if (rows.empty()) return;
-  Agnode_t* t = agnode(panel, const_cast<char*>("risktable"), 1);
-  set(t, "shape", "plaintext");
-  set(t, "style", "");
-  set(t, "fontsize", "10");
-  // The heading is marked by its band, not by weight: a chart sets one weight, so each
-  // chart's PDF embeds one font (a bold subset for these ten characters was 3 KB a file).
-  set_html(g, t,
-           "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
-           "<TR><TD COLSPAN=\"4\" BGCOLOR=\"#ECEFF1\">廉政风险点及防控措施</TD></TR>"
-           "<TR><TD>等级</TD><TD>环节</TD><TD>风险点</TD><TD>防控措施</TD></TR>" +
-               rows + "</TABLE>");
-  set(agedge(g, above, t, const_cast<char*>("risktablepin"), 1), "style", "invis");
+  if (!rows.empty())
+    out +=
+        "<TR><TD><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
+        "<TR><TD COLSPAN=\"4\" BGCOLOR=\"#ECEFF1\">廉政风险点及防控措施</TD></TR>"
+        "<TR><TD>等级</TD><TD>环节</TD><TD>风险点</TD><TD>防控措施</TD></TR>" +
+        rows + "</TABLE></TD></TR>";
+  // The legend: only the marks this chart uses.
+  std::string marks;
+  for (const char* lv : {"A", "B", "C"})
+    for (const auto& st : flow.steps)
+      if (st.kind == StepKind::Step && st.risk_level == lv) {
+        const RiskStyle rs = risk_style(lv);
+        marks += fmt::format("<TD BGCOLOR=\"{}\" COLOR=\"{}\" BORDER=\"1\">{}级廉政风险</TD>",
+                             rs.fill, rs.border, lv);
+        break;
+      }
+  if (std::any_of(flow.steps.begin(), flow.steps.end(),
+                  [](const FlowStep& st) { return st.excluded; }))
+    marks += "<TD BORDER=\"1\" STYLE=\"DASHED\" BGCOLOR=\"#F5F8FF\">不计入时限</TD>";
+  if (!marks.empty())
+    out += "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"4\"><TR><TD>图例</TD>" +
+           marks + "</TR></TABLE></TD></TR>";
+  return out + "</TABLE>";
 }
 
 Agraph_t* build_graph(const Flow& flow, const ChartInfo& info, const char* font = kFont) {
@@ -196,29 +222,30 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info, const char* font 
   };
   gattr("charset", "UTF-8");
   gattr("fontname", font);
-  gattr("fontsize", "20");
+  gattr("fontsize", "14");
   gattr("labelloc", "t");
   gattr("rankdir", "TB");
-  gattr("nodesep", "0.35");
-  gattr("ranksep", "0.4");
-  gattr("pad", "0.3");
+  gattr("nodesep", "0.25");
+  gattr("ranksep", "0.25");
+  gattr("pad", "0.15");
   gattr("margin", "0");  // the paged devices (pdf) would add 0.5 in more than svg
   gattr("bgcolor", "white");
-  gattr("size", "7.4,10.6");  // with pad 0.3 in, fits A4 (8.27 × 11.69 in); never enlarges
+  // No `size`: the chart is drawn 1:1 (fonts as set here); the per-chart PDF and catalog.pdf
+  // place it on A4 and the site scales it to the page.
   agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>(font));
-  agattr(g, AGNODE, const_cast<char*>("fontsize"), const_cast<char*>("12"));
+  agattr(g, AGNODE, const_cast<char*>("fontsize"), const_cast<char*>("11"));
   agattr(g, AGNODE, const_cast<char*>("shape"), const_cast<char*>("box"));
   agattr(g, AGNODE, const_cast<char*>("style"), const_cast<char*>("filled"));
   agattr(g, AGNODE, const_cast<char*>("fillcolor"), const_cast<char*>("#F5F8FF"));
   agattr(g, AGNODE, const_cast<char*>("color"), const_cast<char*>("#37474F"));
-  agattr(g, AGNODE, const_cast<char*>("margin"), const_cast<char*>("0.15,0.06"));
+  agattr(g, AGNODE, const_cast<char*>("margin"), const_cast<char*>("0.1,0.04"));
   agattr(g, AGEDGE, const_cast<char*>("fontname"), const_cast<char*>(font));
-  agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
+  agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("9"));
   agattr(g, AGEDGE, const_cast<char*>("color"), const_cast<char*>("#455A64"));
   std::string title = gv_text(info.title);
   std::string sub = info.category;
   if (!info.code.empty()) sub += "　编码：" + info.code;
-  set(g, "label", title + "\\n" + gv_text(sub) + "\\n ");
+  set(g, "label", title + "\\n" + gv_text(sub));
 
   agattr(g, AGNODE, const_cast<char*>("label"), const_cast<char*>("\\N"));
   std::vector<Agnode_t*> nodes(flow.steps.size());
@@ -241,7 +268,9 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info, const char* font 
       set(n, "fillcolor", s.kind == StepKind::Start ? "#E8F5E9" : "#ECEFF1");
       set(n, "penwidth", "1.5");
     } else {
-      if (s.next.size() >= 2) set(n, "shape", "diamond");
+      // A decision: a hexagon, not a diamond (a diamond around four lines of text is twice as
+      // wide and tall, and the chart would have to shrink to fit A4).
+      if (s.next.size() >= 2) set(n, "shape", "hexagon");
       const RiskStyle rs = risk_style(s.risk_level);
       set(n, "fillcolor", rs.fill);
       set(n, "color", rs.border);
@@ -250,6 +279,7 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info, const char* font 
     }
   }
   size_t edge_no = 0;
+  std::vector<std::string> returns(flow.steps.size());
   for (size_t i = 0; i < flow.steps.size(); ++i)
     for (const auto& b : flow.steps[i].next) {
       const FlowStep* to = flow.find(b.to.value);
@@ -259,63 +289,43 @@ Agraph_t* build_graph(const Flow& flow, const ChartInfo& info, const char* font 
                            const_cast<char*>(fmt::format("e{}", edge_no++).c_str()), 1);
       if (!b.when.empty()) set(e, "label", gv_text(b.when));
       if (b.loop) {
+        // A return (补正后 → 受理): drawn beside the forward edge as dot draws any back edge;
+        // its condition goes into the returning step's box, where no other label can touch it.
         set(e, "style", "dashed");
-        set(e, "constraint", "false");
+        if (!b.when.empty()) {
+          set(e, "label", "");
+          returns[i] += "\\n（" + gv_text(b.when) + "，返回" + gv_text(to->id) + "）";
+        }
       }
     }
+  for (size_t i = 0; i < flow.steps.size(); ++i)
+    if (!returns[i].empty())
+      set(nodes[i], "label", std::string(agget(nodes[i], const_cast<char*>("label"))) + returns[i]);
   add_conditions(g, flow, nodes, info);
   add_step_notes(g, flow, nodes);
-  // Side panel: rights, supervision, complaints, limits and basis, then the legend.
-  Agraph_t* panel = agsubg(g, const_cast<char*>("cluster_info"), 1);
-  set(panel, "label", "说明");
-  set(panel, "fontsize", "12");
-  set(panel, "style", "rounded");
-  set(panel, "color", "#90A4AE");
-  std::string text;
-  auto line = [&](const char* head, const std::string& body) {
-    if (!body.empty()) text += wrap_left(std::string(head) + body, 56);
-  };
-  line("相对人权利：", info.rights);
-  line("时限：", info.limits);
-  line("依据：", info.basis);
-  line("监督制约：", info.supervision);
-  line("投诉举报：", info.complaint);
-  Agnode_t* note = agnode(panel, const_cast<char*>("info"), 1);
-  set(note, "shape", "box");
-  set(note, "style", "filled");
-  set(note, "fillcolor", "#FAFAFA");
-  set(note, "color", "#B0BEC5");
-  set(note, "fontsize", "11");
-  set(note, "label", text.empty() ? " " : text);
-  Agraph_t* legend = agsubg(panel, const_cast<char*>("legend"), 1);
-  set(legend, "rank", "same");
-  const char* levels[] = {"A", "B", "C"};
-  Agnode_t* prev = nullptr;
-  for (const char* lv : levels) {
-    Agnode_t* n = agnode(legend, const_cast<char*>(fmt::format("legend{}", lv).c_str()), 1);
-    const RiskStyle rs = risk_style(lv);
-    set(n, "label", fmt::format("{}级廉政风险", lv));
-    set(n, "fillcolor", rs.fill);
-    set(n, "color", rs.border);
-    set(n, "fontsize", "10");
-    if (prev)
-      set(agedge(g, prev, n, const_cast<char*>(fmt::format("lg{}", lv).c_str()), 1), "style",
-          "invis");
-    prev = n;
+  // The 说明 box, in the last rank.
+  Agraph_t* sink = agsubg(g, const_cast<char*>("panel"), 1);
+  set(sink, "rank", "sink");
+  Agnode_t* note = agnode(sink, const_cast<char*>("info"), 1);
+  set(note, "shape", "plaintext");
+  set(note, "style", "");
+  set(note, "fontsize", "9.5");
+  set(note, "margin", "0");
+  set_html(g, note, panel_label(flow, info));
+  // Under the end node (weight 0: it does not pull the panel sideways) and pulled towards the
+  // steps before the end, so it sits under the flow, not beyond the end node at its right.
+  for (size_t i = 0; i < flow.steps.size(); ++i) {
+    const bool before_end =
+        std::any_of(flow.steps[i].next.begin(), flow.steps[i].next.end(), [&](const Branch& b) {
+          const FlowStep* to = flow.find(b.to.value);
+          return to && to->kind == StepKind::End;
+        });
+    if (!before_end && flow.steps[i].kind != StepKind::End) continue;
+    Agedge_t* pin =
+        agedge(g, nodes[i], note, const_cast<char*>(fmt::format("pin{}", i).c_str()), 1);
+    set(pin, "style", "invis");
+    set(pin, "weight", flow.steps[i].kind == StepKind::End ? "0" : "1");
   }
-  Agnode_t* ex = agnode(legend, const_cast<char*>("legendX"), 1);
-  set(ex, "label", "不计入时限");
-  set(ex, "style", "filled,dashed");
-  set(ex, "fontsize", "10");
-  set(agedge(g, prev, ex, const_cast<char*>("lgX"), 1), "style", "invis");
-  set(agedge(g, note, agnode(legend, const_cast<char*>("legendA"), 0), const_cast<char*>("lgn"), 1),
-      "style", "invis");
-  add_risk_table(g, flow, panel, note);
-  // Keep the panel under the chart.
-  for (size_t i = 0; i < flow.steps.size(); ++i)
-    if (flow.steps[i].kind == StepKind::End)
-      set(agedge(g, nodes[i], note, const_cast<char*>(fmt::format("pin{}", i).c_str()), 1), "style",
-          "invis");
   return g;
 }
 
@@ -363,11 +373,21 @@ ChartFiles render_chart(const Flow& flow, const ChartInfo& info, const ChartForm
   // One layout, every format. The SVG is always made: the site inlines it, it gives the
   // page size and catalog.pdf draws the chart from it.
   out.svg = compact_chart_svg(chart_svg_family(graphviz_render(g, "svg")), step_titles(flow));
+  // The 说明 panel's rows (in the drawing's y, down), kept on one page when a printed chart is
+  // split (pdf_chart reads data-keep).
+  if (Agraph_t* panel = agsubg(g, const_cast<char*>("cluster_info"), 0);
+      panel && !out.svg.empty()) {
+    const boxf bb = GD_bb(panel);
+    const size_t at = out.svg.find('>', out.svg.find("<svg "));
+    if (at != std::string::npos)
+      out.svg.insert(at, fmt::format(" data-keep=\"{:.1f} {:.1f}\"", -bb.UR.y, -bb.LL.y));
+  }
   double w = 0, h = 0;
   if (out.svg.empty() || !svg_page_size(out.svg, &w, &h))
     out.error = "Graphviz 无法输出 svg / cannot render svg";
   if (out.error.empty() && formats.png)
-    out.png = rasterize_graph(g, w, h, kChartPngDpi, &out.error);
+    out.png = rasterize_graph(g, w, h, kChartPngDpi * std::min(1.0, kA4ChartWidthPt / w),
+                              kChartPngDpi, &out.error);
   gvFreeLayout(graphviz_context(), g);
   agclose(g);
   return out;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -13,7 +14,7 @@ namespace powerlist {
 
 namespace {
 
-constexpr std::string_view kMagic = "powerlist-pdf-chart 1";
+constexpr std::string_view kMagic = "powerlist-pdf-chart 2";
 
 // One element of the SVG: its name and attributes (values still XML-escaped).
 struct Element {
@@ -126,6 +127,8 @@ class Painter {
   std::string ops;
   PdfGlyphs glyphs;
   std::string text_size, text_anchor;  // said once on <svg>, inherited by every text
+  double scale = 1, shift_y = 0;       // the <g> transform, for text_rows
+  std::vector<std::pair<double, double>> text_rows;
 
   void shape(const Element& e, const std::string& path, bool closed) {
     double fill[3], stroke[3];
@@ -163,6 +166,8 @@ class Painter {
       const double w = pdf_text_advance(chars, bold) * size;
       x -= anchor == "end" ? w : w / 2;
     }
+    // The line's band on the page, from above the capitals to below the descenders.
+    text_rows.push_back({scale * (y + shift_y - size), scale * (y + shift_y + 0.3 * size)});
     colour(rgb, "rg", fill_);
     ops += bold ? "BT /B " : "BT /R ";
     pdf_num(ops, size);
@@ -277,6 +282,7 @@ std::string pdf_chart_from_svg(const std::string& svg_text, std::string* error) 
   Painter paint;
   double width = 0, height = 0;
   bool transformed = false;
+  std::vector<double> keep;  // the 说明 panel's rows, in the drawing's y (render.cpp)
   Element e;
   for (size_t at = svg.find('<'); at != std::string_view::npos; at = svg.find('<', at)) {
     if (svg.compare(at, 4, "<!--") == 0) {
@@ -294,6 +300,7 @@ std::string pdf_chart_from_svg(const std::string& svg_text, std::string* error) 
     if (e.name == "svg") {
       const std::vector<double> box = numbers(e.attr("viewBox"));
       if (box.size() == 4) width = box[2], height = box[3];
+      keep = numbers(e.attr("data-keep"));
       paint.text_size = std::string(e.attr("font-size"));
       paint.text_anchor = std::string(e.attr("text-anchor"));
     } else if (e.name == "g" && !transformed && !e.attr("transform").empty()) {
@@ -307,6 +314,8 @@ std::string pdf_chart_from_svg(const std::string& svg_text, std::string* error) 
       }
       // A form inherits the drawing page's graphics state: start from SVG's defaults.
       paint.ops += cm + "cm 0 g 0 G 1 w [] 0 d 0 J 0 j 4 M\n";
+      paint.scale = t[1];
+      paint.shift_y = t[4];
       transformed = true;
     } else if (e.name == "title") {
       const size_t end = svg.find("</title>", at);
@@ -337,6 +346,18 @@ std::string pdf_chart_from_svg(const std::string& svg_text, std::string* error) 
   out += fmt::format(" {} {}\n", paint.glyphs.regular.size(), paint.glyphs.bold.size());
   for (const auto* g : {&paint.glyphs.regular, &paint.glyphs.bold})
     for (const auto& [gid, cp] : *g) out += fmt::format("{} {}\n", gid, static_cast<uint32_t>(cp));
+  // A split never cuts the panel: its whole height counts as one line of text.
+  if (keep.size() == 2 && keep[0] < keep[1])
+    paint.text_rows.push_back(
+        {paint.scale * (keep[0] + paint.shift_y), paint.scale * (keep[1] + paint.shift_y)});
+  std::sort(paint.text_rows.begin(), paint.text_rows.end());
+  out += fmt::format("{}\n", paint.text_rows.size());
+  for (const auto& [top, bottom] : paint.text_rows) {
+    pdf_num(out, top);
+    out += ' ';
+    pdf_num(out, bottom);
+    out += '\n';
+  }
   const std::string deflated = pdf_deflate(paint.ops);
   out += fmt::format("{}\n", deflated.size());
   return out + deflated;
@@ -361,11 +382,47 @@ bool parse_pdf_chart(const std::string& bytes, PdfChart* out) {
     if (next == p || gid > 65535 || cp >= 0x110000) return false;
     out->glyphs.of(i >= n_reg).emplace(static_cast<uint16_t>(gid), static_cast<char32_t>(cp));
   }
+  const unsigned long rows = std::strtoul(p = next, &next, 10);
+  if (next == p || rows > 1000000) return false;
+  out->text_rows.clear();
+  for (unsigned long i = 0; i < rows; ++i) {
+    const double top = std::strtod(p = next, &next);
+    const double bottom = std::strtod(p = next, &next);
+    if (next == p) return false;
+    out->text_rows.push_back({top, bottom});
+  }
   const unsigned long len = std::strtoul(p = next, &next, 10);
   if (next == p || next >= end || *next != '\n' || len != static_cast<size_t>(end - next - 1))
     return false;
   out->deflated.assign(next + 1, len);
   return true;
+}
+
+ChartSlices plan_chart_slices(const PdfChart& c, double box_w, double first_h, double box_h) {
+  ChartSlices out;
+  out.scale = std::min(1.0, box_w / c.w);
+  // A chart a little too tall is shrunk onto one page as long as its text stays legible.
+  if (c.h * out.scale > first_h && first_h / c.h >= kMinChartScale) out.scale = first_h / c.h;
+  double top = 0;
+  double room = first_h / out.scale;
+  while (c.h - top > room + 1e-6) {
+    // The lowest place in the lower half of the page that cuts no line of text.
+    double cut = top + room;
+    for (bool moved = true; moved && cut > top + room / 2;) {
+      moved = false;
+      for (const auto& [t, b] : c.text_rows)
+        if (t - 2 < cut && cut < b + 2) {
+          cut = t - 2;
+          moved = true;
+        }
+    }
+    if (cut <= top + room / 2) cut = top + room;  // no gap: cut at the page's foot
+    out.pages.push_back({top, cut});
+    top = cut;
+    room = box_h / out.scale;
+  }
+  out.pages.push_back({top, c.h});
+  return out;
 }
 
 std::string pdf_chart_file(const std::string& page, const std::string& title, std::string* error) {
@@ -374,10 +431,45 @@ std::string pdf_chart_file(const std::string& page, const std::string& title, st
     if (error) *error = "无法读取流程图 / cannot read the chart";
     return "";
   }
+  // A4, portrait unless the chart is only legible across a landscape page.
+  constexpr double kMargin = 20, kA4W = 595.28, kA4H = 841.89;
+  bool landscape = false;
+  ChartSlices plan =
+      plan_chart_slices(c, kA4W - 2 * kMargin, kA4H - 2 * kMargin, kA4H - 2 * kMargin);
+  if (plan.scale < kMinChartScale) {
+    ChartSlices wide =
+        plan_chart_slices(c, kA4H - 2 * kMargin, kA4W - 2 * kMargin, kA4W - 2 * kMargin);
+    if (wide.scale > plan.scale) plan = std::move(wide), landscape = true;
+  }
+  const double page_w = landscape ? kA4H : kA4W, page_h = landscape ? kA4W : kA4H;
   PdfDocument doc(title, "");
-  doc.begin_page(c.w, c.h);
-  doc.ops() = doc.add_form(c.w, c.h, std::move(c.deflated), c.glyphs) + " Do\n";
+  std::string form;
+  for (const auto& [top, bottom] : plan.pages) {
+    doc.begin_page(page_w, page_h);
+    if (form.empty())
+      form = doc.add_form(c.w, c.h, std::string(c.deflated), c.glyphs);
+    else
+      doc.reuse_form(form);
+    doc.ops() += chart_slice_ops(form, c, plan.scale, top, bottom, (page_w - c.w * plan.scale) / 2,
+                                 page_h - kMargin);
+  }
   return doc.finish(error);
+}
+
+std::string chart_slice_ops(const std::string& form, const PdfChart& c, double scale, double top,
+                            double bottom, double x, double y_top) {
+  // Clip to the slice, then place the form so the slice's top is at y_top (PDF y up).
+  std::string ops = "q ";
+  for (double v : {x, y_top - (bottom - top) * scale, c.w * scale, (bottom - top) * scale}) {
+    pdf_num(ops, v, 3);
+    ops += ' ';
+  }
+  ops += "re W n ";
+  for (double v : {scale, 0.0, 0.0, scale, x, y_top - (c.h - top) * scale}) {
+    pdf_num(ops, v, 4);
+    ops += ' ';
+  }
+  return ops + "cm " + form + " Do Q\n";
 }
 
 std::string chart_pdf_from_svg(const std::string& svg, const std::string& title,

@@ -5,6 +5,8 @@
 // layout, no drawing, and a rebuild takes unchanged charts from the cache as they are.
 #pragma once
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "pdf_document.hpp"
 
@@ -14,7 +16,27 @@ struct PdfChart {
   double w = 0, h = 0;   // points
   std::string deflated;  // the form's operators, /FlateDecode
   PdfGlyphs glyphs;
+  // Where lines of text are (top, bottom; points from the chart's top, sorted): a chart split
+  // over pages is cut between them.
+  std::vector<std::pair<double, double>> text_rows;
 };
+
+// The smallest scale a chart is printed at: its 9-point notes and edge labels stay ≥ 7.5 pt
+// (and 11-point step text ≥ 9.2 pt). A chart that would need less is split over pages instead.
+constexpr double kMinChartScale = 7.5 / 9.0;
+
+// How a chart goes on pages whose drawing box is `box_w` wide and `box_h` tall (`first_h` on the
+// first page): one scale, and the part of the chart (top, bottom in chart points) each page
+// shows, cut where no text is.
+struct ChartSlices {
+  double scale = 1;
+  std::vector<std::pair<double, double>> pages;
+};
+ChartSlices plan_chart_slices(const PdfChart& c, double box_w, double first_h, double box_h);
+// PDF operators drawing rows top…bottom of the chart (form `form`, from add_form) at `scale`
+// with its left edge at x and the slice's top at y_top (PDF coordinates, y up), clipped.
+std::string chart_slice_ops(const std::string& form, const PdfChart& c, double scale, double top,
+                            double bottom, double x, double y_top);
 
 // The chart page of a Graphviz SVG, serialized for the cache; "" with `error` set when the SVG
 // cannot be read or the font is missing.

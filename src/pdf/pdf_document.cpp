@@ -93,6 +93,11 @@ std::string PdfDocument::add_form(double w, double h, std::string deflated_ops,
   return fmt::format("/C{}", forms_.size() - 1);
 }
 
+void PdfDocument::reuse_form(const std::string& name) {
+  const size_t index = std::strtoul(name.c_str() + 2, nullptr, 10);  // "/C<n>"
+  if (index < forms_.size()) pages_.back().forms.push_back(index);
+}
+
 void PdfDocument::link(double x0, double y0, double x1, double y1, int page) {
   pages_.back().links.push_back({{x0, y0, x1, y1}, page});
 }

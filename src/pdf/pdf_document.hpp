@@ -46,6 +46,8 @@ class PdfDocument {
   // A Form XObject on the current page (fonts /R and /B, box 0 0 w h) from deflated
   // operators; returns the name to draw it with (`/Name Do`).
   std::string add_form(double w, double h, std::string deflated_ops, const PdfGlyphs& glyphs);
+  // Makes a form added on an earlier page (its name from add_form) usable on this one.
+  void reuse_form(const std::string& name);
 
   // A link on the current page: the rectangle (PDF coordinates) leads to `page` (1-based).
   void link(double x0, double y0, double x1, double y1, int page);

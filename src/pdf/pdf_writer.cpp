@@ -229,6 +229,38 @@ bool PdfWriter::chart(const std::string& part, double x, double y, double max_w,
   return true;
 }
 
+bool PdfWriter::chart_pages(const std::string& part, const std::string& heading,
+                            const std::string& continued) {
+  PdfChart c;
+  if (!parse_pdf_chart(part, &c)) return false;
+  constexpr double kSide = 30, kHead = 32, kFoot = 40;  // the foot holds the page number
+  TextStyle st;
+  st.size = 9;
+  auto plan_for = [&](bool wide) {
+    const double w = wide ? kA4Long : kA4Short, h = wide ? kA4Short : kA4Long;
+    return plan_chart_slices(c, w - 2 * kSide, h - kHead - kFoot, h - kHead - kFoot);
+  };
+  bool wide = false;
+  ChartSlices plan = plan_for(false);
+  if (plan.scale < kMinChartScale) {
+    ChartSlices other = plan_for(true);
+    if (other.scale > plan.scale) plan = std::move(other), wide = true;
+  }
+  std::string form;
+  for (size_t i = 0; i < plan.pages.size(); ++i) {
+    new_page(wide);
+    text(kSide, 14, width() - 2 * kSide, i == 0 ? heading : continued, st);
+    if (form.empty())
+      form = doc_.add_form(c.w, c.h, std::string(c.deflated), c.glyphs);
+    else
+      doc_.reuse_form(form);
+    const auto& [top, bottom] = plan.pages[i];
+    doc_.ops() += chart_slice_ops(form, c, plan.scale, top, bottom,
+                                  (width() - c.w * plan.scale) / 2, height() - kHead);
+  }
+  return true;
+}
+
 void PdfWriter::link(double x, double y, double w, double h, int page) {
   doc_.link(x, height() - y - h, x + w, height() - y, page);
 }

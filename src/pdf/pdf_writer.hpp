@@ -54,6 +54,12 @@ class PdfWriter {
   // `max_h` and centred horizontally at (x, y); false when the part cannot be read.
   bool chart(const std::string& part, double x, double y, double max_w, double max_h);
 
+  // A chart at print size on pages of its own (A4 portrait, or landscape when only that keeps
+  // its text ≥ 9 pt): `heading` (one line) above it on its first page, "（续）" on the next ones;
+  // split between lines of text when taller than a page. False when the part cannot be read.
+  bool chart_pages(const std::string& part, const std::string& heading,
+                   const std::string& continued);
+
   // A link over the rectangle (top-left x, y, width, height) to `page`.
   void link(double x, double y, double w, double h, int page);
 

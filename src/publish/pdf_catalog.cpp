@@ -236,28 +236,16 @@ std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& 
           s->chart_page);
       for (const PublicItem* p : s->items) {
         if (p->chart.empty()) continue;
-        w.new_page(false);
-        w.outline(sec, p->item->name.value, w.page());
-        TextStyle st;
-        st.size = 12;
-        st.bold = true;
-        double y = 36;
-        y += w.text(kMargin, y, kA4Short - 2 * kMargin, p->item->name.value, st);
-        st.size = 9;
-        st.bold = false;
-        y += w.text(kMargin, y, kA4Short - 2 * kMargin,
-                    fmt::format("{}　权力编码 {}　{}", category_info(p->item->category.value).name,
-                                p->codes.implementation.empty() ? "—" : p->codes.implementation,
-                                p->dept->name.value),
-                    st);
-        // The chart as its worker drew it for catalog.pdf (from its SVG): vectors and text,
-        // no second layout.
-        if (!w.chart(chart(*p, "page"), kMargin, y + 6, kA4Short - 2 * kMargin,
-                     kA4Long - y - 6 - kBottom)) {
+        // The chart carries its own title and code; the line above it names the department.
+        const std::string dept =
+            fmt::format("{}　{}", p->dept->name.value, category_info(p->item->category.value).name);
+        const int first = w.page() + 1;
+        if (!w.chart_pages(chart(*p, "page"), dept, p->item->name.value + "（续）")) {
           if (error)
             *error = "无法绘制流程图 / cannot draw the flowchart of " + p->item->name.value;
           return "";
         }
+        w.outline(sec, p->item->name.value, first);
       }
     }
   }
