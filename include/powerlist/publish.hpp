@@ -70,6 +70,12 @@ std::string chart_pdf_from_svg(const std::string& svg, const std::string& title,
                                std::string* error);
 // The printed 行政职权目录: cover, contents, tables by category, flowcharts.
 // Returns the PDF bytes, or "" with `error` set.
+// The site's footer: powerlist.yaml `publication.footer`, else "<发布机关>发布。未列入目录的权力
+// 不得行使。" (never the tool's name).
+std::string site_footer(const Catalog& c);
+// A limit as everything published spells it: "无" when there is none or none is given.
+std::string limit_text(const std::optional<Loc<Duration>>& d);
+
 std::string render_catalog_pdf(const Catalog& catalog, const std::vector<PublicItem>& items,
                                const ChartPart& chart, std::string* error);
 // 涉密不宜公开行政职权目录: name, category, reason of the non-public items.

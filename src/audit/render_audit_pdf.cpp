@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "audit_text.hpp"
-#include "pdf/pdf_table.hpp"
+#include "pdf/pdf_flow.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "powerlist/audit.hpp"
 
@@ -14,45 +14,6 @@ namespace {
 
 constexpr double kWidth = kA4Short - 2 * kMargin;  // 511 pt of text width
 constexpr double kBody = 12, kCell = 9;
-
-// Writes flowing text on portrait pages: a cursor that moves down and turns the page.
-class Letter {
- public:
-  explicit Letter(PdfWriter& w) : w_(w) {}
-  void page() {
-    w_.new_page(false, true);
-    y_ = kTop;
-  }
-  void space(double h) { y_ += h; }
-  void text(const std::string& s, const TextStyle& st) {
-    const double h = w_.measure(s, kWidth, st);
-    if (y_ + h > kA4Long - kBottom) page();
-    y_ += w_.text(kMargin, y_, kWidth, s, st);
-  }
-  // A heading is kept with at least some room for what follows it.
-  void heading(const std::string& s, int parent, int* id = nullptr) {
-    TextStyle st;
-    st.size = kBody + 1;
-    st.bold = true;
-    if (y_ + 80 > kA4Long - kBottom) page();
-    space(6);
-    const int o = w_.outline(parent, s, w_.page());
-    if (id) *id = o;
-    text(s, st);
-    space(4);
-  }
-  void table(PdfTable& t) {
-    t.header_size = kCell;
-    t.leading = 1.3;
-    for (auto& c : t.columns) c.size = kCell;
-    y_ = flow_table(w_, t, y_) + 6;
-  }
-  PdfWriter& writer() { return w_; }
-
- private:
-  PdfWriter& w_;
-  double y_ = kTop;
-};
 
 TextStyle body_style() {
   TextStyle st;
@@ -67,21 +28,21 @@ std::string title_lines(PdfWriter& w, const std::string& title, const TextStyle&
   return head + "\n" + tail;
 }
 
-void findings_table(Letter& l, const AuditDepartment& d) {
+void findings_table(PdfFlow& l, const AuditDepartment& d) {
   PdfTable t;
   t.columns = {{"序号", 24}, {"事项名称", 100}, {"审核意见及修改建议", 387}};
   for (const auto& it : d.items)
     t.rows.push_back(
         {it.id.empty() ? "—" : std::to_string(it.seq), item_label(it), opinions_text(it)});
-  l.table(t);
+  l.table(t, kCell);
 }
 
-void draw(Letter& l, const AuditTable& at) {
+void draw(PdfFlow& l, const AuditTable& at) {
   if (at.columns.empty() || at.rows.empty()) return;
   PdfTable t;
   for (const auto& [name, width] : at.columns) t.columns.push_back({name, width});
   t.rows = at.rows;
-  l.table(t);
+  l.table(t, kCell);
 }
 
 }  // namespace
@@ -89,7 +50,7 @@ void draw(Letter& l, const AuditTable& at) {
 std::string render_audit_pdf(const AuditReport& r, std::string* error) {
   const std::string title = r.title.empty() ? "行政职权目录" : r.title;
   PdfWriter w("关于《" + title + "》的合法性审核意见", r.issuer.empty() ? r.publisher : r.issuer);
-  Letter l(w);
+  PdfFlow l(w, false);
   l.page();
   TextStyle centred = body_style();
   centred.align = Align::Center;
@@ -110,8 +71,7 @@ std::string render_audit_pdf(const AuditReport& r, std::string* error) {
   l.space(6);
 
   for (const AuditSection& sec : audit_sections(r)) {
-    int parent = 0;
-    l.heading(sec.heading, 0, &parent);
+    const int parent = l.heading(sec.heading, kBody + 1, 0);
     if (!sec.intro.empty()) {
       l.text(sec.intro, body_style());
       l.space(4);
@@ -123,7 +83,7 @@ std::string render_audit_pdf(const AuditReport& r, std::string* error) {
       draw(l, common_table(*c));
     }
     for (const auto& [sub, dept] : sec.groups) {
-      if (!sub.empty()) l.heading(sub, parent);
+      if (!sub.empty()) l.heading(sub, kBody + 1, parent);
       findings_table(l, *dept);
     }
     draw(l, sec.table);
@@ -149,7 +109,7 @@ std::string render_audit_pdf(const AuditReport& r, std::string* error) {
     for (const auto& [rule, count] : r.by_rule)
       t.rows.push_back(
           {rule_title(rule) + "\n" + rule, std::to_string(count), audit_reasoning(rule)});
-    l.table(t);
+    l.table(t, kCell);
   }
   return w.finish(error);
 }

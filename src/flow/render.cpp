@@ -166,7 +166,7 @@ void add_step_notes(Agraph_t* g, const Flow& flow, const std::vector<Agnode_t*>&
 std::string panel_label(const Flow& flow, const ChartInfo& info) {
   std::string text;
   auto line = [&](const char* head, const std::string& body) {
-    if (!body.empty()) text += html_wrap(std::string(head) + body, 40);
+    if (!body.empty()) text += html_wrap(std::string(head) + body, 60);
   };
   line("相对人权利：", info.rights);
   line("时限：", info.limits);
@@ -187,8 +187,8 @@ std::string panel_label(const Flow& flow, const ChartInfo& info) {
           "<TR><TD BGCOLOR=\"{}\">{}级</TD><TD ALIGN=\"LEFT\">{}</TD><TD ALIGN=\"LEFT\" "
           "BALIGN=\"LEFT\">{}</TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{}</TD></TR>",
           rs.fill, xml_escape(r.level), xml_escape(st.id),
-          html_wrap(r.point.empty() ? "—" : r.point, 18),
-          html_wrap(r.measures.empty() ? "（未填写）" : r.measures, 20));
+          html_wrap(r.point.empty() ? "—" : r.point, 24),
+          html_wrap(r.measures.empty() ? "（未填写）" : r.measures, 28));
     }
   if (!rows.empty())
     out +=

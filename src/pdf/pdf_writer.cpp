@@ -229,34 +229,54 @@ bool PdfWriter::chart(const std::string& part, double x, double y, double max_w,
   return true;
 }
 
+namespace {
+
+constexpr double kChartSide = 30, kChartHead = 32, kChartFoot = 40;  // the foot: page number
+
+// Portrait, or landscape when only that keeps the chart's text legible.
+ChartSlices plan_chart_page(const PdfChart& c, bool* wide) {
+  auto plan_for = [&](bool landscape) {
+    const double w = landscape ? kA4Long : kA4Short, h = landscape ? kA4Short : kA4Long;
+    return plan_chart_slices(c, w - 2 * kChartSide, h - kChartHead - kChartFoot,
+                             h - kChartHead - kChartFoot);
+  };
+  *wide = false;
+  ChartSlices plan = plan_for(false);
+  if (plan.scale < kMinChartScale) {
+    ChartSlices other = plan_for(true);
+    if (other.scale > plan.scale) plan = std::move(other), *wide = true;
+  }
+  return plan;
+}
+
+}  // namespace
+
+int PdfWriter::chart_page_count(const std::string& part) {
+  PdfChart c;
+  if (!parse_pdf_chart(part, &c)) return 0;
+  bool wide = false;
+  return static_cast<int>(plan_chart_page(c, &wide).pages.size());
+}
+
 bool PdfWriter::chart_pages(const std::string& part, const std::string& heading,
                             const std::string& continued) {
   PdfChart c;
   if (!parse_pdf_chart(part, &c)) return false;
-  constexpr double kSide = 30, kHead = 32, kFoot = 40;  // the foot holds the page number
+  bool wide = false;
+  const ChartSlices plan = plan_chart_page(c, &wide);
   TextStyle st;
   st.size = 9;
-  auto plan_for = [&](bool wide) {
-    const double w = wide ? kA4Long : kA4Short, h = wide ? kA4Short : kA4Long;
-    return plan_chart_slices(c, w - 2 * kSide, h - kHead - kFoot, h - kHead - kFoot);
-  };
-  bool wide = false;
-  ChartSlices plan = plan_for(false);
-  if (plan.scale < kMinChartScale) {
-    ChartSlices other = plan_for(true);
-    if (other.scale > plan.scale) plan = std::move(other), wide = true;
-  }
   std::string form;
   for (size_t i = 0; i < plan.pages.size(); ++i) {
     new_page(wide);
-    text(kSide, 14, width() - 2 * kSide, i == 0 ? heading : continued, st);
+    text(kChartSide, 14, width() - 2 * kChartSide, i == 0 ? heading : continued, st);
     if (form.empty())
       form = doc_.add_form(c.w, c.h, std::string(c.deflated), c.glyphs);
     else
       doc_.reuse_form(form);
     const auto& [top, bottom] = plan.pages[i];
     doc_.ops() += chart_slice_ops(form, c, plan.scale, top, bottom,
-                                  (width() - c.w * plan.scale) / 2, height() - kHead);
+                                  (width() - c.w * plan.scale) / 2, height() - kChartHead);
   }
   return true;
 }

@@ -59,6 +59,8 @@ class PdfWriter {
   // split between lines of text when taller than a page. False when the part cannot be read.
   bool chart_pages(const std::string& part, const std::string& heading,
                    const std::string& continued);
+  // How many pages chart_pages gives the chart (0 when the part cannot be read).
+  static int chart_page_count(const std::string& part);
 
   // A link over the rectangle (top-left x, y, width, height) to `page`.
   void link(double x, double y, double w, double h, int page);

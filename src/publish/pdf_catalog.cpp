@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "pdf/pdf_table.hpp"
@@ -69,6 +70,11 @@ std::string risk_cell(const PowerItem& it) {
   return out.empty() ? "—" : out;
 }
 
+// 公开 parts every item of a table shares (范围, 时间, and the forms if they agree too) are said
+// once after the table's heading; the column keeps what differs, or goes when nothing does.
+struct Section;
+void share_disclosure(Section& s);
+
 std::vector<PdfColumn> catalog_columns() {
   return {{"序号", 26},
           {"权力编码", 140, 6.8},
@@ -85,10 +91,49 @@ std::vector<PdfColumn> catalog_columns() {
 struct Section {
   Category cat;
   std::vector<const PublicItem*> items;
+  std::string title;  // 一、行政许可（12 项）
   PdfTable table;
   TablePlan plan;
   int table_page = 0, chart_page = 0;
 };
+
+void share_disclosure(Section& s) {
+  constexpr size_t kColumn = 8;                   // 公开
+  std::vector<std::array<std::string, 3>> parts;  // forms, scope, timing per row
+  for (const PublicItem* p : s.items) {
+    const auto& d = p->item->disclosure;
+    parts.push_back(
+        d ? std::array<std::string, 3>{join_values(d->forms), d->scope.value, d->timing.value}
+          : std::array<std::string, 3>{});
+  }
+  if (parts.size() < 2) return;
+  std::array<bool, 3> same{};
+  for (size_t k = 0; k < 3; ++k)
+    same[k] = !parts[0][k].empty() && std::all_of(parts.begin(), parts.end(), [&](const auto& r) {
+      return r[k] == parts[0][k];
+    });
+  if (!same[1] && !same[2] && !same[0]) return;
+  std::vector<std::string> said;
+  if (same[0]) said.push_back("公开形式：" + parts[0][0]);
+  if (same[1]) said.push_back("公开范围：" + parts[0][1]);
+  if (same[2]) said.push_back("公开时间：" + parts[0][2]);
+  s.table.heading += "　　" + join(said, "；") + "（本表各项相同）";
+  if (same[0] && same[1] && same[2]) {  // nothing differs: the column goes
+    const double freed = s.table.columns[kColumn].width;
+    s.table.columns.erase(s.table.columns.begin() + kColumn);
+    s.table.columns[2].width += freed / 2;
+    s.table.columns[3].width += freed / 2;
+    for (auto& r : s.table.rows) r.erase(r.begin() + kColumn);
+    return;
+  }
+  s.table.columns[kColumn].title = same[0] ? "公开" : "公开形式";
+  for (size_t i = 0; i < parts.size(); ++i) {
+    std::vector<std::string> rest;
+    for (size_t k = 0; k < 3; ++k)
+      if (!same[k] && !parts[i][k].empty()) rest.push_back(parts[i][k]);
+    s.table.rows[i][kColumn] = rest.empty() ? "—" : join(rest, "；");
+  }
+}
 
 void draw_cover(PdfWriter& w, const Catalog& c, size_t count) {
   w.new_page(false, false);
@@ -101,6 +146,12 @@ void draw_cover(PdfWriter& w, const Catalog& c, size_t count) {
   TextStyle sub;
   sub.size = 14;
   sub.align = Align::Center;
+  if (!c.project.publication_number.empty()) {
+    TextStyle number;
+    number.size = 14;
+    number.align = Align::Center;
+    w.text(60, 320, kA4Short - 120, c.project.publication_number, number);
+  }
   double y = 420;
   const std::vector<std::string> lines = {
       p.region_name.value, fmt::format("共 {} 项", count), "", p.publisher.value,
@@ -172,18 +223,18 @@ std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& 
   size_t n = 0;
   for (Section* s : sections) {
     s->table.columns = catalog_columns();
-    s->table.heading = fmt::format("{}、{}（{} 项）", chinese_ordinal(n++),
-                                   category_info(s->cat).name, s->items.size());
+    s->title = fmt::format("{}、{}（{} 项）", chinese_ordinal(n++), category_info(s->cat).name,
+                           s->items.size());
+    s->table.heading = s->title;
     size_t row = 0;
     for (const PublicItem* p : s->items) {
       const PowerItem& it = *p->item;
-      s->table.rows.push_back({std::to_string(++row),
-                               p->codes.implementation.empty() ? "—" : p->codes.implementation,
-                               it.name.value, basis_cell(it), unit_cell(*p->dept, it),
-                               it.limits.statutory ? it.limits.statutory->value.str() : "—",
-                               it.limits.promised ? it.limits.promised->value.str() : "—",
-                               fees_cell(it), disclosure_cell(it), risk_cell(it)});
+      s->table.rows.push_back(
+          {std::to_string(++row), p->codes.implementation.empty() ? "—" : p->codes.implementation,
+           it.name.value, basis_cell(it), unit_cell(*p->dept, it), limit_text(it.limits.statutory),
+           limit_text(it.limits.promised), fees_cell(it), disclosure_cell(it), risk_cell(it)});
     }
+    share_disclosure(*s);
     s->plan = plan_table(w, s->table);
   }
   // Page numbers: cover 1, contents, then the tables, then the flowcharts.
@@ -199,7 +250,8 @@ std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& 
   const int first_chart = page;
   for (Section* s : sections) {
     s->chart_page = page;
-    for (const PublicItem* p : s->items) page += p->chart.empty() ? 0 : 1;
+    for (const PublicItem* p : s->items)
+      page += p->chart.empty() ? 0 : PdfWriter::chart_page_count(chart(*p, "page"));
   }
   std::vector<TocEntry> toc;
   toc.push_back({"行政职权目录表", sections.empty() ? page : sections[0]->table_page, 0});
@@ -223,7 +275,7 @@ std::string render_catalog_pdf(const Catalog& c, const std::vector<PublicItem>& 
   const int tables_id = w.outline(0, "行政职权目录表", toc[0].page, true);
   for (Section* s : sections) {
     std::vector<int> row_pages = draw_table(w, s->table, s->plan);
-    const int sec = w.outline(tables_id, s->table.heading, s->table_page);
+    const int sec = w.outline(tables_id, s->title, s->table_page);
     for (size_t i = 0; i < s->items.size(); ++i)
       w.outline(sec, s->items[i]->item->name.value, row_pages[i]);
   }

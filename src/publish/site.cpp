@@ -14,6 +14,18 @@
 
 namespace powerlist {
 
+// One spelling for "no limit" in everything published: "无" whether the catalog says 无 or
+// leaves the limit out (catalog.pdf uses the same).
+std::string limit_text(const std::optional<Loc<Duration>>& d) {
+  return d ? d->value.str() : "无";
+}
+
+std::string site_footer(const Catalog& c) {
+  if (!c.project.footer.empty()) return c.project.footer;
+  const std::string& by = c.project.publisher.value;
+  return (by.empty() ? std::string() : by + "发布。") + "未列入目录的权力不得行使。";
+}
+
 namespace {
 
 using Dict = ctemplate::TemplateDictionary;
@@ -26,10 +38,6 @@ std::string articles_text(const Citation& c) {
 
 std::string or_dash(const std::string& s) {
   return s.empty() ? "—" : s;
-}
-
-std::string limit_text(const std::optional<Loc<Duration>>& d) {
-  return d ? d->value.str() : "—";
 }
 
 // The SVG document without its XML prolog and DOCTYPE, for inlining.
@@ -52,6 +60,7 @@ void fill_index(Dict& dict, const Catalog& c, const std::vector<PublicItem>& ite
   dict.SetValue("PUBLISHER", or_dash(proj.publisher.value));
   dict.SetValue("EFFECTIVE", proj.effective ? proj.effective->value.str() : "—");
   dict.SetValue("REGION", or_dash(proj.region_name.value));
+  dict.SetValue("FOOTER", site_footer(c));
   dict.SetIntValue("TOTAL", static_cast<long>(items.size()));
   std::map<std::string, int> per_dept;
   std::map<int, int> per_cat;
@@ -73,6 +82,10 @@ void fill_index(Dict& dict, const Catalog& c, const std::vector<PublicItem>& ite
     s->SetValue("CODE", ci.code);
     s->SetValue("NAME", ci.name);
     s->SetIntValue("COUNT", n);
+    // The bar of the small 分类统计 chart: its share of the largest category.
+    int most = 1;
+    for (const auto& kv : per_cat) most = std::max(most, kv.second);
+    s->SetIntValue("PCT", n * 100 / most);
   }
   size_t points = 0;
   for (const auto& p : items) points += p.item->risks.size();
@@ -178,6 +191,7 @@ void fill_item(Dict& dict, const Catalog& c, const PublicItem& p, const std::str
   dict.SetValue("CATALOG_TITLE",
                 c.project.title.value.empty() ? "行政职权目录" : c.project.title.value);
   dict.SetValue("PUBLISHER", c.project.publisher.value);
+  dict.SetValue("FOOTER", site_footer(c));
   dict.SetValue("NAME", it.name.value);
   dict.SetValue("CATEGORY", ci.name);
   dict.SetValue("CAT_CODE", ci.code);

@@ -43,6 +43,7 @@ std::string render_risk_page(const Catalog& c, const RiskOverview& o,
   Dict dict("risks");
   dict.SetValue("TITLE", c.project.title.value.empty() ? "行政职权目录" : c.project.title.value);
   dict.SetValue("PUBLISHER", c.project.publisher.value);
+  dict.SetValue("FOOTER", site_footer(c));
   dict.SetIntValue("POINTS", static_cast<long>(o.entries.size()));
   set_levels(&dict, o.total);
   size_t items = 0, with = 0, max = 0;

@@ -132,7 +132,7 @@
 </section>
 </main>
 <footer role="contentinfo">
-<p><a href="index.html">返回目录</a>　{{PUBLISHER}}</p>
+<p><a href="index.html">返回目录</a>　{{FOOTER}}</p>
 </footer>
 </body>
 </html>

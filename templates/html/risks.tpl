@@ -65,7 +65,7 @@
 </section>{{/DEPT}}
 </main>
 <footer role="contentinfo">
-<p><a href="index.html">返回目录</a>　{{PUBLISHER}}</p>
+<p><a href="index.html">返回目录</a>　{{FOOTER}}</p>
 </footer>
 </body>
 </html>

@@ -36,6 +36,8 @@ ok = ("DONE" in log and "FAIL" not in log
       and int(vals.get("TOTAL", 0)) == 46
       and 0 < int(vals.get("AFTER_FILTER", 0)) < int(vals.get("AFTER_SEARCH", 0)) < 46
       and vals.get("COUNT_TEXT", "").startswith("显示 " + vals.get("AFTER_FILTER", "?") + " 项")
+      and vals.get("CODES_ONE_LINE") == "true" and vals.get("CODES_PHONE") == "true"
+      and vals.get("ASIDE_BESIDE") == "true" and vals.get("FOOTER_TOOL") == "false"
       and vals.get("SVG") == "1" and vals.get("BACK") == "true"
       and vals.get("SVG_TEXT") == vals.get("ITEM_TITLE")
       and vals.get("PHONE_LABEL") == '"职责"'
@@ -49,7 +51,9 @@ chrome --window-size=1280,1400 --screenshot="$ART/index-filtered.png" \
   "file://$tmp/out/site/index.html#q=%E8%AE%B8%E5%8F%AF&cat=01"
 chrome --window-size=1280,2400 --screenshot="$ART/item.png" "file://$tmp/out/site/$item"
 chrome --window-size=390,844 --screenshot="$ART/index-phone.png" "file://$tmp/out/site/index.html"
-for f in index-filtered item index-phone; do
+chrome --window-size=1280,1400 --screenshot="$ART/risks.png" "file://$tmp/out/site/risks.html"
+chrome --window-size=390,1400 --screenshot="$ART/risks-phone.png" "file://$tmp/out/site/risks.html"
+for f in index-filtered item index-phone risks risks-phone; do
   [ -s "$ART/$f.png" ] || { echo "FAIL: no screenshot $f.png"; exit 1; }
 done
 echo "screenshots: $ART"

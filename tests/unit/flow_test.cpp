@@ -91,6 +91,7 @@ TEST_CASE("labels with markup and escapes render literally", "[flow][escape]") {
   const Flow f = test::linear_flow(a, b, "结束", nasty);
   ChartInfo info;
   info.title = nasty;
+  info.rights = nasty;  // into the 说明 box, an HTML-like label: escaped there too
   std::string error;
   const std::string svg = render_flow(f, info, "svg", &error);
   REQUIRE(error.empty());
@@ -101,7 +102,14 @@ TEST_CASE("labels with markup and escapes render literally", "[flow][escape]") {
   const std::string dot = render_flow(f, info, "dot", &error);
   // In DOT the label is one quoted string: quotes escaped, backslashes doubled, & as entity.
   CHECK(dot.find("<script>alert(1)</script>&amp;\\\"'{a|b}\\\\N\\\\n") != std::string::npos);
-  CHECK(dot.find("label=<") == std::string::npos);  // never an HTML label
+  // The only HTML-like label is the 说明 box, and the user's text in it is escaped.
+  for (size_t at = dot.find("label=<"); at != std::string::npos; at = dot.find("label=<", at + 1)) {
+    CHECK(dot.compare(at, 13, "label=<<TABLE") == 0);
+    const size_t end = dot.find(">,", at);
+    const std::string html = dot.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    CHECK(html.find("<script>") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;") != std::string::npos);
+  }
 }
 
 TEST_CASE("the chart cache key changes with every field a chart is drawn from", "[flow][cache]") {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Flowcharts at print size (issue 28): every per-chart PDF and every chart page of catalog.pdf
+# Print outputs at print size (issue 28). Flowcharts: every per-chart PDF and every chart page of catalog.pdf
 # is A4 with step text ≥ 9 pt and notes ≥ 7.5 pt (pdftotext -bbox: a line of Noto Sans CJK is
 # 1.448 × its size), a tall chart continued on a second page rather than shrunk; the SVG is
 # drawn 1:1; the PNG at 150 dpi of its A4 print size; the legend lists only the marks a chart
-# uses; a return edge's condition is in its step's box. Page images go to
+# uses; a return edge's condition is in its step's box. risks.pdf ≥ 9 pt; the catalog's cover
+# with 文号 and date; shared 公开 values said once per table. Page images go to
 # <build>/test-artifacts/charts/.
 set -euo pipefail
 BIN="$1"; SRC="$2"
@@ -65,6 +66,24 @@ for png in glob.glob(os.path.join(out, "flowcharts", "*.png")):
     ppm = struct.unpack(">I", data[at + 4:at + 8])[0] if at > 0 else 0
     if abs(ppm * 0.0254 - 150) > 1: fail.append(f"{os.path.basename(png)}: {ppm * 0.0254:.0f} dpi")
     if w > round((595.28 - 40) / 72 * 150) + 1: fail.append(f"{os.path.basename(png)}: {w} px wide")
+# risks.pdf: every text ≥ 9 pt; the catalog's cover: 文号 and a Chinese date; 公开范围 and 时间
+# said once per table, not on every row.
+risk_sizes = [s for _, words in pages(os.path.join(out, "risks.pdf")) for s, _ in words]
+if min(risk_sizes) < 9.0 - 0.05: fail.append(f"risks.pdf has text at {min(risk_sizes):.2f} pt")
+cover = subprocess.run(["pdftotext", "-f", "1", "-l", "1", os.path.join(out, "catalog.pdf"), "-"],
+                       capture_output=True, text=True).stdout
+for want in ("示府发〔2025〕18号", "2026年1月1日起施行", "示范县人民政府", "江西省吉安市示范县"):
+    if want not in cover: fail.append(f"the cover lacks {want}")
+tables = subprocess.run(["pdftotext", "-f", "3", "-l", "4", os.path.join(out, "catalog.pdf"), "-"],
+                        capture_output=True, text=True).stdout
+if tables.count("长期公开") > 2: fail.append(f"长期公开 printed {tables.count('长期公开')} times on two table pages")
+# The contents' page numbers lead to the charts, though charts now take one or two pages.
+toc = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-layout", os.path.join(out, "catalog.pdf"), "-"],
+                     capture_output=True, text=True).stdout
+for cat, page in re.findall(r"、(行政\S+?)流程图\s+(\d+)", toc):
+    first = subprocess.run(["pdftotext", "-f", page, "-l", page, os.path.join(out, "catalog.pdf"), "-"],
+                           capture_output=True, text=True).stdout.splitlines()[:4]
+    if not any(cat in line for line in first): fail.append(f"contents: {cat} charts not on page {page}")
 if fail:
     print("\n".join("FAIL: " + f for f in fail[:20])); sys.exit(1)
 PY
