@@ -40,10 +40,11 @@ class PdfFlow {
     space(4);
     return id;
   }
-  // The table in `size`-point type with tighter lines, continued over pages.
+  // The table in `size`-point type with tighter lines and cells, continued over pages.
   void table(PdfTable& t, double size) {
     t.header_size = size;
-    t.leading = 1.3;
+    t.leading = 1.25;
+    t.pad_y = 2;
     for (auto& c : t.columns) c.size = size;
     y_ = flow_table(w_, t, y_) + 6;
   }

@@ -62,7 +62,7 @@ TablePlan plan_table(PdfWriter& w, const PdfTable& t) {
 }
 
 static void draw_row(PdfWriter& w, const PdfTable& t, const std::vector<std::string>& cells,
-                     double y, double h, bool header, double max_cell) {
+                     double y, double h, bool header, double max_cell, double pad_y = kPad) {
   double x = kMargin, total = 0;
   for (const auto& c : t.columns) total += c.width;
   if (header) {
@@ -82,7 +82,7 @@ static void draw_row(PdfWriter& w, const PdfTable& t, const std::vector<std::str
       st.bold = true;
       st.align = Align::Center;
     }
-    if (i < cells.size()) w.text(x + kPad, y + kPad, c.width - 2 * kPad, cells[i], st);
+    if (i < cells.size()) w.text(x + kPad, y + pad_y, c.width - 2 * kPad, cells[i], st);
     x += c.width;
   }
 }
@@ -127,14 +127,14 @@ double flow_table(PdfWriter& w, const PdfTable& t, double y) {
   }
   header += 2 * kPad;
   const double bottom = w.height() - kBottom;
-  const double max_cell = bottom - kTop - header - 2 * kPad;
+  const double max_cell = bottom - kTop - header - 2 * t.pad_y;
   std::vector<double> heights;
   for (const auto& row : t.rows) {
     double h = 0;
     for (size_t i = 0; i < t.columns.size() && i < row.size(); ++i)
       h = std::max(h, w.measure(row[i], t.columns[i].width - 2 * kPad,
                                 cell_style(t.columns[i], max_cell, t.leading)));
-    heights.push_back(h + 2 * kPad);
+    heights.push_back(h + 2 * t.pad_y);
   }
   // The header and the first row stay together.
   if (!heights.empty() && y + header + heights[0] > bottom) {
@@ -150,7 +150,7 @@ double flow_table(PdfWriter& w, const PdfTable& t, double y) {
       draw_row(w, t, titles, y, header, true, max_cell);
       y += header;
     }
-    draw_row(w, t, t.rows[r], y, heights[r], false, max_cell);
+    draw_row(w, t, t.rows[r], y, heights[r], false, max_cell, t.pad_y);
     y += heights[r];
   }
   return y;

@@ -19,6 +19,7 @@ struct PdfTable {
   std::string heading;  // drawn above the table on its first page
   double header_size = 8;
   double leading = 0;  // of the cells' lines (TextStyle::leading)
+  double pad_y = 3;    // above and below a cell's text (flow_table)
 };
 
 // Page layout of a table: which rows go on which page (filled by plan_table).
