@@ -82,7 +82,7 @@ void register_audit(CLI::App& app, const Tr& tr, int& exit_code) {
     const std::string html = render_audit_html(report, data_dir() + "/templates/html", &error);
     const std::string pdf = error.empty() ? render_audit_pdf(report, &error) : "";
     if (!error.empty()) {
-      std::cerr << "powerlist: " << error << "\n";
+      std::cerr << "powerlist: " << one_language(error, opts->lang()) << "\n";
       exit_code = kInternal;
       return;
     }

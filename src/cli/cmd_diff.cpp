@@ -64,7 +64,7 @@ void register_diff(CLI::App& app, const Tr& tr, int& exit_code) {
     else
       text = render_diff_text(d, l);
     if (!error.empty()) {
-      std::cerr << "powerlist: " << error << "\n";
+      std::cerr << "powerlist: " << one_language(error, l) << "\n";
       exit_code = kInternal;
       return;
     }

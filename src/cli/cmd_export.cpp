@@ -89,7 +89,7 @@ void register_export(CLI::App& app, const Tr& tr, int& exit_code) {
       bytes = *format == "csv" ? render_review_csv(table) : render_review_xlsx(table, &error);
     }
     if (!error.empty()) {
-      std::cerr << "powerlist: " << error << "\n";
+      std::cerr << "powerlist: " << one_language(error, opts->lang()) << "\n";
       exit_code = kInternal;
       return;
     }

@@ -67,7 +67,7 @@ void register_graph(CLI::App& app, const Tr& tr, int& exit_code) {
     std::string data = render_flow(*found->flow, info, *format == "pdf" ? "svg" : *format, &error);
     if (error.empty() && *format == "pdf") data = chart_pdf_from_svg(data, info.title, &error);
     if (!error.empty()) {
-      std::cerr << "powerlist: " << error << "\n";
+      std::cerr << "powerlist: " << one_language(error, opts->lang()) << "\n";
       exit_code = kInternal;
       return;
     }

@@ -159,7 +159,7 @@ void register_import(CLI::App& app, const Tr& tr, int& exit_code) {
     const FileSet files = render_catalog_yaml(s.catalog(), args->region, args->region_name);
     const std::string err = write_files(args->out, files, true);
     if (!err.empty()) {
-      std::cerr << "powerlist: " << err << "\n";
+      std::cerr << "powerlist: " << one_language(err, opts->lang()) << "\n";
       exit_code = kUsage;
       return;
     }

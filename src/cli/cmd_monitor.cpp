@@ -152,12 +152,12 @@ int run_monitor_command(const MonitorArgs& a) {
     std::string err =
         write_streamed(a.output, [&](const auto& sink) { render_monitor_json(in, sink); });
     if (!err.empty()) {
-      std::cerr << "powerlist: " << err << "\n";
+      std::cerr << "powerlist: " << one_language(err, lang) << "\n";
       return kInternal;
     }
   } else if (a.format == "xlsx") {
     if (std::string err = write_monitor_xlsx(in, a.output); !err.empty()) {
-      std::cerr << "powerlist: " << err << "\n";
+      std::cerr << "powerlist: " << one_language(err, lang) << "\n";
       return kInternal;
     }
   } else {

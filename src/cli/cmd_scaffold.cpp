@@ -22,7 +22,7 @@ void register_init(CLI::App& app, const Tr& tr, int& exit_code) {
   sub->callback([dir, force, tr, &exit_code] {
     std::string err = write_files(*dir, init_catalog_files(), *force);
     if (!err.empty()) {
-      std::cerr << "powerlist: " << err << "\n";
+      std::cerr << "powerlist: " << one_language(err, tr.lang) << "\n";
       exit_code = kUsage;
       return;
     }
@@ -93,7 +93,7 @@ void register_gen(CLI::App& app, const Tr& tr, int& exit_code) {
     }
     std::string err = write_files(*dir, generate_catalog(*o), true);
     if (!err.empty()) {
-      std::cerr << "powerlist: " << err << "\n";
+      std::cerr << "powerlist: " << one_language(err, say.lang) << "\n";
       exit_code = kUsage;
       return;
     }

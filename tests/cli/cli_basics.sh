@@ -34,6 +34,13 @@ grep -q "没有选项 --formt（是不是 --format？）" "$tmp/formt.txt" || { 
 if grep -q "not expected" "$tmp/formt.txt"; then echo "FAIL: English words in a Chinese usage error"; fail=1; fi
 { "$BIN" check --lang en --formt json x 2>&1 || true; } | grep -q "has no option --formt (did you mean --format?)" || { echo "FAIL: English did-you-mean"; fail=1; }
 { "$BIN" check nowhere --lang en 2>&1 || true; } | grep -qx "powerlist: no such file or folder: nowhere" || { echo "FAIL: a fatal message in English only"; fail=1; }
+# Errors of writing outputs, too, in one language (issue 28: never both).
+"$BIN" init "$tmp/one-lang" > /dev/null 2>&1 || true
+{ "$BIN" build "$tmp/one-lang" -o /proc/nope --lang en 2>&1 || true; } > "$tmp/one-lang.txt"
+{ "$BIN" export "$tmp/one-lang" -o /proc/nope/x.xlsx --lang en 2>&1 || true; } >> "$tmp/one-lang.txt"
+{ "$BIN" audit "$tmp/one-lang" -o /proc/nope/a.html --lang en 2>&1 || true; } >> "$tmp/one-lang.txt"
+grep -q "^powerlist: " "$tmp/one-lang.txt" || { echo "FAIL: no write error shown"; fail=1; }
+grep "^powerlist: " "$tmp/one-lang.txt" | grep -qP "\p{Han}" && { echo "FAIL: Chinese in an English error:"; cat "$tmp/one-lang.txt"; fail=1; }
 { "$BIN" check nowhere 2>&1 || true; } | grep -qx "powerlist: 路径不存在：nowhere" || { echo "FAIL: a fatal message in Chinese only"; fail=1; }
 { "$BIN" chek 2>&1 || true; } | grep -q "没有子命令“chek”（是不是 check？）" || { echo "FAIL: subcommand did-you-mean"; fail=1; }
 { "$BIN" export x.xlsx 2>&1 || true; } | grep -q "缺少必填选项 --output" || { echo "FAIL: missing -o in Chinese"; fail=1; }
