@@ -106,7 +106,8 @@ TEST_CASE("labels with markup and escapes render literally", "[flow][escape]") {
   for (size_t at = dot.find("label=<"); at != std::string::npos; at = dot.find("label=<", at + 1)) {
     CHECK(dot.compare(at, 13, "label=<<TABLE") == 0);
     const size_t end = dot.find(">,", at);
-    const std::string html = dot.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    const std::string html =
+        dot.substr(at, end == std::string::npos ? std::string::npos : end - at);
     CHECK(html.find("<script>") == std::string::npos);
     CHECK(html.find("&lt;script&gt;") != std::string::npos);
   }
