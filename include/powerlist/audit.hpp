@@ -19,6 +19,7 @@ class HolidayCalendar;
 struct AuditFinding {
   std::string severity, rule, location, message;
   std::string sheet, cell;  // for a workbook: where, so a finding on the item's row says only E7
+  std::string key;          // rule, whole message and notes: what "the same finding" means
   std::vector<std::string> notes, corrections;
 };
 
@@ -70,7 +71,8 @@ struct AuditReport {
   std::vector<std::string> categories;  // names of the categories present, in code order
   std::vector<AuditDepartment> departments;
   AuditDepartment catalog_level;  // findings not tied to a department (project, lock, laws)
-  size_t errors = 0, warnings = 0, notes = 0, items = 0, files = 0;
+  size_t errors = 0, warnings = 0, notes = 0, items = 0, files = 0;  // as `check` counts them
+  size_t listed[3] = {0, 0, 0};  // the opinions: errors, warnings, notes without the law base's
   size_t items_with_findings = 0;
   size_t law_base_findings =
       0;  // about the office's law base: listed under 未能核对, not as findings

@@ -13,32 +13,35 @@ std::string section_number(int n) {
   return std::string(n / 10 == 1 ? "" : digits[n / 10]) + "十" + digits[n % 10];
 }
 
+size_t listed_total(const AuditReport& r) {
+  return r.listed[0] + r.listed[1] + r.listed[2];
+}
+
 std::string opening_text(const AuditReport& r) {
   const std::string title = r.title.empty() ? "行政职权目录" : r.title;
   std::string s = fmt::format("　　{}报送的《{}》（{} 个部门、{} 项职权）收悉。经审核，",
                               r.departments.size() == 1 ? "你单位" : "各部门", title,
                               r.departments.size(), r.items);
-  const size_t listed = r.errors + r.warnings + r.notes - r.law_base_findings;
+  const size_t listed = listed_total(r);
   if (listed == 0) {
     s += "未发现须更正的问题。";
   } else {
-    s += fmt::format("{} 个事项存在问题，共提出审核意见 {} 条（错误 {} 条、警告 {} 条、提示 {} 条",
-                     r.items_with_findings, listed, r.errors, r.warnings, r.notes);
-    if (r.law_base_findings)
-      s += fmt::format("；含法规库未能核对的 {} 条，列于“未能核对的依据”，不计为部门的问题",
-                       r.law_base_findings);
-    s += "）。";
-    s += r.errors ? "标为“错误”的须更正后方可发布，标为“警告”的应当修改或说明理由，“提示”供参考。"
-                  : "标为“警告”的应当修改或说明理由，“提示”供参考。";
+    s += fmt::format(
+        "{} 个事项存在问题，共提出审核意见 {} 条（错误 {} 条、警告 {} 条、提示 {} 条）。",
+        r.items_with_findings, listed, r.listed[0], r.listed[1], r.listed[2]);
+    if (r.listed[0]) s += "标为“错误”的须更正后方可发布，";
+    s += "标为“警告”的应当修改或说明理由，“提示”供参考。";
   }
+  if (r.law_base_findings)
+    s += fmt::format("另有 {} 处引用的文件法规库未能核对，列于“未能核对的依据”，不计为部门的问题。",
+                     r.law_base_findings);
   s += "审核基准日为 " + r.as_of + "。";
   if (listed) s += "具体意见如下：";
   return s;
 }
 
 std::string closing_text(const AuditReport& r) {
-  const size_t listed = r.errors + r.warnings + r.notes - r.law_base_findings;
-  if (!listed) return "　　特此函告。";
+  if (!listed_total(r)) return "　　特此函告。";
   return "　　请对照上述意见逐项核实修改，于收到本意见之日起 20 个工作日内将修改后的清单重新报送。"
          "对审核意见有不同看法的，请书面说明理由和依据。\n　　特此函告。";
 }
@@ -95,16 +98,18 @@ std::string item_label(const AuditItem& it) {
   return fmt::format("{}\n（{} 第{}行）", it.name, it.sheet, it.row);
 }
 
+std::string opinion_text(const AuditItem& it, const AuditFinding& f) {
+  const std::string where = place(it, f);
+  std::string s = fmt::format("【{}】{}{}", severity_zh(f.severity),
+                              where.empty() ? "" : where + "：", f.message);
+  for (const auto& n : f.notes) s += "（" + n + "）";
+  for (const auto& c : f.corrections) s += "\n　修改建议：" + c;
+  return s;
+}
+
 std::string opinions_text(const AuditItem& it) {
   std::string s;
-  for (const auto& f : it.findings) {
-    if (!s.empty()) s += "\n";
-    const std::string where = place(it, f);
-    s += fmt::format("【{}】{}{}", severity_zh(f.severity), where.empty() ? "" : where + "：",
-                     f.message);
-    for (const auto& n : f.notes) s += "（" + n + "）";
-    for (const auto& c : f.corrections) s += "\n　修改建议：" + c;
-  }
+  for (const auto& f : it.findings) s += (s.empty() ? "" : "\n") + opinion_text(it, f);
   return s;
 }
 

@@ -42,5 +42,7 @@ std::string item_label(const AuditItem& it);
 // One item's findings, one paragraph each — "【错误】E7：message（note）" — each followed by its
 // corrections ("修改建议：…").
 std::string opinions_text(const AuditItem& it);
+// One finding of an item, as opinions_text writes it.
+std::string opinion_text(const AuditItem& it, const AuditFinding& f);
 
 }  // namespace powerlist

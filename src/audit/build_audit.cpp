@@ -29,29 +29,22 @@ std::vector<std::string> split_lines(const std::string& s) {
   return out;
 }
 
-// The first `keep` bytes of `s` and then at most `chars` code points, "…" when cut.
-std::string utf8_prefix(const std::string& s, size_t keep, size_t chars) {
-  size_t i = std::min(keep, s.size()), n = 0;
-  while (i < s.size() && n < chars) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    ++n;
-  }
-  if (i >= s.size()) return s;
-  return s.substr(0, i) + "…";
-}
-
 // The letter's wording of a message: the article in force (in the annotated workbook, the
-// correction and `law show`) is left out and a quotation cut to its first 20 characters.
+// correction and `law show`) is left out and a quotation cut to its first 20 characters. The
+// quotation ends where the message's own words resume, so a ” inside it is the department's text.
 std::string letter_wording(std::string m) {
-  for (const char* tail : {"；现行条文：", "，其条文为："})
-    if (const size_t at = m.find(tail); at != std::string::npos) m.resize(at);
   const size_t open = m.find("引文“");
-  const size_t close = open == std::string::npos ? open : m.find("”", open);
-  if (close != std::string::npos) {
+  size_t close = std::string::npos;
+  if (open != std::string::npos)
+    for (const char* resume : {"”不是该条", "”在现行版本"})
+      if (const size_t at = m.find(resume, open); at != std::string::npos && at < close) close = at;
+  const size_t after = close == std::string::npos ? 0 : close;
+  for (const char* tail : {"；现行条文：", "，其条文为：", "；条文为："})
+    if (const size_t at = m.find(tail, after); at != std::string::npos) m.resize(at);
+  if (close != std::string::npos && close < m.size()) {
     const std::string quote = m.substr(open + 9, close - open - 9);
-    const std::string cut = utf8_prefix(quote, 0, 20);
-    if (cut.size() < quote.size()) m = m.substr(0, open + 9) + cut + m.substr(close);
+    const std::string cut = utf8_prefix(quote, 20);
+    if (cut.size() < quote.size()) m = m.substr(0, open + 9) + cut + "…" + m.substr(close);
   }
   return m;
 }
@@ -83,6 +76,9 @@ AuditFinding finding_row(const Diagnostic& d, const Sources& sources) {
     f.sheet = sources.get(d.span.file).sheet;
     f.cell = cell_name(d.span.line - 1, d.span.col - 1);
   }
+  // Shared findings (共性问题) are matched on the whole message, not on its shortened wording.
+  f.key = d.rule + '\n' + d.message.zh;
+  for (const auto& n : d.notes) f.key += '\n' + n.zh;
   f.message = letter_wording(f.message);
   return f;
 }
@@ -191,11 +187,7 @@ void law_changes(AuditReport& r, const Catalog& c, const LawRegistry& laws,
 // nothing of its own leaves the item-by-item table.
 void gather_common(AuditReport& r) {
   constexpr size_t kShared = 3;
-  auto key = [](const AuditFinding& f) {
-    std::string k = f.rule + '\n' + f.message;
-    for (const auto& n : f.notes) k += '\n' + n;
-    return k;
-  };
+  auto key = [](const AuditFinding& f) { return f.key; };
   std::map<std::string, std::set<int>> items_of;
   for (const auto& d : r.departments)
     for (const auto& it : d.items)
@@ -338,21 +330,23 @@ AuditReport build_audit(const AuditInput& in) {
   std::map<std::string, size_t> by_rule;
   for (const auto& diag : in.diags) {
     if (diag.suppressed || diag.severity == Severity::Off) continue;
-    ++by_rule[diag.rule];
     AuditDepartment* target = &r.catalog_level;
     const std::string dept_id = diag.item.substr(0, diag.item.find('/'));
     if (!diag.item.empty() && dept_index.count(dept_id))
       target = &r.departments[dept_index[dept_id]];
     else if (file_dept.count(diag.span.file))
       target = &r.departments[file_dept[diag.span.file]];
-    tally(*target, diag);
     if (about_law_base(diag.rule)) {
-      // The office's own to-do (八、未能核对的依据), not the department's problem.
+      // The office's own to-do (未能核对的依据), not the department's problem: not tallied
+      // against it, not among the opinions, not in the appendix's counts.
       ++r.law_base_findings;
       if (diag.rule == "basis/law-base-age" && r.law_base_note.empty())
         r.law_base_note = diag.message.zh;
       continue;
     }
+    tally(*target, diag);
+    ++by_rule[diag.rule];
+    ++r.listed[diag.severity == Severity::Error ? 0 : diag.severity == Severity::Warning ? 1 : 2];
     if (diag.rule == rule::catalog_overlap.id())
       r.overlaps.push_back(
           {target->name, names.count(diag.item) ? names[diag.item] : diag.item, "", "", "",

@@ -1,4 +1,5 @@
-// Why each rule matters, as the audit report states it next to the findings (rule_list.def).
+// The audit letter's small helpers: why each rule matters (rule_list.def), rule titles, the
+// Chinese date and percentages that add up to 100.
 
 #include <fmt/format.h>
 

@@ -31,9 +31,14 @@ std::string title_lines(PdfWriter& w, const std::string& title, const TextStyle&
 void findings_table(PdfFlow& l, const AuditDepartment& d) {
   PdfTable t;
   t.columns = {{"序号", 24}, {"事项名称", 100}, {"审核意见及修改建议", 387}};
+  // A row a finding, 序号 and name on the item's first: rows never split across pages, and an
+  // item with many findings must not be cut short.
   for (const auto& it : d.items)
-    t.rows.push_back(
-        {it.id.empty() ? "—" : std::to_string(it.seq), item_label(it), opinions_text(it)});
+    for (size_t k = 0; k < it.findings.size(); ++k)
+      t.rows.push_back({k               ? ""
+                        : it.id.empty() ? "—"
+                                        : std::to_string(it.seq),
+                        k ? "" : item_label(it), opinion_text(it, it.findings[k])});
   l.table(t, kCell);
 }
 

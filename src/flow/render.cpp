@@ -373,14 +373,13 @@ ChartFiles render_chart(const Flow& flow, const ChartInfo& info, const ChartForm
   // One layout, every format. The SVG is always made: the site inlines it, it gives the
   // page size and catalog.pdf draws the chart from it.
   out.svg = compact_chart_svg(chart_svg_family(graphviz_render(g, "svg")), step_titles(flow));
-  // The 说明 panel's rows (in the drawing's y, down), kept on one page when a printed chart is
-  // split (pdf_chart reads data-keep).
-  if (Agraph_t* panel = agsubg(g, const_cast<char*>("cluster_info"), 0);
-      panel && !out.svg.empty()) {
-    const boxf bb = GD_bb(panel);
+  // The 说明 box's rows (in the drawing's y, down), kept on one page when a printed chart is
+  // split (pdf_chart reads data-keep; a box taller than half a page is still cut).
+  if (Agnode_t* panel = agnode(g, const_cast<char*>("info"), 0); panel && !out.svg.empty()) {
+    const double y = ND_coord(panel).y, half = ND_ht(panel) / 2;
     const size_t at = out.svg.find('>', out.svg.find("<svg "));
     if (at != std::string::npos)
-      out.svg.insert(at, fmt::format(" data-keep=\"{:.1f} {:.1f}\"", -bb.UR.y, -bb.LL.y));
+      out.svg.insert(at, fmt::format(" data-keep=\"{:.1f} {:.1f}\"", -(y + half), -(y - half)));
   }
   double w = 0, h = 0;
   if (out.svg.empty() || !svg_page_size(out.svg, &w, &h))

@@ -90,13 +90,12 @@ static const TableSpec* audit_table() {
 }
 
 static const TableSpec* publication_table() {
-  static const TableSpec t{
-      "publication",
-      "发布",
-      {
-          {"number", {"文号"}, K::String, "发布文号，印在 catalog.pdf 封面"},
-          {"footer", {"页脚"}, K::String, "网站和 catalog.pdf 的页脚，由发布机关自定"},
-      }};
+  static const TableSpec t{"publication",
+                           "发布",
+                           {
+                               {"number", {"文号"}, K::String, "发布文号，印在 catalog.pdf 封面"},
+                               {"footer", {"页脚"}, K::String, "网站各页的页脚，由发布机关自定"},
+                           }};
   return &t;
 }
 

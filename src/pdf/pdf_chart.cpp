@@ -372,8 +372,10 @@ bool parse_pdf_chart(const std::string& bytes, PdfChart* out) {
   out->h = std::strtod(p = next, &next);
   const unsigned long n_reg = std::strtoul(p = next, &next, 10);
   const unsigned long n_bold = std::strtoul(p = next, &next, 10);
-  if (!(out->w > 0 && out->h > 0 && out->w < 1e6 && out->h < 1e6) || n_reg > 65536 ||
-      n_bold > 65536)
+  // A chart is at least a point and at most 1,400 m on a side, and not a thread: a damaged or
+  // hostile cache part must not turn into thousands of pages.
+  if (!(out->w >= 1 && out->h >= 1 && out->w < 1e5 && out->h < 1e5) || out->h / out->w > 50 ||
+      out->w / out->h > 50 || n_reg > 65536 || n_bold > 65536)
     return false;
   out->glyphs = {};
   for (unsigned long i = 0; i < n_reg + n_bold; ++i) {
@@ -388,7 +390,7 @@ bool parse_pdf_chart(const std::string& bytes, PdfChart* out) {
   for (unsigned long i = 0; i < rows; ++i) {
     const double top = std::strtod(p = next, &next);
     const double bottom = std::strtod(p = next, &next);
-    if (next == p) return false;
+    if (next == p || !std::isfinite(top) || !std::isfinite(bottom)) return false;
     out->text_rows.push_back({top, bottom});
   }
   const unsigned long len = std::strtoul(p = next, &next, 10);
@@ -400,12 +402,17 @@ bool parse_pdf_chart(const std::string& bytes, PdfChart* out) {
 
 ChartSlices plan_chart_slices(const PdfChart& c, double box_w, double first_h, double box_h) {
   ChartSlices out;
+  if (!(c.w > 0 && c.h > 0 && box_w > 0 && first_h > 0 && box_h > 0)) {
+    out.pages.push_back({0, c.h});  // nothing sensible to plan: one page
+    return out;
+  }
   out.scale = std::min(1.0, box_w / c.w);
   // A chart a little too tall is shrunk onto one page as long as its text stays legible.
   if (c.h * out.scale > first_h && first_h / c.h >= kMinChartScale) out.scale = first_h / c.h;
   double top = 0;
   double room = first_h / out.scale;
-  while (c.h - top > room + 1e-6) {
+  constexpr size_t kMaxPages = 50;  // parse_pdf_chart bounds the shape; this bounds the loop
+  while (c.h - top > room + 1e-6 && out.pages.size() < kMaxPages) {
     // The lowest place in the lower half of the page that cuts no line of text.
     double cut = top + room;
     for (bool moved = true; moved && cut > top + room / 2;) {
@@ -425,22 +432,30 @@ ChartSlices plan_chart_slices(const PdfChart& c, double box_w, double first_h, d
   return out;
 }
 
+ChartSlices plan_chart_a4(const PdfChart& c, double side, double head, double foot, bool* wide) {
+  auto plan_for = [&](bool landscape) {
+    const double w = landscape ? 841.89 : 595.28, h = landscape ? 595.28 : 841.89;
+    return plan_chart_slices(c, w - 2 * side, h - head - foot, h - head - foot);
+  };
+  *wide = false;
+  ChartSlices plan = plan_for(false);
+  if (plan.scale < kMinChartScale) {
+    ChartSlices other = plan_for(true);
+    if (other.scale > plan.scale) plan = std::move(other), *wide = true;
+  }
+  return plan;
+}
+
 std::string pdf_chart_file(const std::string& page, const std::string& title, std::string* error) {
   PdfChart c;
   if (!parse_pdf_chart(page, &c)) {
     if (error) *error = "无法读取流程图 / cannot read the chart";
     return "";
   }
-  // A4, portrait unless the chart is only legible across a landscape page.
+  // A4 with 20-pt margins, portrait unless only landscape keeps the text legible.
   constexpr double kMargin = 20, kA4W = 595.28, kA4H = 841.89;
   bool landscape = false;
-  ChartSlices plan =
-      plan_chart_slices(c, kA4W - 2 * kMargin, kA4H - 2 * kMargin, kA4H - 2 * kMargin);
-  if (plan.scale < kMinChartScale) {
-    ChartSlices wide =
-        plan_chart_slices(c, kA4H - 2 * kMargin, kA4W - 2 * kMargin, kA4W - 2 * kMargin);
-    if (wide.scale > plan.scale) plan = std::move(wide), landscape = true;
-  }
+  const ChartSlices plan = plan_chart_a4(c, kMargin, kMargin, kMargin, &landscape);
   const double page_w = landscape ? kA4H : kA4W, page_h = landscape ? kA4W : kA4H;
   PdfDocument doc(title, "");
   std::string form;

@@ -33,6 +33,9 @@ struct ChartSlices {
   std::vector<std::pair<double, double>> pages;
 };
 ChartSlices plan_chart_slices(const PdfChart& c, double box_w, double first_h, double box_h);
+// On A4 with the given margins (`head` above the chart, `foot` below): portrait, or landscape
+// (`*wide`) when only that keeps the chart at kMinChartScale or more.
+ChartSlices plan_chart_a4(const PdfChart& c, double side, double head, double foot, bool* wide);
 // PDF operators drawing rows top…bottom of the chart (form `form`, from add_form) at `scale`
 // with its left edge at x and the slice's top at y_top (PDF coordinates, y up), clipped.
 std::string chart_slice_ops(const std::string& form, const PdfChart& c, double scale, double top,

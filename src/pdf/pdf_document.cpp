@@ -94,8 +94,12 @@ std::string PdfDocument::add_form(double w, double h, std::string deflated_ops,
 }
 
 void PdfDocument::reuse_form(const std::string& name) {
-  const size_t index = std::strtoul(name.c_str() + 2, nullptr, 10);  // "/C<n>"
-  if (index < forms_.size()) pages_.back().forms.push_back(index);
+  // Only a name add_form gave ("/C<n>"); anything else is ignored.
+  if (name.size() < 3 || name.compare(0, 2, "/C") != 0 ||
+      name.find_first_not_of("0123456789", 2) != std::string::npos)
+    return;
+  const size_t index = std::strtoul(name.c_str() + 2, nullptr, 10);
+  if (index < forms_.size() && !pages_.empty()) pages_.back().forms.push_back(index);
 }
 
 void PdfDocument::link(double x0, double y0, double x1, double y1, int page) {

@@ -213,41 +213,9 @@ void PdfWriter::new_page(bool landscape, bool numbered) {
   state();
 }
 
-bool PdfWriter::chart(const std::string& part, double x, double y, double max_w, double max_h) {
-  PdfChart c;
-  if (!parse_pdf_chart(part, &c)) return false;
-  const double scale = std::min({max_w / c.w, max_h / c.h, 1.0});
-  const std::string name = doc_.add_form(c.w, c.h, std::move(c.deflated), c.glyphs);
-  std::string& ops = doc_.ops();
-  ops += "q ";
-  for (double v :
-       {scale, 0.0, 0.0, scale, x + (max_w - c.w * scale) / 2, height() - y - c.h * scale}) {
-    pdf_num(ops, v, 4);
-    ops += ' ';
-  }
-  ops += "cm " + name + " Do Q\n";
-  return true;
-}
-
 namespace {
 
 constexpr double kChartSide = 30, kChartHead = 32, kChartFoot = 40;  // the foot: page number
-
-// Portrait, or landscape when only that keeps the chart's text legible.
-ChartSlices plan_chart_page(const PdfChart& c, bool* wide) {
-  auto plan_for = [&](bool landscape) {
-    const double w = landscape ? kA4Long : kA4Short, h = landscape ? kA4Short : kA4Long;
-    return plan_chart_slices(c, w - 2 * kChartSide, h - kChartHead - kChartFoot,
-                             h - kChartHead - kChartFoot);
-  };
-  *wide = false;
-  ChartSlices plan = plan_for(false);
-  if (plan.scale < kMinChartScale) {
-    ChartSlices other = plan_for(true);
-    if (other.scale > plan.scale) plan = std::move(other), *wide = true;
-  }
-  return plan;
-}
 
 }  // namespace
 
@@ -255,7 +223,7 @@ int PdfWriter::chart_page_count(const std::string& part) {
   PdfChart c;
   if (!parse_pdf_chart(part, &c)) return 0;
   bool wide = false;
-  return static_cast<int>(plan_chart_page(c, &wide).pages.size());
+  return static_cast<int>(plan_chart_a4(c, kChartSide, kChartHead, kChartFoot, &wide).pages.size());
 }
 
 bool PdfWriter::chart_pages(const std::string& part, const std::string& heading,
@@ -263,9 +231,10 @@ bool PdfWriter::chart_pages(const std::string& part, const std::string& heading,
   PdfChart c;
   if (!parse_pdf_chart(part, &c)) return false;
   bool wide = false;
-  const ChartSlices plan = plan_chart_page(c, &wide);
+  const ChartSlices plan = plan_chart_a4(c, kChartSide, kChartHead, kChartFoot, &wide);
   TextStyle st;
   st.size = 9;
+  st.max_height = 13;  // one line: a long name ends in "…" rather than running into the chart
   std::string form;
   for (size_t i = 0; i < plan.pages.size(); ++i) {
     new_page(wide);

@@ -50,10 +50,6 @@ class PdfWriter {
   // Draws `s` wrapped to width `w` with its top-left at (x, y); returns its height.
   double text(double x, double y, double w, const std::string& s, const TextStyle& st);
 
-  // Draws a chart (a cache "page" part, see pdf_chart.hpp) scaled down to fit `max_w` ×
-  // `max_h` and centred horizontally at (x, y); false when the part cannot be read.
-  bool chart(const std::string& part, double x, double y, double max_w, double max_h);
-
   // A chart at print size on pages of its own (A4 portrait, or landscape when only that keeps
   // its text ≥ 9 pt): `heading` (one line) above it on its first page, "（续）" on the next ones;
   // split between lines of text when taller than a page. False when the part cannot be read.

@@ -142,17 +142,19 @@ void draw_cover(PdfWriter& w, const Catalog& c, size_t count) {
   title.size = 30;
   title.bold = true;
   title.align = Align::Center;
-  w.text(60, 250, kA4Short - 120, p.title.value.empty() ? "行政职权目录" : p.title.value, title);
-  TextStyle sub;
-  sub.size = 14;
-  sub.align = Align::Center;
+  // The 文号 under the title, however many lines the title takes.
+  double y = 250 + w.text(60, 250, kA4Short - 120,
+                          p.title.value.empty() ? "行政职权目录" : p.title.value, title);
   if (!c.project.publication_number.empty()) {
     TextStyle number;
     number.size = 14;
     number.align = Align::Center;
-    w.text(60, 320, kA4Short - 120, c.project.publication_number, number);
+    w.text(60, y + 24, kA4Short - 120, c.project.publication_number, number);
   }
-  double y = 420;
+  TextStyle sub;
+  sub.size = 14;
+  sub.align = Align::Center;
+  y = std::max(420.0, y + 90);
   const std::vector<std::string> lines = {
       p.region_name.value, fmt::format("共 {} 项", count), "", p.publisher.value,
       p.effective ? date_zh(p.effective) + "起施行" : std::string()};

@@ -8,7 +8,7 @@
 body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; margin: 1.5rem auto; max-width: 56rem; padding: 0 1rem; line-height: 1.75; color: #1a1a1a; font-size: 12pt; }
 .number { text-align: center; margin: 0 0 .5rem; } h1 { font-size: 18pt; text-align: center; margin: .5rem 0 1.5rem; }
 h2 { font-size: 13pt; margin: 1.5rem 0 .4rem; } h3 { font-size: 12pt; margin: 1rem 0 .3rem; font-weight: normal; }
-p { margin: .3rem 0; text-indent: 2em; } p.to { text-indent: 0; }
+p { margin: .3rem 0; white-space: pre-line; } /* the text carries its own 　　 indent */
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: 9.5pt; line-height: 1.45; font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
 th, td { border: 1px solid #888; padding: .2rem .4rem; text-align: left; vertical-align: top; white-space: pre-line; }
 thead th { background: #f1eeeb; text-align: center; } td.num { text-align: right; }

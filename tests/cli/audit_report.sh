@@ -75,6 +75,22 @@ if $PY -c "import xlsxwriter, xlwt" 2>/dev/null; then
   done
   [ "$(pdfinfo "$tmp/wb/letter.pdf" | awk '/^Page size/ {print $3 "x" $5}')" = "595.28x841.89" ] \
     || { echo "FAIL: the letter is not A4 portrait"; fail=1; }
+  # Counts that agree: the opinions' severities add up to their total, law-base findings apart;
+  # every opinion of the HTML is in the PDF (a long item is never cut short).
+  for f in utf8-bom.csv categories.xls hostile.xlsx; do
+    "$BIN" audit "$tmp/fx/$f" -o "$tmp/wb/$f.html" --as-of 2026-06-01 -q 2>/dev/null
+    pdftotext "$tmp/wb/$f.pdf" "$tmp/wb/$f.txt"
+    python3 - "$tmp/wb/$f.html" "$tmp/wb/$f.txt" "$f" <<'PY' || fail=1
+import re, sys
+html, txt, name = open(sys.argv[1], encoding="utf-8").read(), open(sys.argv[2], encoding="utf-8").read(), sys.argv[3]
+m = re.search(r"共提出审核意见 (\d+) 条（错误 (\d+) 条、警告 (\d+) 条、提示 (\d+) 条）", html)
+if m and int(m.group(1)) != sum(map(int, m.groups()[1:])):
+    print("FAIL:", name, "opinion counts do not add up:", m.group(0)); sys.exit(1)
+body = html.split("附件")[0]
+h, p = body.count("【"), txt.split("审核依据")[0].count("【")
+if h != p: print("FAIL:", name, f"{h} opinions in the HTML, {p} in the PDF"); sys.exit(1)
+PY
+  done
   "$BIN" audit "$tmp/fx/categories.xls" --date 2026-13-01 -o "$tmp/wb/bad.html" -q 2> "$tmp/wb/err" \
     && { echo "FAIL: a bad --date accepted"; fail=1; }
   grep -q "YYYY-MM-DD" "$tmp/wb/err" || { echo "FAIL: no message for a bad --date"; fail=1; }

@@ -194,18 +194,52 @@ TEST_CASE("a chart page is made from Graphviz's SVG and read back", "[pdf][chart
     CHECK(!parse_pdf_chart("", &c));
     CHECK(!parse_pdf_chart(part.substr(0, part.size() - 1), &c));
     CHECK(!parse_pdf_chart("powerlist-pdf-chart 1 -5 3 0 0\n0\n", &c));
+    // A damaged or hostile cache part: a sliver, a thread, a band that is not a number.
+    for (const char* header : {"powerlist-pdf-chart 2 1e-300 999999 0 0\n0\n0\n",
+                               "powerlist-pdf-chart 2 10 90000 0 0\n0\n0\n",
+                               "powerlist-pdf-chart 2 100 100 0 0\n1\nnan 5\n0\n"})
+      CHECK(!parse_pdf_chart(std::string(header) + "\n", &c));
     std::string bad = part;
     bad[bad.find('\n') - 1] = '9';  // more glyphs than listed
     CHECK(!parse_pdf_chart(bad, &c));
   }
-  SECTION("a page draws it as a form, scaled to fit") {
+  SECTION("a chart page draws it as a form at print size") {
     PdfWriter w("t", "a");
-    w.new_page(false);
-    CHECK(w.chart(part, 42, 100, 100, 500));
-    CHECK(!w.chart("junk", 42, 100, 100, 500));
+    CHECK(w.chart_pages(part, "示范县自然资源局", "（续）"));
+    CHECK(!w.chart_pages("junk", "", ""));
+    CHECK(PdfWriter::chart_page_count(part) == 1);
     const std::string pdf = w.finish(&error);
     CHECK(pdf.find("/Subtype /Form /BBox [0 0 200 100]") != std::string::npos);
   }
+}
+
+TEST_CASE("a tall chart is split between lines of text and never through a kept band",
+          "[pdf][chart]") {
+  PdfChart c;
+  c.w = 400;
+  c.h = 1600;
+  for (double y = 20; y < 1600; y += 40) c.text_rows.push_back({y, y + 14});
+  c.text_rows.push_back({700, 1000});  // the 说明 box (data-keep)
+  std::sort(c.text_rows.begin(), c.text_rows.end());
+  const ChartSlices plan = plan_chart_slices(c, 539, 786, 786);
+  CHECK(plan.scale == 1);
+  REQUIRE(plan.pages.size() >= 2);
+  CHECK(plan.pages.front().first == 0);
+  CHECK(plan.pages.back().second == 1600);
+  for (size_t i = 0; i + 1 < plan.pages.size(); ++i) {
+    const double cut = plan.pages[i].second;
+    CHECK(cut == plan.pages[i + 1].first);
+    CHECK(cut <= plan.pages[i].first + 786);
+    for (const auto& [top, bottom] : c.text_rows) CHECK_FALSE((top - 2 < cut && cut < bottom + 2));
+  }
+  // Nothing to plan with: one page, no loop.
+  CHECK(plan_chart_slices(c, 539, 0, 0).pages.size() == 1);
+  // A little too tall: shrunk onto one page while the text stays legible.
+  c.h = 850;
+  c.text_rows.clear();
+  const ChartSlices one = plan_chart_slices(c, 539, 786, 786);
+  CHECK(one.pages.size() == 1);
+  CHECK(one.scale >= kMinChartScale);
 }
 
 TEST_CASE("a character the font lacks is drawn as a box and keeps its text", "[pdf]") {
