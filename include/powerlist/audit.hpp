@@ -39,6 +39,7 @@ struct AuditCommon {
   std::string severity, rule, message;
   std::vector<std::string> notes;
   std::string correction_head;  // what every correction starts with, said once ("改为《…》（…）")
+  bool no_articles = false;  // no row has more than the head: the table has no 条文 column
   struct Use {
     int seq = 0;
     std::string name, where, corrections;
@@ -68,6 +69,7 @@ struct AuditReport {
   std::string title, publisher, region, as_of, effective;
   // The letter: 主送, 文号, 审核机关 and 成文日期 (written 2026年12月7日).
   std::string to, number, issuer, date;
+  bool one_submission = false;
   std::vector<std::string> categories;  // names of the categories present, in code order
   std::vector<AuditDepartment> departments;
   AuditDepartment catalog_level;  // findings not tied to a department (project, lock, laws)
@@ -104,6 +106,9 @@ struct AuditInput {
   const HolidayCalendar& calendar;
   size_t files = 0;
   AuditLetter letter;  // the command line's --to/--number/--issuer/--date
+  // One department's workbook: however many 行使主体 its rows name, the letter answers one
+  // submission (你单位, addressed to the unit with the most items).
+  bool one_submission = false;
 };
 
 AuditReport build_audit(const AuditInput& in);

@@ -19,9 +19,11 @@ size_t listed_total(const AuditReport& r) {
 
 std::string opening_text(const AuditReport& r) {
   const std::string title = r.title.empty() ? "行政职权目录" : r.title;
-  std::string s = fmt::format("　　{}报送的《{}》（{} 个部门、{} 项职权）收悉。经审核，",
-                              r.departments.size() == 1 ? "你单位" : "各部门", title,
-                              r.departments.size(), r.items);
+  std::string s =
+      r.one_submission
+          ? fmt::format("　　你单位报送的《{}》（{} 项职权）收悉。经审核，", title, r.items)
+          : fmt::format("　　各部门报送的《{}》（{} 个部门、{} 项职权）收悉。经审核，", title,
+                        r.departments.size(), r.items);
   const size_t listed = listed_total(r);
   if (listed == 0) {
     s += "未发现须更正的问题。";
@@ -56,13 +58,9 @@ std::string ratio_intro(const AuditReport& r) {
       r.ratio_items, shortened);
 }
 
-std::string unchecked_intro(const AuditReport& r) {
-  std::string s =
-      "　　以下文件不在 powerlist "
-      "的法规库中，其效力、版本和条文需由审核机关自行核对，或补充到法规库（见 "
-      "docs/laws.md）。";
-  if (!r.law_base_note.empty()) s += r.law_base_note + "。";
-  return s;
+std::string unchecked_intro(const AuditReport&) {
+  // Said to the department: which instruments the office checks itself — not how its tool works.
+  return "　　以下文件本机关法规库未收录，其效力、版本和条文由本机关另行核对，不计为部门的问题。";
 }
 
 std::string common_heading(int n, const AuditCommon& c) {
@@ -70,7 +68,8 @@ std::string common_heading(int n, const AuditCommon& c) {
       fmt::format("（{}）【{}】{}", section_number(n), severity_zh(c.severity), c.message);
   for (const auto& note : c.notes) s += "（" + note + "）";
   s += fmt::format("（涉及 {} 项）", c.uses.size());
-  if (!c.correction_head.empty()) s += "\n　　修改建议：" + c.correction_head + "，条文见下表。";
+  if (!c.correction_head.empty())
+    s += "\n　　修改建议：" + c.correction_head + (c.no_articles ? "。" : "，条文见下表。");
   return s;
 }
 
@@ -78,11 +77,15 @@ AuditTable common_table(const AuditCommon& c) {
   AuditTable t;
   if (c.correction_head.empty())
     t.columns = {{"序号", 24}, {"事项名称", 170}, {"位置", 110}, {"修改建议", 207}};
+  else if (c.no_articles)
+    t.columns = {{"序号", 24}, {"事项名称", 337}, {"位置", 150}};
   else
     t.columns = {{"序号", 24}, {"事项名称", 237}, {"位置", 110}, {"条文", 140}};
   t.numeric = {true, false, false, false};
-  for (const auto& u : c.uses)
+  for (const auto& u : c.uses) {
     t.rows.push_back({std::to_string(u.seq), u.name, u.where, u.corrections});
+    if (c.no_articles) t.rows.back().pop_back();
+  }
   return t;
 }
 
@@ -159,7 +162,9 @@ std::vector<AuditSection> audit_sections(const AuditReport& r) {
   }
   if (!r.law_changes.empty()) {
     AuditSection& s = next("法律法规修改后未及时修订的事项");
-    s.intro = "　　所引法律法规有新版本施行满 20 个工作日，清单仍未按新版本修订的事项：";
+    s.intro =
+        "　　除前面已列出的以外，所引法律法规有新版本施行满 20 "
+        "个工作日、清单仍未按新版本修订的事项：";
     s.table.columns = {{"部门", 90}, {"事项", 140}, {"法律法规", 120}, {"情况", 161}};
     for (const auto& o : r.law_changes)
       s.table.rows.push_back({o.department, o.name, o.law, o.detail});
@@ -181,7 +186,7 @@ std::vector<AuditSection> audit_sections(const AuditReport& r) {
       t.rows.push_back(std::move(row));
     }
   }
-  if (!r.unchecked.empty() || !r.law_base_note.empty()) {
+  if (!r.unchecked.empty()) {
     AuditSection& s = next("未能核对的依据（审核机关待办，不计为部门的问题）");
     s.intro = unchecked_intro(r);
     if (!r.unchecked.empty()) {

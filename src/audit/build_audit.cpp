@@ -173,11 +173,16 @@ void law_changes(AuditReport& r, const Catalog& c, const LawRegistry& laws,
         DeadlineResult due = compute_deadline(cal, next->in_force(), twenty, "");
         const Date due_date = due.due ? *due.due : Date::from_days(next->in_force().days() + 28);
         if (!(due_date < as_of)) continue;
+        // The version in force now, besides the first change after the cited one.
+        const LawVersion* now = next;
+        for (const auto& v : ins->versions)
+          if (now->date < v.date && v.in_force() <= as_of) now = &v;
         r.law_changes.push_back(
             {d.name.value, item_id(d, it), it.name.value, "", ins->name,
-             fmt::format("引用 {} 版；{} 版 {} 施行，应在 {} 前修订目录{}", cited->date.str(),
-                         next->date.str(), next->in_force().str(), due_date.str(),
-                         due.due ? "" : "（无节假日安排，按 28 日估算）")});
+             fmt::format("引用 {} 版；其后 {} 版于 {} 施行，应在 {} 前修订目录{}{}",
+                         cited->date.str(), next->date.str(), next->in_force().str(),
+                         due_date.str(), due.due ? "" : "（无节假日安排，按 28 日估算）",
+                         now == next ? "" : fmt::format("；现行为 {} 版", now->date.str()))});
         break;  // one row per item and law is enough to ask for a revision
       }
     }
@@ -256,14 +261,25 @@ void factor_corrections(AuditCommon& c) {
   if (cut == std::string::npos || cut < 6) return;
   prefix.resize(cut + 3);
   c.correction_head = prefix;
+  bool any_tail = false;
   for (size_t i = 0; i < c.uses.size(); ++i) {
     std::string rest;
     for (const auto& l : split[i]) {
       std::string tail = l.substr(prefix.size());
-      if (tail.empty()) tail = "—";
-      rest += (rest.empty() ? "" : "、") + tail;
+      // "第六十九条；原第五十二条…": what follows a semicolon is a line of its own.
+      if (tail.rfind("；", 0) == 0) tail = tail.substr(3);
+      if (tail.empty()) continue;
+      any_tail = true;
+      rest += (rest.empty() ? "" : tail.find("；") != std::string::npos ? "\n" : "、") + tail;
     }
-    c.uses[i].corrections = rest + (all_check[i] ? check : "");
+    c.uses[i].corrections = rest + (all_check[i] && !rest.empty() ? check : "");
+  }
+  // Nothing beyond the head (the version in force has no text in the law base): the rows say
+  // nothing, and the head asks for the articles to be checked.
+  if (!any_tail) {
+    c.correction_head += "，并按其条文核对所引条款";
+    for (auto& u : c.uses) u.corrections.clear();
+    c.no_articles = true;
   }
 }
 
@@ -398,8 +414,13 @@ AuditReport build_audit(const AuditInput& in) {
   const AuditSettings& set = c.project.audit;
   auto pick = [](const std::string& a, const std::string& b) { return a.empty() ? b : a; };
   r.to = pick(in.letter.to, set.to);
-  if (r.to.empty())
-    r.to = r.departments.size() == 1 ? r.departments.front().name : std::string("各有关部门");
+  r.one_submission = in.one_submission || r.departments.size() == 1;
+  if (r.to.empty() && r.one_submission && !r.departments.empty())
+    r.to = std::max_element(
+               r.departments.begin(), r.departments.end(),
+               [](const AuditDepartment& a, const AuditDepartment& b) { return a.total < b.total; })
+               ->name;
+  if (r.to.empty()) r.to = "各有关部门";
   r.number = pick(in.letter.number, set.number);
   r.issuer = pick(in.letter.issuer, set.issuer);
   r.date = chinese_date(in.letter.date ? *in.letter.date : set.date ? *set.date : as_of);

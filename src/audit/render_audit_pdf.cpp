@@ -112,8 +112,7 @@ std::string render_audit_pdf(const AuditReport& r, std::string* error) {
     PdfTable t;
     t.columns = {{"问题类型", 130}, {"数量", 36}, {"审核依据", 345}};
     for (const auto& [rule, count] : r.by_rule)
-      t.rows.push_back(
-          {rule_title(rule) + "\n" + rule, std::to_string(count), audit_reasoning(rule)});
+      t.rows.push_back({rule_title(rule), std::to_string(count), audit_reasoning(rule)});
     l.table(t, kCell);
   }
   return w.finish(error);

@@ -76,7 +76,8 @@ void register_audit(CLI::App& app, const Tr& tr, int& exit_code) {
                   run.laws(),
                   run.session->calendar(),
                   run.load().files,
-                  *letter};
+                  *letter,
+                  run.session->from_workbooks() && paths->size() == 1};
     AuditReport report = build_audit(in);
     std::string error;
     const std::string html = render_audit_html(report, data_dir() + "/templates/html", &error);

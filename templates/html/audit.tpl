@@ -58,7 +58,7 @@ thead th { background: #f1eeeb; text-align: center; } td.num { text-align: right
 <h1>审核依据</h1>
 <table>
 <thead><tr><th scope="col" style="width:25%">问题类型</th><th scope="col" style="width:3em">数量</th><th scope="col">审核依据</th></tr></thead>
-<tbody>{{#RULE}}<tr><td>{{TITLE}}<br><span class="rule">{{ID}}</span></td><td class="num">{{N}}</td><td>{{WHY}}</td></tr>{{/RULE}}</tbody>
+<tbody>{{#RULE}}<tr><td title="{{ID}}">{{TITLE}}</td><td class="num">{{N}}</td><td>{{WHY}}</td></tr>{{/RULE}}</tbody>
 </table>
 </section>{{/APPENDIX}}
 </body>

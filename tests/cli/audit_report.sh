@@ -106,6 +106,14 @@ if [ -f "$agri" ]; then
   echo "agriculture workbook: $pages pages"
   [ "$pages" -le 21 ] || { echo "FAIL: the agriculture letter has $pages pages"; fail=1; }
   grep -q "共性问题" "$tmp/agri/letter.html" || { echo "FAIL: no 共性问题"; fail=1; }
+  # A legal reader's points (research/letter-agri/review.md): one submission is one addressee;
+  # no internal notes, rule ids, dashes for missing articles or broken joins in the letter.
+  pdftotext -layout "$tmp/agri/letter.pdf" "$tmp/agri/letter.txt"
+  grep -q "^地州市农业农村局：" "$tmp/agri/letter.txt" || { echo "FAIL: the workbook's unit is not the addressee"; fail=1; }
+  grep -q "你单位报送的" "$tmp/agri/letter.txt" || { echo "FAIL: not answered as one submission"; fail=1; }
+  for bad in "powerlist" "docs/laws.md" "basis/" "—（需核对）" "、；"; do
+    grep -qF -- "$bad" "$tmp/agri/letter.txt" && { echo "FAIL: the letter contains $bad"; fail=1; }
+  done
   # Page images to look at: the first page and one of the item-by-item pages.
   ART="$(cd "$(dirname "$BIN")" && pwd)/test-artifacts/audit"
   mkdir -p "$ART"
