@@ -120,8 +120,16 @@ void check_limits(RuleContext& ctx) {
       // would compare different cases.
       // would compare different cases — unless both name their cases, which are then
       // compared case by case (or one limit against every case of the other).
+      // A note that only spells the limit another way ("20个工作日" for 20工作日, as import keeps
+      // the cell's text) is no second case.
+      auto plain = [](const std::string& note, const std::optional<Loc<Duration>>& lim) {
+        if (note.empty()) return true;
+        const auto parsed = parse_duration(note);
+        return lim && parsed && parsed->unit == lim->value.unit &&
+               parsed->milli == lim->value.milli;
+      };
       const bool compound =
-          !item.limits.statutory_note.empty() || !item.limits.promised_note.empty();
+          !plain(item.limits.statutory_note, st) || !plain(item.limits.promised_note, pr);
       std::vector<std::tuple<std::string, Duration, Duration>> pairs;
       if (st && pr && !compound) {
         pairs.emplace_back("", st->value, pr->value);
