@@ -28,29 +28,29 @@ thead th { background: #f1eeeb; text-align: center; } td.num { text-align: right
 {{#SECTION}}<section>
 <h2>{{HEADING}}</h2>{{#INTRO}}
 <p>{{TEXT}}</p>{{/INTRO}}{{#COMMON}}
-<p class="to">{{HEADING}}</p>{{#TABLE}}
+<p class="to">{{HEADING:pre_escape}}</p>{{#TABLE}}
 <table>
 <thead><tr>{{#TH}}<th scope="col">{{TEXT}}</th>{{/TH}}</tr></thead>
 <tbody>{{#TR}}
-<tr>{{#TD}}<td{{#NUM}} class="num"{{/NUM}}>{{TEXT}}</td>{{/TD}}</tr>{{/TR}}
+<tr>{{#TD}}<td{{#NUM}} class="num"{{/NUM}}>{{TEXT:pre_escape}}</td>{{/TD}}</tr>{{/TR}}
 </tbody>
 </table>{{/TABLE}}{{/COMMON}}{{#GROUP}}{{#SUB}}
 <h3>{{SUB}}</h3>{{/SUB}}
 <table>
 <thead><tr><th scope="col" style="width:2.5em">序号</th><th scope="col" style="width:18%">事项名称</th><th scope="col">审核意见及修改建议</th></tr></thead>
 <tbody>{{#ROW}}
-<tr><td class="num">{{SEQ}}</td><td>{{NAME}}</td><td>{{OPINIONS}}</td></tr>{{/ROW}}
+<tr><td class="num">{{SEQ}}</td><td>{{NAME:pre_escape}}</td><td>{{OPINIONS:pre_escape}}</td></tr>{{/ROW}}
 </tbody>
 </table>{{/GROUP}}{{#TABLE}}
 <table>
 <thead><tr>{{#TH}}<th scope="col">{{TEXT}}</th>{{/TH}}</tr></thead>
 <tbody>{{#TR}}
-<tr>{{#TD}}<td{{#NUM}} class="num"{{/NUM}}>{{TEXT}}</td>{{/TD}}</tr>{{/TR}}
+<tr>{{#TD}}<td{{#NUM}} class="num"{{/NUM}}>{{TEXT:pre_escape}}</td>{{/TD}}</tr>{{/TR}}
 </tbody>
 </table>{{/TABLE}}
 </section>
 {{/SECTION}}
-<p>{{CLOSING}}</p>
+<p>{{CLOSING:pre_escape}}</p>
 <p class="sign">{{ISSUER}}<br>{{DATE}}</p>
 </main>
 {{#APPENDIX}}<section class="appendix">
