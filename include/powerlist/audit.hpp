@@ -118,8 +118,6 @@ std::string audit_reasoning(const std::string& rule);
 const char* severity_zh(const std::string& severity);
 // A rule's name as the document says it (RULES.md summary), or the id when unknown.
 std::string rule_title(const std::string& rule);
-// 2026年12月7日 (GB/T 9704: Arabic numerals).
-std::string chinese_date(const Date& d);
 // Integer percentages of `counts` that add up to 100 (largest remainder); all 0 when empty.
 std::vector<int> percentages(const std::vector<int>& counts);
 

@@ -9,8 +9,9 @@ namespace powerlist {
 struct Date {
   int y = 0, m = 0, d = 0;
   bool valid() const { return y > 0; }
-  std::string str() const;  // YYYY-MM-DD
-  long days() const;        // days since 1970-01-01
+  std::string str() const;     // YYYY-MM-DD
+  std::string str_zh() const;  // 2026年12月7日 (GB/T 9704: Arabic numerals)
+  long days() const;           // days since 1970-01-01
   static Date from_days(long days);
   int weekday() const;  // 1 = Monday … 7 = Sunday
   friend bool operator<(const Date& a, const Date& b) { return a.days() < b.days(); }

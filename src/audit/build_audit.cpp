@@ -423,7 +423,7 @@ AuditReport build_audit(const AuditInput& in) {
   if (r.to.empty()) r.to = "各有关部门";
   r.number = pick(in.letter.number, set.number);
   r.issuer = pick(in.letter.issuer, set.issuer);
-  r.date = chinese_date(in.letter.date ? *in.letter.date : set.date ? *set.date : as_of);
+  r.date = (in.letter.date ? *in.letter.date : set.date ? *set.date : as_of).str_zh();
   unchecked_citations(r, in);
   return r;
 }

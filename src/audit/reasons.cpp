@@ -1,5 +1,5 @@
-// The audit letter's small helpers: why each rule matters (rule_list.def), rule titles, the
-// Chinese date and percentages that add up to 100.
+// The audit letter's small helpers: why each rule matters (rule_list.def), rule titles and
+// percentages that add up to 100.
 
 #include <fmt/format.h>
 
@@ -21,10 +21,6 @@ const char* severity_zh(const std::string& severity) {
 std::string rule_title(const std::string& rule) {
   const RuleInfo* info = find_rule(rule);
   return info ? std::string(info->summary_zh) : rule;
-}
-
-std::string chinese_date(const Date& d) {
-  return fmt::format("{}年{}月{}日", d.y, d.m, d.d);
 }
 
 std::vector<int> percentages(const std::vector<int>& counts) {

@@ -13,6 +13,10 @@ std::string Date::str() const {
   return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
 }
 
+std::string Date::str_zh() const {
+  return fmt::format("{}年{}月{}日", y, m, d);
+}
+
 // Howard Hinnant's days_from_civil.
 long Date::days() const {
   int yy = y - (m <= 2 ? 1 : 0);

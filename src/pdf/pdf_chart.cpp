@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "pdf_writer.hpp"  // kA4Short, kA4Long
 #include "powerlist/text.hpp"
 
 namespace powerlist {
@@ -434,7 +435,7 @@ ChartSlices plan_chart_slices(const PdfChart& c, double box_w, double first_h, d
 
 ChartSlices plan_chart_a4(const PdfChart& c, double side, double head, double foot, bool* wide) {
   auto plan_for = [&](bool landscape) {
-    const double w = landscape ? 841.89 : 595.28, h = landscape ? 595.28 : 841.89;
+    const double w = landscape ? kA4Long : kA4Short, h = landscape ? kA4Short : kA4Long;
     return plan_chart_slices(c, w - 2 * side, h - head - foot, h - head - foot);
   };
   *wide = false;
@@ -453,10 +454,10 @@ std::string pdf_chart_file(const std::string& page, const std::string& title, st
     return "";
   }
   // A4 with 20-pt margins, portrait unless only landscape keeps the text legible.
-  constexpr double kMargin = 20, kA4W = 595.28, kA4H = 841.89;
+  constexpr double kMargin = 20;
   bool landscape = false;
   const ChartSlices plan = plan_chart_a4(c, kMargin, kMargin, kMargin, &landscape);
-  const double page_w = landscape ? kA4H : kA4W, page_h = landscape ? kA4W : kA4H;
+  const double page_w = landscape ? kA4Long : kA4Short, page_h = landscape ? kA4Short : kA4Long;
   PdfDocument doc(title, "");
   std::string form;
   for (const auto& [top, bottom] : plan.pages) {

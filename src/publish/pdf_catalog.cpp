@@ -22,11 +22,6 @@ const char* chinese_ordinal(size_t n) {
   return n < 13 ? names[n] : "十余";
 }
 
-std::string date_zh(const std::optional<Loc<Date>>& d) {
-  if (!d) return "";
-  return fmt::format("{}年{}月{}日", d->value.y, d->value.m, d->value.d);
-}
-
 std::string basis_cell(const PowerItem& it) {
   std::vector<std::string> parts;
   for (const auto& b : it.basis) parts.push_back(citation_text(b));
@@ -157,7 +152,7 @@ void draw_cover(PdfWriter& w, const Catalog& c, size_t count) {
   y = std::max(420.0, y + 90);
   const std::vector<std::string> lines = {
       p.region_name.value, fmt::format("共 {} 项", count), "", p.publisher.value,
-      p.effective ? date_zh(p.effective) + "起施行" : std::string()};
+      p.effective ? p.effective->value.str_zh() + "起施行" : std::string()};
   for (const std::string& line : lines) {
     if (!line.empty()) w.text(60, y, kA4Short - 120, line, sub);
     y += 28;

@@ -138,5 +138,5 @@ TEST_CASE("audit percentages add up to 100 by largest remainder") {
 }
 
 TEST_CASE("audit dates are written as in official documents") {
-  CHECK(powerlist::chinese_date(powerlist::Date{2026, 12, 7}) == "2026年12月7日");
+  CHECK(powerlist::Date{2026, 12, 7}.str_zh() == "2026年12月7日");
 }
