@@ -10,8 +10,10 @@ PACKAGES=(
   libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev librsvg2-dev fonts-noto-cjk
   libharfbuzz-dev libfontconfig-dev libdeflate-dev
   libctemplate-dev libfreexl-dev libzip-dev libexpat1-dev libxlsxwriter-dev liblzma-dev
+  libcpp-httplib-dev libsqlite3-dev libssl-dev  # the review desk (serve)
   dpkg-dev lintian
   chromium poppler-utils qpdf python3 python3-yaml python3-xlrd python3-xlwt python3-xlsxwriter python3-openpyxl bc
+  python3-websocket curl  # tests only: the desk driven through Chromium's DevTools protocol
   libreoffice-calc-nogui  # tests only: the review workbooks printed by a real spreadsheet program
 )
 

@@ -129,6 +129,7 @@ int cli_main(int argc, char** argv) {
     register_monitor(app, tr, exit_code);
     register_fix(app, tr, exit_code);
     register_completion(app, tr, exit_code);
+    register_serve(app, tr, exit_code);
     localize(app, tr.lang);
     for (auto* sub : app.get_subcommands({})) localize(*sub, tr.lang);
     try {

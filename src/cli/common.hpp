@@ -103,6 +103,7 @@ void register_law(CLI::App& app, const Tr& tr, int& exit_code);
 void register_monitor(CLI::App& app, const Tr& tr, int& exit_code);
 void register_fix(CLI::App& app, const Tr& tr, int& exit_code);
 void register_completion(CLI::App& app, const Tr& tr, int& exit_code);
+void register_serve(CLI::App& app, const Tr& tr, int& exit_code);
 // `powerlist --version`: tool version, data folder and data versions.
 std::string version_text(Lang lang);
 // `codes` itself, also run by `build --assign`.

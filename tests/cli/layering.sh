@@ -8,7 +8,7 @@ cd "$SRC" || exit 1
 fail=0
 up=$(grep -rn --include="*.cpp" --include="*.hpp" "#include \"\\.\\./" src include tests fuzz bench 2>/dev/null)
 [ -z "$up" ] || { echo "FAIL: includes that climb out of their folder:"; echo "$up"; fail=1; }
-order=(util model diag yaml load workbook law flow codes session rules gen pdf publish export diff audit report ledger monitor cli)
+order=(util model diag yaml load workbook law flow codes session rules gen pdf publish export diff audit report ledger monitor desk cli)
 rank() { local i; for i in "${!order[@]}"; do [ "${order[$i]}" = "$1" ] && { echo "$i"; return; }; done; echo -1; }
 for dir in src/*/; do
   room=$(basename "$dir"); r=$(rank "$room")
