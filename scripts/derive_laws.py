@@ -528,10 +528,14 @@ def main():
     ap.add_argument("--registry", help="the registry file to write (with --province or --local)")
     ap.add_argument("--flk", help="the flk dump (flk-2025-11-22.tar.xz): every province's local "
                     "legislation into OUT/local/ (scripts/flk_local.py)")
+    ap.add_argument("--local-out", help="with --flk alone: write the local registry here instead of "
+                    "OUT/local (OUT still gives the national names short aliases must not take)")
+    ap.add_argument("--local-report", help="with --flk alone: a TSV of the versions amending decisions "
+                    "added and of the names they give that no instrument takes")
     args = ap.parse_args()
     if args.flk and not args.texts:
         import flk_local
-        flk_local.run(args.flk, os.path.join(args.out, "local"))
+        flk_local.run(args.flk, args.local_out or os.path.join(args.out, "local"), args.out, args.local_report)
         return
     if args.province or args.local:
         if not args.registry:

@@ -5,7 +5,9 @@ The dump holds one Markdown file per title, latest version only, in the LawRefBo
 (`# 名称`, one history line per stage, `<!-- INFO END -->`, the articles), in a folder per
 province, city, prefecture or county, and partly again at the top of 地方法规/地方性法规. It has
 no status field: a repeal is known only from a 废止 decision in the dump that names the
-instrument. Its defects handled here: duplicates (merged), stray zero-width characters
+instrument. A version the instrument's own file does not list is added from the amending
+decisions that name it (scripts/flk_decisions.py; such a version has no text: the file's text
+stays with the file's own latest version). Its defects handled here: duplicates (merged), stray zero-width characters
 (stripped), history lines broken in the middle (joined), history lines starting with 根据.
 
 Output, per province (catalogs/laws/local/):
@@ -21,6 +23,7 @@ import sys
 from collections import Counter, defaultdict
 
 import derive_laws as dl
+import flk_decisions as fd
 
 PROVINCES = (
     "北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省", "上海市",
@@ -287,10 +290,11 @@ def new_entry(name, province, place, level):
             "sources": set(), "repealed": None}
 
 
-def derive(files, problems):
-    """→ instruments {name: entry}, texts {(name, date): lines}."""
+def derive(files, problems, report=None):
+    """→ instruments {name: entry}, texts {(name, date): lines}. `report` gets a row for each
+    version an amending decision adds and each name it gives that is not taken (flk_decisions.amend)."""
     inst, texts = {}, {}
-    decisions, undated = [], []
+    decisions, undated, amending = [], [], {}
     rels = sorted(r for r in files if r.startswith(LOCAL_ROOT))
     # Files in a region folder first: they name the place surely; top-level duplicates merge in.
     rels.sort(key=lambda r: (r.count("/") < 3, r))
@@ -325,6 +329,8 @@ def derive(files, problems):
         if not province:
             problems.append((rel, "province not found in the history lines, folder or name"))
             continue
+        if fd.is_amending(name):
+            amending.setdefault(normalize(name), (name, history, body, province, place, rel))
         if not history:
             # Listed without versions: the name, level and region are still known.
             undated.append(rel)
@@ -370,8 +376,18 @@ def derive(files, problems):
                     if m and dl.iso(m) >= latest and "effective" not in v:
                         v["effective"] = dl.iso(m)
         e["sources"].add("flk " + rel)
+        if fd.is_amending(name):
+            # A decision that amends some and repeals others (关于修改和废止…): only its 废止 part.
+            says_repeal = "废止" in fd.outside_titles(name)
+            for title, dates in (fd.operations(name, body)[1] if says_repeal else []):
+                title = title.replace("〈", "《").replace("〉", "》")
+                decisions.append(((title, dates, history[0][0]), name, province, place))
+            continue
         for r in repeals_in(name, history, body):
             decisions.append((r, name, province, place))
+    # Versions the amending decisions make (before the repeals: a version after a repeal is
+    # a new instrument of the same name).
+    fd.amend(inst, list(amending.values()), report if report is not None else [])
     # Repeals from the decisions (the latest decision wins); a repealed title the dump does not
     # hold becomes an entry of its own, dated by the adoption the decision names.
     for (title, dates, date), decision, province, place in sorted(decisions, key=lambda d: d[0][2]):
@@ -498,14 +514,25 @@ def write(inst, texts, out_dir, taken=frozenset()):
     return by_province
 
 
-def run(tar_path, out_dir):
-    problems = []
+def run(tar_path, out_dir, laws_dir=None, report_path=None):
+    """laws_dir: the national registry whose names a short alias must not take (default: the
+    folder above out_dir); report_path: where to write what the amending decisions gave."""
+    problems, report = [], []
     files = read_flk(tar_path, problems)
-    inst, texts = derive(files, problems)
-    by_province = write(inst, texts, out_dir, national_names(os.path.dirname(os.path.abspath(out_dir))))
+    inst, texts = derive(files, problems, report)
+    laws_dir = laws_dir or os.path.dirname(os.path.abspath(out_dir))
+    by_province = write(inst, texts, out_dir, national_names(laws_dir))
     repealed = sum(1 for e in inst.values() if e["repealed"])
     print(f"local: {len(inst)} instruments in {len(by_province)} provinces, {len(texts)} texts, "
           f"{repealed} repealed by decisions; {len(problems)} files not taken:", file=sys.stderr)
     for rel, why in problems:
         print(f"  {rel}: {why}", file=sys.stderr)
+    kinds = Counter(r[0] for r in report)
+    print("amending decisions: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) +
+          (f" (rows in {report_path})" if report_path else " (--local-report FILE lists them)"), file=sys.stderr)
+    if report_path:
+        with open(report_path, "w", encoding="utf-8") as f:
+            f.write("# what\tdecision\tdetail (scripts/flk_decisions.py)\n")
+            for row in sorted(report):
+                f.write("\t".join(row) + "\n")
     return files

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # scripts/derive_laws.py --flk on a small fixture dump in the flk layout: a duplicate (region
 # folder and top level), a city's 条例 dated by its 批准, a history line broken inside a date,
-# zero-width spaces, a 废止 decision, a file that is not UTF-8 (reported, not dropped silently);
-# then `powerlist law check` accepts what it wrote.
+# zero-width spaces, a 废止 decision, amending decisions of the province and of a city (versions
+# without text), a file that is not UTF-8 (reported, not dropped silently); then
+# `powerlist law check` accepts what it wrote.
 set -u
 BIN="$1"; SRC="$2"
 tmp=${KEEP_TMP:-$(mktemp -d)}; [ -n "${KEEP_TMP:-}" ] || trap 'rm -rf "$tmp"' EXIT
@@ -67,9 +68,54 @@ cat > "$root/新疆维吾尔自治区/新疆维吾尔自治区人民代表大会
 
 本决定自公布之日起施行。
 MD
+# Amending decisions: the province's (dated by its adoption; one name it gives is no instrument:
+# reported, not guessed) and the city's (dated by the province's 批准, the city's adoption kept
+# as the meeting).
+cat > "$root/新疆维吾尔自治区/新疆维吾尔自治区人民代表大会常务委员会关于修改《新疆维吾尔自治区测试条例》等两部地方性法规的决定.md" <<'MD'
+# 新疆维吾尔自治区人民代表大会常务委员会关于修改《新疆维吾尔自治区测试条例》等两部地方性法规的决定
+
+- 2020年9月19日新疆维吾尔自治区第十三届人民
+  代表大会常务委员会第十八次会议通过
+
+<!-- INFO END -->
+
+新疆维吾尔自治区人民代表大会常务委员会关于修改《新疆维吾尔自治区测试条例》等两部
+
+地方性法规的决定
+
+新疆维吾尔自治区第十三届人民代表大会常务委员会第十八次会议决定：
+
+一、对《新疆维吾尔自治区测试条例》作出修改
+
+删除第二条第二款。
+
+二、对《新疆维吾尔自治区未收录条例》作出修改
+
+将第三条中的“《中华人民共和国测试法》”修改为“《中华人民共和国新测试法》”。
+
+本决定自公布之日起施行。
+
+《新疆维吾尔自治区测试条例》《新疆维吾尔自治区未收录条例》根据本决定作相应修改，重新公布。
+MD
+cat > "$root/克拉玛依市/克拉玛依市人民代表大会常务委员会关于修改《克拉玛依市测试条例》的决定.md" <<'MD'
+# 克拉玛依市人民代表大会常务委员会关于修改《克拉玛依市测试条例》的决定
+
+- 2021年6月1日克拉玛依市第十四届人民代表大会常务委员会第三十次会议通过
+
+- 2021年7月28日新疆维吾尔自治区第十三届人民代表大会常务委员会第二十六次会议批准
+
+<!-- INFO END -->
+
+克拉玛依市第十四届人民代表大会常务委员会第三十次会议决定，对《克拉玛依市测试条例》作如下修改：
+
+将第一条中的“测试”修改为“检验”。
+
+本决定自公布之日起施行。
+MD
 printf '# \xb2\xe2\xca\xd4\n' > "$root/新疆维吾尔自治区/坏文件.md"
 (cd "$tmp" && tar cJf flk.tar.xz flk-2025-11-22)
-if ! /usr/bin/python3 "$SRC/scripts/derive_laws.py" --flk "$tmp/flk.tar.xz" --out "$tmp/laws" 2> "$tmp/err"; then
+if ! /usr/bin/python3 "$SRC/scripts/derive_laws.py" --flk "$tmp/flk.tar.xz" --out "$tmp/laws" \
+     --local-report "$tmp/decisions.tsv" 2> "$tmp/err"; then
   echo "FAIL: derive_laws.py --flk"; cat "$tmp/err"; exit 1
 fi
 out="$tmp/laws/local/新疆维吾尔自治区.yaml"
@@ -80,6 +126,13 @@ expect() {  # a line the registry must hold
 expect '    - {date: 2010-01-01, kind: 制定}'
 expect '    - {date: 2015-03-03, kind: 修正, articles: 3, text: true}'
 expect '    - {date: 2017-09-29, meeting: 2017-08-01, effective: 2017-12-01, kind: 制定, articles: 2, text: true}'
+# The decisions' versions: no text (the file's text stays with its own latest version).
+expect '    - {date: 2020-09-19, kind: 修正}'
+expect '    - {date: 2021-07-28, meeting: 2021-06-01, kind: 修正}'
+expect 'flk 修改决定《新疆维吾尔自治区人民代表大会常务委员会关于修改〈新疆维吾尔自治区测试条例〉等两部地方性法规的决定》（2020-09-19）'
+grep -qF "$(printf 'not matched\t新疆维吾尔自治区人民代表大会常务委员会关于修改《新疆维吾尔自治区测试条例》等两部地方性法规的决定\t《新疆维吾尔自治区未收录条例》')" "$tmp/decisions.tsv" ||
+  { echo "FAIL: the name no instrument takes is not reported"; cat "$tmp/decisions.tsv"; fail=1; }
+if grep -qF '新疆维吾尔自治区未收录条例"' "$out"; then echo "FAIL: an unmatched name became an entry"; fail=1; fi
 expect '  region: "新疆维吾尔自治区克拉玛依市"'
 expect '  region_level: 设区的市'
 expect '  aliases: ["自治区测试条例"]'  # 测试条例 would name the city's too: dropped
@@ -90,7 +143,8 @@ expect '  status: 不详'
 if grep -q $'\u200b' "$out"; then echo "FAIL: zero-width space kept"; fail=1; fi
 grep -q "坏文件.md: not UTF-8" "$tmp/err" || { echo "FAIL: the unreadable file is not reported"; cat "$tmp/err"; fail=1; }
 grep -qF "新疆维吾尔自治区克拉玛依市" "$tmp/laws/local/regions.tsv" || { echo "FAIL: regions.tsv"; fail=1; }
-[ "$(grep -vc "^#" "$tmp/laws/local/index.tsv")" = 4 ] || { echo "FAIL: index.tsv should list 4 instruments"; fail=1; }
+# 4 instruments and the 2 decisions (listed as instruments of their own, as before)
+[ "$(grep -vc "^#" "$tmp/laws/local/index.tsv")" = 6 ] || { echo "FAIL: index.tsv should list 6 instruments"; fail=1; }
 if ! "$BIN" law check "$out" > "$tmp/lint" 2>&1; then echo "FAIL: law check of the derived file"; cat "$tmp/lint"; fail=1; fi
 # A damaged pack of texts is said with its name, never read as "no text".
 printf 'not xz' > "$tmp/laws/local/新疆维吾尔自治区.texts"
