@@ -94,7 +94,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
     request.replace(at, 6, d.csrf);
   (void)send_request(d.port, request);
   // The desk must still answer after any input.
-  if (send_request(d.port, "GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+  if (send_request(d.port,
+                   "GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
           .find("\"ok\": true") == std::string::npos)
     std::abort();
   return 0;

@@ -106,16 +106,16 @@ def workbooks():
     real = os.path.join(SRC, "..", "shared", "data", "realworld")
     agri = os.path.join(real, "2024年市农业农村局权责清单.xls")
     stats = os.path.join(real, "2025年克拉玛依市统计局权责清单.xlsx")
-    if os.path.exists(agri) and os.path.exists(stats):
+    if os.path.exists(agri) and os.path.exists(stats) and not os.environ.get("DESK_GENERATED"):
         return os.path.abspath(agri), os.path.abspath(stats)
     print("(the real workbooks are not here: generated ones are used)")
     paths = []
-    for name, rows in (("农业农村局.xlsx", ROWS), ("统计局.xlsx", [
+    for name, rows, dept in (("农业农村局.xlsx", ROWS, "示范市农业农村局"), ("统计局.xlsx", [
             ["统计调查对象违法行为的处罚", "行政处罚",
-             "《中华人民共和国统计法》（1983年12月8日通过）第三十七条"]])):
+             "《中华人民共和国统计法》（1983年12月8日通过）第三十七条"]], "示范市统计局")):
         path = os.path.join(WORK, name)
         with open(path, "wb") as fh:
-            fh.write(workbook(rows))
+            fh.write(workbook(rows, dept=dept))
         paths.append(path)
     return paths
 
@@ -153,15 +153,18 @@ def main():
         b.go(desk.url + f"#review/{agri['id']}")
         b.wait("document.querySelectorAll('tr.finding').length > 3")
         decided = b.js("""(async () => {
-            const rows = [...document.querySelectorAll('tr.finding')].slice(0, 3);
+            // Findings on the department's citations (not on the law base: those stay off the
+            // department's workbook whatever is decided).
+            const rows = [...document.querySelectorAll('tr.finding')].filter(r =>
+                !/law-base-age|unknown-law/.test(r.querySelector('.hint').textContent)).slice(0, 3);
             rows[0].querySelector('button.confirm').click();
             rows[1].querySelector('button.confirm').click();
             rows[2].querySelector('input').value = '部门引用的是现行版本，<b>不采纳</b>';
             rows[2].querySelector('button.dismiss').click();
             return rows.map(r => +r.dataset.id);
         })()""")
-        b.wait("[...document.querySelectorAll('tr.finding')].slice(0, 3)"
-               ".every(r => !r.querySelector('.verdict').textContent.includes('未决定'))")
+        b.wait(f"{decided}.every(id => !document.querySelector(`tr.finding[data-id='${{id}}'] .verdict`)"
+               ".textContent.includes('未决定'))")
         check(b.js("document.querySelectorAll('tr.finding.dismissed b').length") == 0,
               "a reason with markup is shown as text")
         b.shot("desk-review.png")

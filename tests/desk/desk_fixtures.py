@@ -13,13 +13,13 @@ ROWS = [
 ]
 
 
-def workbook(rows, extra_cell=None):
+def workbook(rows, extra_cell=None, dept=DEPT):
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"in_memory": True})
     ws = wb.add_worksheet("行政职权")
     ws.write_row(0, 0, HEAD)
     for i, (name, kind, basis) in enumerate(rows, start=1):
-        ws.write_row(i, 0, [i, name, kind, basis, DEPT, "行政审批科"])
+        ws.write_row(i, 0, [i, name, kind, basis, dept, "行政审批科"])
     if extra_cell:
         ws.write(len(rows) + 1, 0, extra_cell)
     wb.close()
