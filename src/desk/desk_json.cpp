@@ -23,23 +23,6 @@ struct Reader {
     }
     return false;
   }
-  static void put_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
   std::optional<uint32_t> hex4() {
     if (i + 4 > s.size()) return std::nullopt;
     uint32_t v = 0;
@@ -103,7 +86,7 @@ struct Reader {
           } else if (*cp >= 0xDC00 && *cp < 0xE000) {
             return std::nullopt;
           }
-          put_utf8(out, *cp);
+          append_utf8(out, static_cast<char32_t>(*cp));
           break;
         }
         default:

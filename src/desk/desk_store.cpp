@@ -117,11 +117,7 @@ int64_t DeskStore::add_submission(const std::string& department, const std::stri
       .bind(5, uploaded_by)
       .run();
   const int64_t id = db_.last_id();
-  db_.prepare("INSERT INTO events(submission, what, by, at) VALUES(?, '收件', ?, ?)")
-      .bind(1, id)
-      .bind(2, uploaded_by)
-      .bind(3, now)
-      .run();
+  add_event(id, "收件", uploaded_by, now);
   tx.commit();
   return id;
 }
@@ -196,12 +192,19 @@ void DeskStore::finish_check(int64_t id, const std::string& department, int64_t 
           .bind(6, it->second.first)
           .run();
     }
-    db_.prepare("INSERT INTO events(submission, what, by, at) VALUES(?, '审核', '', ?)")
-        .bind(1, id)
-        .bind(2, now)
-        .run();
+    add_event(id, "审核", "", now);
   }
   tx.commit();
+}
+
+void DeskStore::add_event(int64_t id, const std::string& what, const std::string& by,
+                          const std::string& at) {
+  db_.prepare("INSERT INTO events(submission, what, by, at) VALUES(?, ?, ?, ?)")
+      .bind(1, id)
+      .bind(2, what)
+      .bind(3, by)
+      .bind(4, at)
+      .run();
 }
 
 void DeskStore::fail_check(int64_t id, const std::string& error) {
@@ -333,12 +336,7 @@ void DeskStore::set_state(int64_t id, const std::string& state, const std::strin
       .bind(3, now)
       .bind(4, id)
       .run();
-  db_.prepare("INSERT INTO events(submission, what, by, at) VALUES(?, ?, ?, ?)")
-      .bind(1, id)
-      .bind(2, state)
-      .bind(3, by)
-      .bind(4, now)
-      .run();
+  add_event(id, state, by, now);
   tx.commit();
 }
 

@@ -80,6 +80,8 @@ class DeskStore {
   explicit DeskStore(const std::string& path) : db_(path) {}
   void migrate();
   Submission read_submission(Statement& st);
+  // The submission's history (收件, 审核, 已退回 …); inside the caller's lock and transaction.
+  void add_event(int64_t id, const std::string& what, const std::string& by, const std::string& at);
   std::mutex mutex_;
   Database db_;
 };
