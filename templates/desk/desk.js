@@ -57,7 +57,10 @@ function setView(name) {
     a.classList.toggle("active", a.dataset.view === name);
 }
 
-function main(...children) {
+// A view's page, unless the reader has gone elsewhere meanwhile (`hash`: where the view
+// began; an answer arriving late must not replace the page now shown).
+function main(hash, ...children) {
+  if (hash !== location.hash) return null;
   const m = document.getElementById("main");
   m.replaceChildren(...children);
   return m;
@@ -65,6 +68,7 @@ function main(...children) {
 
 // 收件: drop workbooks, see them checked.
 async function showInbox() {
+  const hash = location.hash;
   setView("inbox");
   const input = el("input", { type: "file", id: "file-input", multiple: true,
                               accept: ".xls,.xlsx,.et,.csv", "aria-label": "选择工作簿" });
@@ -73,7 +77,7 @@ async function showInbox() {
   const drop = el("div", { id: "drop" }, el("p", {}, "把部门报送的权责清单工作簿（.xls .xlsx .et .csv）拖到这里，可一次多个"),
                   el("label", {}, "或选择文件：", input));
   const list = el("div", { id: "submissions" });
-  main(el("h2", {}, "收件"), drop,
+  main(hash, el("h2", {}, "收件"), drop,
        desk.user && desk.user.role === "department" ? null : el("div", { class: "toolbar" }, dept),
        list);
   const send = files => upload(files, dept.value.trim());
@@ -121,11 +125,12 @@ async function refreshInbox() {
 
 // 审核: one submission's findings by item, each confirmed or dismissed.
 async function showReview(id) {
+  const hash = location.hash;
   setView("review");
   if (!id) {
     const { submissions } = await api("GET", "/api/submissions");
     const open = submissions.filter(s => s.state === "审核中" || s.state === "已修改");
-    main(el("h2", {}, "待审核"), open.length ? el("ul", {}, open.map(s => el("li", {},
+    main(hash, el("h2", {}, "待审核"), open.length ? el("ul", {}, open.map(s => el("li", {},
       el("a", { href: `#review/${s.id}` }, `#${s.id} ${s.department} ${s.file}`)))) : el("p", {}, "没有待审核的收件。"));
     return;
   }
@@ -147,7 +152,7 @@ async function showReview(id) {
     el("a", { class: "button", id: "annotated", href: `/api/submissions/${id}/annotated.xlsx` }, "下载标注后的工作簿"),
     el("a", { class: "button", id: "letter", href: `/api/submissions/${id}/letter.pdf` }, "审核意见书（PDF）"),
     s.revision_of ? el("button", { id: "show-diff", onclick: () => showDiff(id) }, `与上一稿 #${s.revision_of} 比较`) : null);
-  main(el("h2", {}, `#${s.id} ${s.department} — ${s.file}`),
+  main(hash, el("h2", {}, `#${s.id} ${s.department} — ${s.file}`),
        el("p", { class: "muted" }, `状态：${stateText(s.state)}；${s.items} 项；审核意见 ${s.findings} 条，已决定 ${s.decided} 条，待部门修改 ${s.open} 条`),
        actions, el("div", { id: "diff" }),
        el("div", { class: "toolbar" }, "筛选：", filters.rule, filters.severity, filters.decided,
@@ -226,7 +231,7 @@ async function setState(id, state) {
   try {
     await api("POST", `/api/submissions/${id}/state`, { state });
     say(state === "已退回" ? "已退回：请把标注后的工作簿和审核意见书发给部门" : "已审核通过");
-    await showReview(id);
+    await route();
   } catch (e) { say(e.message, true); }
 }
 
@@ -245,6 +250,7 @@ async function showDiff(id) {
 
 // 总览: every department's latest submission.
 async function showOverview() {
+  const hash = location.hash;
   setView("overview");
   const o = await api("GET", "/api/overview");
   const rows = o.departments.map(d => el("tr", {},
@@ -254,7 +260,7 @@ async function showOverview() {
     el("td", {}, String(d.latest.open)), el("td", {}, String(d.revisions)),
     el("td", {}, d.days_since_returned === null ? "" : `${d.days_since_returned} 个工作日`),
     el("td", {}, d.revision_due || "")));
-  main(el("h2", {}, `总览（${o.today}）`), chart(o.departments),
+  main(hash, el("h2", {}, `总览（${o.today}）`), chart(o.departments),
        el("table", { id: "overview" }, el("thead", {}, el("tr", {}, ...["部门", "最新收件", "状态", "待修改意见", "报送次数", "退回已过", "修改期限（20 个工作日）"].map(h => el("th", { scope: "col" }, h)))),
           el("tbody", {}, rows)));
 }
@@ -287,12 +293,13 @@ function chart(departments) {
 
 // 发布: the approved submissions become the public catalog.
 async function showPublish() {
+  const hash = location.hash;
   setView("publish");
   const { submissions } = await api("GET", "/api/submissions");
   const approved = new Map();
   for (const s of submissions) if (s.state === "已通过") approved.set(s.department, s);
   const result = el("div", { id: "publish-result" });
-  main(el("h2", {}, "发布"),
+  main(hash, el("h2", {}, "发布"),
        el("p", {}, `已通过审核的部门：${approved.size} 个。发布时每个部门取其最新一份已通过的收件，生成公开的职权目录网站。`),
        el("ul", {}, [...approved.values()].map(s => el("li", {}, `${s.department}：#${s.id} ${s.file}（${s.items} 项）`))),
        el("button", { id: "publish", class: "primary", disabled: approved.size === 0, onclick: async () => {
@@ -305,6 +312,7 @@ async function showPublish() {
 }
 
 function showLogin() {
+  const hash = location.hash;
   const user = el("input", { id: "login-user", autocomplete: "username", "aria-label": "用户名" });
   const pass = el("input", { id: "login-password", type: "password", autocomplete: "current-password", "aria-label": "密码" });
   const form = el("form", {}, el("p", {}, el("label", {}, "用户名 ", user)), el("p", {}, el("label", {}, "密码 ", pass)),
@@ -314,7 +322,7 @@ function showLogin() {
     try { await api("POST", "/api/login", { user: user.value, password: pass.value }); await loadSession(); route(); }
     catch (err) { say(err.message, true); }
   });
-  main(el("h2", {}, "登录"), form);
+  main(hash, el("h2", {}, "登录"), form);
 }
 
 async function route() {
