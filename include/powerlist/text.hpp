@@ -9,6 +9,9 @@ namespace powerlist {
 
 // Byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
 size_t find_invalid_utf8(std::string_view text);
+// Converts `in` from the iconv encoding `from` (GB18030, UTF-16LE …) to UTF-8; false when
+// `in` is not valid in `from`.
+bool convert_to_utf8(const std::string& in, const char* from, std::string& out);
 // Decodes UTF-8 into code points (text must be valid).
 std::vector<char32_t> decode_utf8(std::string_view text);
 void append_utf8(std::string& out, char32_t cp);

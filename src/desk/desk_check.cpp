@@ -1,12 +1,18 @@
 #include "desk/desk_check.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <map>
 
+#include "desk/desk_json.hpp"
+#include "desk/desk_zip.hpp"
 #include "powerlist/audit.hpp"
 #include "powerlist/diff.hpp"
 #include "powerlist/export.hpp"
+#include "powerlist/fsio.hpp"
+#include "powerlist/law.hpp"
 #include "powerlist/output_dir.hpp"
 #include "powerlist/publish.hpp"
 #include "powerlist/report.hpp"
@@ -14,6 +20,8 @@
 #include "powerlist/workbook.hpp"
 
 namespace powerlist::desk {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -26,14 +34,111 @@ SessionOptions session_options(const CheckSettings& s) {
   return o;
 }
 
-std::unique_ptr<Session> checked(const StoredFile& f, const CheckSettings& s, std::string& error) {
-  auto session = Session::open({SessionInput::workbook(f.name, f.bytes)}, session_options(s));
-  if (!session->fatal().empty()) {
-    error = session->fatal();
-    return nullptr;
+bool is_catalog_zip(const std::string& name) {
+  const std::string ext = fs::path(name).extension().string();
+  return ext == ".zip" || ext == ".ZIP";
+}
+
+// A folder that is removed with its owner: where a zipped catalog is read from.
+class ScratchFolder {
+ public:
+  ScratchFolder() = default;
+  explicit ScratchFolder(std::string path) : path_(std::move(path)) {}
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  ~ScratchFolder() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
   }
-  session->check();
-  return session;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Unpacks a zipped catalog folder into `dir` (replaced); "" or the reason it cannot be read.
+std::string unpack_catalog(const std::string& bytes, const std::string& dir) {
+  const ZipFolder folder = read_zip_folder(bytes);
+  if (!folder.error.zh.empty()) return folder.error.zh + " / " + folder.error.en;
+  if (!holds_catalog(folder))
+    return "压缩包中没有 powerlist.yaml / the archive holds no powerlist.yaml";
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  if (const Message err = unpack_folder(folder, dir); !err.zh.empty())
+    return err.zh + " / " + err.en;
+  return "";
+}
+
+// A checked submission, with the folder its catalog was unpacked into (kept while it is used).
+struct Checked {
+  std::unique_ptr<ScratchFolder> folder;
+  std::unique_ptr<Session> session;
+  Session* operator->() const { return session.get(); }
+  explicit operator bool() const { return session != nullptr; }
+};
+
+Checked checked(const StoredFile& f, const CheckSettings& s, std::string& error) {
+  Checked out;
+  if (is_catalog_zip(f.name)) {
+    static unsigned serial = 0;  // the worker is one thread; each unpacking its own folder
+    out.folder = std::make_unique<ScratchFolder>(
+        (fs::path(s.scratch_dir.empty() ? fs::temp_directory_path().string() : s.scratch_dir) /
+         fmt::format("catalog-{}-{}", ::getpid(), ++serial))
+            .string());
+    error = unpack_catalog(f.bytes, out.folder->path());
+    if (!error.empty()) return {};
+    out.session = Session::open({SessionInput::path(out.folder->path())}, session_options(s));
+  } else {
+    out.session = Session::open({SessionInput::workbook(f.name, f.bytes)}, session_options(s));
+  }
+  if (!out.session->fatal().empty()) {
+    error = out.session->fatal();
+    return {};
+  }
+  out.session->check();
+  return out;
+}
+
+// The cited provision's words: the 款 or 项 when the citation names one, else the article.
+std::string provision_words(const ArticleText& a, const ArticleRef& ref) {
+  if (ref.paragraph <= 0 || ref.paragraph > static_cast<int>(a.paragraphs.size())) return a.full();
+  const auto& p = a.paragraphs[static_cast<size_t>(ref.paragraph - 1)];
+  if (ref.item > 0 && ref.item <= static_cast<int>(p.items.size()))
+    return p.text + "\n" + p.items[static_cast<size_t>(ref.item - 1)];
+  std::string words = p.text;
+  for (const auto& i : p.items) words += "\n" + i;
+  return words;
+}
+
+// `law show` for a finding that brings no corrected text of its own: the words in force of what
+// its item cites in the finding's cell (else anywhere in the item), at most four provisions.
+std::string in_force_json(const Session& s, const PowerItem& item, const Diagnostic& d,
+                          const Date& on) {
+  std::vector<const Citation*> cited;
+  for (const auto& c : item.basis)
+    if (c.span.file == d.span.file && c.span.line == d.span.line && c.span.col == d.span.col)
+      cited.push_back(&c);
+  if (cited.empty())
+    for (const auto& c : item.basis) cited.push_back(&c);
+  const LawRegistry& reg = s.laws();
+  std::string list;
+  size_t shown = 0;
+  for (const Citation* c : cited) {
+    const Instrument* ins = reg.find(c->law.value);
+    const LawVersion* v = ins ? ins->version_on(on) : nullptr;
+    const LawText* text = v ? reg.text(*ins, *v) : nullptr;
+    if (!text) continue;
+    for (const auto& ref : c->articles) {
+      const ArticleText* art = text->find(ref.value.article);
+      if (!art || shown == 4) continue;
+      ++shown;
+      list += fmt::format("{}{{\"law\": {}, \"version\": {}, \"article\": {}, \"text\": {}}}",
+                          list.empty() ? "" : ", ", jstr(ins->name),
+                          jstr(v->date.str() + " " + v->kind), jstr(ref.value.str()),
+                          jstr(provision_words(*art, ref.value)));
+    }
+  }
+  return list;
 }
 
 std::map<std::string, std::string> item_names(const Catalog& c) {
@@ -87,6 +192,10 @@ CheckOutcome check_submission(const StoredFile& file, const CheckSettings& setti
   out.department = main_department(s->catalog());
   out.items = static_cast<int64_t>(s->catalog().item_count());
   const auto names = item_names(s->catalog());
+  std::map<std::string, const PowerItem*> items;
+  for (const auto& d : s->catalog().departments)
+    for (const auto& it : d.powers) items[item_id(d, it)] = &it;
+  const Date now = today();
   ReportInput in{s->findings(), s->sources()};
   in.item_names = &names;
   std::map<std::string, int> seen;  // the n-th finding of a key answers the n-th of the last one
@@ -95,9 +204,20 @@ CheckOutcome check_submission(const StoredFile& file, const CheckSettings& setti
     const auto name = names.find(d.item);
     std::string key = carry_key(d, names);
     key += "\x1f" + std::to_string(seen[key]++);
+    std::string json = finding_json(in, d);
+    const bool has_text =
+        !d.fixes.empty() && d.fixes.front().citation && !d.fixes.front().citation->text.empty();
+    if (const auto item = items.find(d.item); item != items.end() && !has_text)
+      if (const std::string texts = in_force_json(*s.session, *item->second, d, now);
+          !texts.empty())
+        json += ", \"in_force\": [" + texts + "]";  // finding_json leaves the object open
+    if (s.folder) {  // a catalog folder's files by their names inside it, not the scratch path
+      const std::string prefix = s.folder->path() + "/";
+      for (size_t at; (at = json.find(prefix)) != std::string::npos;) json.erase(at, prefix.size());
+    }
     out.findings.push_back({d.rule, std::string(severity_name(d.severity)),
                             name != names.end() ? name->second : "", std::move(key), match_key(d),
-                            finding_json(in, d)});
+                            std::move(json)});
   }
   return out;
 }
@@ -106,13 +226,15 @@ std::string annotated_workbook(const StoredFile& file, const CheckSettings& sett
                                const std::set<std::string>& keep, std::string& error) {
   auto s = checked(file, settings, error);
   if (!s) return "";
+  const std::vector<Diagnostic> findings = kept(*s.session, keep);
+  const ReviewTable table = build_review_table(s->catalog(), s->sources(), findings, Lang::Zh);
+  // A catalog folder has no workbook of its own: it gets export's review workbook.
+  if (is_catalog_zip(file.name)) return render_review_xlsx(table, &error);
   const WorkbookRead book = read_workbook(file.bytes);
   if (!book.error.zh.empty()) {
     error = book.error.zh;
     return "";
   }
-  const std::vector<Diagnostic> findings = kept(*s, keep);
-  const ReviewTable table = build_review_table(s->catalog(), s->sources(), findings, Lang::Zh);
   const AnnotateInput in{book.book, file.name,          s->catalog(), s->sources(),
                          findings,  s->import_report(), table,        Lang::Zh};
   return render_annotated_xlsx(in, &error);
@@ -122,7 +244,7 @@ std::string letter_pdf(const StoredFile& file, const CheckSettings& settings,
                        const std::set<std::string>& keep, std::string& error) {
   auto s = checked(file, settings, error);
   if (!s) return "";
-  const std::vector<Diagnostic> findings = kept(*s, keep);
+  const std::vector<Diagnostic> findings = kept(*s.session, keep);
   const AuditInput in{s->catalog(),  s->sources(),    findings,      s->laws(),
                       s->calendar(), s->load().files, AuditLetter{}, true};
   return render_audit_pdf(build_audit(in), &error);
@@ -131,15 +253,34 @@ std::string letter_pdf(const StoredFile& file, const CheckSettings& settings,
 std::string revision_diff_json(const StoredFile& before, const StoredFile& after,
                                const CheckSettings& settings, std::string& error) {
   auto a = checked(before, settings, error);
-  auto b = a ? checked(after, settings, error) : nullptr;
+  Checked b;
+  if (a) b = checked(after, settings, error);
   if (!b) return "";
-  return render_diff_json(diff_catalogs(*a, *b));
+  return render_diff_json(diff_catalogs(*a.session, *b.session));
 }
 
 PublishOutcome publish_workbooks(const std::vector<std::string>& paths,
                                  const CheckSettings& settings, const std::string& out_dir) {
   PublishOutcome out;
-  auto s = Session::open(paths, session_options(settings));
+  std::vector<std::string> inputs;
+  for (const auto& path : paths) {
+    if (!is_catalog_zip(path)) {
+      inputs.push_back(path);
+      continue;
+    }
+    std::string bytes;
+    if (read_regular_file(path, 200u << 20, bytes) != ReadStatus::Ok) {
+      out.error = "无法读取 " + path;
+      return out;
+    }
+    const std::string dir = (fs::path(path).parent_path() / fs::path(path).stem()).string();
+    if (std::string err = unpack_catalog(bytes, dir); !err.empty()) {
+      out.error = err;
+      return out;
+    }
+    inputs.push_back(dir);
+  }
+  auto s = Session::open(inputs, session_options(settings));
   if (!s->fatal().empty()) {
     out.error = s->fatal();
     return out;

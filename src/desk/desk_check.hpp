@@ -17,9 +17,11 @@ namespace powerlist::desk {
 struct CheckSettings {
   std::string data_dir;  // the shipped data ("" = data_dir())
   std::string region;    // --region; else inferred from the workbook
+  std::string scratch_dir;  // where a zipped catalog folder is unpacked while it is read
 };
 
-// A workbook as stored: its name as uploaded and its bytes.
+// A submission as stored: its name as uploaded and its bytes — a workbook, or a catalog folder
+// (powerlist.yaml and its department files) as a .zip.
 struct StoredFile {
   std::string name, bytes;
 };
@@ -32,7 +34,8 @@ struct CheckOutcome {
 };
 CheckOutcome check_submission(const StoredFile& file, const CheckSettings& settings);
 
-// The marked-up workbook (`export --annotate`) or the letter PDF (`audit`) with the findings
+// The marked-up workbook (`export --annotate`; for a catalog folder the review workbook of
+// `export`) or the letter PDF (`audit`) with the findings
 // whose match_key is in `keep`; "" with `error` set when the file cannot be read again.
 std::string annotated_workbook(const StoredFile& file, const CheckSettings& settings,
                                const std::set<std::string>& keep, std::string& error);
@@ -46,6 +49,7 @@ struct PublishOutcome {
   size_t items = 0;
   std::string error;
 };
+// A path ending in .zip (a stored catalog folder) is unpacked beside it first.
 PublishOutcome publish_workbooks(const std::vector<std::string>& paths,
                                  const CheckSettings& settings, const std::string& out_dir);
 

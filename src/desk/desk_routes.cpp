@@ -8,6 +8,7 @@
 #include "desk/desk_app.hpp"
 #include "desk/desk_crypto.hpp"
 #include "desk/desk_json.hpp"
+#include "desk/desk_zip.hpp"
 #include "powerlist/calendar.hpp"
 #include "powerlist/fsio.hpp"
 #include "powerlist/session.hpp"
@@ -42,7 +43,8 @@ std::string display_name(const std::string& uploaded) {
 std::string stored_extension(const std::string& name) {
   std::string ext = fs::path(name).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".xls" || ext == ".xlsx" || ext == ".et" || ext == ".csv" ? ext : ".bin";
+  return ext == ".xls" || ext == ".xlsx" || ext == ".et" || ext == ".csv" || ext == ".zip" ? ext
+                                                                                           : ".bin";
 }
 
 std::string percent_encoded(const std::string& s) {
@@ -150,23 +152,46 @@ void add_submission_routes(httplib::Server& srv, DeskApp& app) {
     if (department.size() > 200 || find_invalid_utf8(department) != std::string::npos)
       return send_error(res, 400, "部门名称过长或不是 UTF-8", "department too long or not UTF-8");
     if (!who->office()) department = who->department;  // a department uploads its own only
-    std::string list;
+    // One file part is one submission; a .zip is a folder: a catalog (powerlist.yaml at its
+    // top) is one submission, otherwise every workbook in it is one. Every archive is read
+    // before anything is stored, so a refused one leaves nothing behind.
+    std::vector<std::pair<std::string, std::string>> uploads;  // name, bytes
     const auto [begin, end] = req.files.equal_range("file");
     for (auto it = begin; it != end; ++it) {
       const std::string name = display_name(it->second.filename);
-      const std::string blob = sha256_hex(it->second.content) + stored_extension(name);
+      if (stored_extension(name) != ".zip") {
+        uploads.emplace_back(name, it->second.content);
+        continue;
+      }
+      ZipFolder folder = read_zip_folder(it->second.content);
+      if (!folder.error.zh.empty())
+        return send_error(res, 400, name + "：" + folder.error.zh, name + ": " + folder.error.en);
+      if (holds_catalog(folder)) {
+        uploads.emplace_back(name, it->second.content);
+        continue;
+      }
+      const size_t before = uploads.size();
+      for (auto& m : folder.members)
+        if (is_workbook_member(m)) uploads.emplace_back(display_name(m.path), std::move(m.bytes));
+      if (uploads.size() == before)
+        return send_error(
+            res, 400, name + "：压缩包中既没有工作簿（.xls .xlsx .et .csv）也没有 powerlist.yaml",
+            name + ": the archive holds neither workbooks nor a powerlist.yaml");
+    }
+    std::string list;
+    for (const auto& [name, bytes] : uploads) {
+      const std::string blob = sha256_hex(bytes) + stored_extension(name);
       const fs::path path = fs::path(app.files_dir) / blob;
       std::error_code ec;
       if (!fs::exists(path, ec)) {
         // Written whole (temporary file, then renamed) before the submission exists: a desk
         // killed mid-upload leaves no half submission.
-        if (const Message err = write_file_atomic(path.string(), it->second.content);
-            !err.zh.empty())
+        if (const Message err = write_file_atomic(path.string(), bytes); !err.zh.empty())
           return send_error(res, 500, err.zh, err.en);
       }
       const int64_t id = app.store->add_submission(department, name, blob, who->name);
       app.queue_check(id);
-      app.log(fmt::format("#{} 收件：{}（{} 字节）", id, name, it->second.content.size()));
+      app.log(fmt::format("#{} 收件：{}（{} 字节）", id, name, bytes.size()));
       list += fmt::format(
           "{}{{\"id\": {}, \"department\": {}, \"file\": {}, \"state\": "
           "\"checking\"}}",
@@ -337,6 +362,15 @@ void add_review_routes(httplib::Server& srv, DeskApp& app) {
       if (s.state == "已通过") latest[s.department] = (fs::path(app.files_dir) / s.blob).string();
     if (latest.empty())
       return send_error(res, 409, "还没有已通过的收件", "no approved submission yet");
+    size_t folders = 0;
+    for (const auto& [dept, path] : latest) folders += fs::path(path).extension() == ".zip";
+    if (folders > 0 && latest.size() > 1)
+      return send_error(
+          res, 409,
+          "已通过的收件中有 powerlist 目录文件夹（.zip），它只能单独发布，不能与其他部门的工作簿"
+          "合并：请把各部门并入同一个目录文件夹，或都以工作簿报送",
+          "an approved submission is a powerlist catalog folder (.zip), which is published on "
+          "its own, not together with other departments' workbooks");
     // Each workbook under its department's name (the catalog's title and sources show it),
     // in a folder of the desk's own, replaced on every publish.
     const fs::path input = fs::path(app.config.data_dir) / "publish-input";

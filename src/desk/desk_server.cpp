@@ -169,7 +169,10 @@ std::unique_ptr<Desk> Desk::open(const DeskConfig& config, Message& error) {
             " needs accounts: add one first with powerlist serve --add-user NAME --role office"};
     return nullptr;
   }
-  app.settings = {config.shipped, config.region};
+  // Catalog folders are unpacked under DIR/work while read; a killed desk's leftovers go now.
+  const std::string scratch = (fs::path(config.data_dir) / "work").string();
+  fs::remove_all(scratch, ec);
+  app.settings = {config.shipped, config.region, scratch};
   const std::string shipped = config.shipped.empty() ? data_dir() : config.shipped;
   if (const auto d = law_base_date((fs::path(shipped) / "catalogs" / "laws").string()))
     app.law_base = d->str();

@@ -1,6 +1,9 @@
 #include "powerlist/text.hpp"
 
+#include <iconv.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 
 namespace powerlist {
@@ -347,6 +350,35 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     out += parts[i];
   }
   return out;
+}
+
+// Converts with iconv; false when `in` is not valid in `from`.
+bool convert_to_utf8(const std::string& in, const char* from, std::string& out) {
+  iconv_t cd = iconv_open("UTF-8", from);
+  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  out.clear();
+  out.resize(in.size() * 2 + 16);
+  char* src = const_cast<char*>(in.data());
+  size_t src_left = in.size();
+  size_t used = 0;
+  bool ok = true;
+  while (src_left > 0) {
+    char* dst = out.data() + used;
+    size_t dst_left = out.size() - used;
+    const size_t rc = iconv(cd, &src, &src_left, &dst, &dst_left);
+    used = out.size() - dst_left;
+    if (rc == static_cast<size_t>(-1)) {
+      if (errno == E2BIG) {
+        out.resize(out.size() * 2);
+        continue;
+      }
+      ok = false;
+      break;
+    }
+  }
+  iconv_close(cd);
+  out.resize(used);
+  return ok;
 }
 
 }  // namespace powerlist

@@ -1,10 +1,8 @@
 // CSV (and tab-separated text) in UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030 (the
 // encoding WPS and Excel use for "CSV" on Chinese Windows). RFC 4180 quoting.
 #include <fmt/format.h>
-#include <iconv.h>
 
 #include <algorithm>
-#include <cerrno>
 
 #include "powerlist/text.hpp"
 #include "powerlist/workbook.hpp"
@@ -12,35 +10,6 @@
 namespace powerlist {
 
 namespace {
-
-// Converts with iconv; false when `in` is not valid in `from`.
-bool convert(const std::string& in, const char* from, std::string& out) {
-  iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
-  out.clear();
-  out.resize(in.size() * 2 + 16);
-  char* src = const_cast<char*>(in.data());
-  size_t src_left = in.size();
-  size_t used = 0;
-  bool ok = true;
-  while (src_left > 0) {
-    char* dst = out.data() + used;
-    size_t dst_left = out.size() - used;
-    const size_t rc = iconv(cd, &src, &src_left, &dst, &dst_left);
-    used = out.size() - dst_left;
-    if (rc == static_cast<size_t>(-1)) {
-      if (errno == E2BIG) {
-        out.resize(out.size() * 2);
-        continue;
-      }
-      ok = false;
-      break;
-    }
-  }
-  iconv_close(cd);
-  out.resize(used);
-  return ok;
-}
 
 char guess_delimiter(std::string_view text) {
   size_t comma = 0, tab = 0, semi = 0;
@@ -69,12 +38,12 @@ Message stream_csv(const std::string& bytes, const WorkbookLimits& limits, RowSi
   if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     text = std::string_view(bytes).substr(3);
   } else if (bytes.compare(0, 2, "\xFF\xFE") == 0) {
-    if (convert(bytes.substr(2), "UTF-16LE", converted)) text = converted;
+    if (convert_to_utf8(bytes.substr(2), "UTF-16LE", converted)) text = converted;
   } else if (bytes.compare(0, 2, "\xFE\xFF") == 0) {
-    if (convert(bytes.substr(2), "UTF-16BE", converted)) text = converted;
+    if (convert_to_utf8(bytes.substr(2), "UTF-16BE", converted)) text = converted;
   } else if (find_invalid_utf8(bytes) == std::string::npos) {
     text = bytes;
-  } else if (convert(bytes, "GB18030", converted)) {
+  } else if (convert_to_utf8(bytes, "GB18030", converted)) {
     text = converted;
   } else {
     return {"无法识别的文本编码：既不是 UTF-8 也不是 GB18030（GBK）；也可能是损坏的 Excel 文件",

@@ -71,10 +71,10 @@ async function showInbox() {
   const hash = location.hash;
   setView("inbox");
   const input = el("input", { type: "file", id: "file-input", multiple: true,
-                              accept: ".xls,.xlsx,.et,.csv", "aria-label": "选择工作簿" });
+                              accept: ".xls,.xlsx,.et,.csv,.zip", "aria-label": "选择工作簿" });
   const dept = el("input", { type: "text", id: "department", placeholder: "部门（可不填，由工作簿推断）",
                              size: 32, "aria-label": "部门" });
-  const drop = el("div", { id: "drop" }, el("p", {}, "把部门报送的权责清单工作簿（.xls .xlsx .et .csv）拖到这里，可一次多个"),
+  const drop = el("div", { id: "drop" }, el("p", {}, "把部门报送的权责清单工作簿（.xls .xlsx .et .csv）拖到这里，可一次多个；整个文件夹请先压缩为 .zip"),
                   el("label", {}, "或选择文件：", input));
   const list = el("div", { id: "submissions" });
   main(hash, el("h2", {}, "收件"), drop,
@@ -192,7 +192,10 @@ function findingRow(f, office) {
   const fix = f.fix;
   const law = fix ? el("div", {},
     el("div", {}, `建议：《${fix.law}》${fix.version ? `（${fix.version}）` : ""}${(fix.articles || []).join("、")}${fix.certain ? "" : "（需核对）"}`),
-    fix.text ? el("div", { class: "law" }, fix.text) : null) : el("span", { class: "muted" }, "—");
+    fix.text ? el("div", { class: "law" }, fix.text) : null) : null;
+  // Without a corrected text: what the cell cites, as in force (the desk's `law show`).
+  const inForce = (f.in_force || []).map(t => el("div", { class: "in-force" },
+    el("div", {}, `现行《${t.law}》（${t.version}）${t.article}`), el("div", { class: "law" }, t.text)));
   const reason = el("input", { type: "text", placeholder: "不采纳的理由", "aria-label": "不采纳的理由", maxlength: 1000 });
   const state = el("div", { class: "verdict" });
   const row = el("tr", { class: "finding", "data-id": f.id, tabindex: 0 },
@@ -200,7 +203,7 @@ function findingRow(f, office) {
     el("td", { class: "sev-" + f.severity }, severityNames[f.severity] || f.severity),
     el("td", {}, el("div", {}, f.message), (f.notes || []).map(n => el("div", { class: "muted" }, n)),
        el("div", { class: "hint" }, f.rule)),
-    el("td", {}, law),
+    el("td", {}, law, inForce, !law && !inForce.length ? el("span", { class: "muted" }, "—") : null),
     el("td", { class: "decision" }, state,
        office ? el("div", {}, el("button", { class: "confirm", onclick: () => decide(f, "confirmed", "", row) }, "确认"), " ",
                    el("button", { class: "dismiss", onclick: () => decide(f, "dismissed", reason.value, row) }, "不采纳"), reason) : null));

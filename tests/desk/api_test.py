@@ -3,7 +3,8 @@
 the round (upload, findings, decisions, annotated workbook read back, letter, return, revision
 with decisions carried over, diff, approve, publish, site), the checks every request passes
 (Host 421, CSRF 403, login 401, another department 403), hostile input (../ names, <script> in
-cells and reasons, a zip bomb, 50 MB, damaged JSON), kill -9 during an upload and a check, two
+cells and reasons, a zip bomb, 50 MB, damaged JSON), folders sent as .zip (workbooks, a catalog,
+GB18030 names; bombs, ../ and links refused), kill -9 during an upload and a check, two
 officers deciding at once.
 
 usage: api_test.py POWERLIST SOURCE_DIR WORK_DIR"""
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 
 import openpyxl
 
@@ -184,6 +186,120 @@ def hostile(desk, fx):
     check(n == "4", f"all four concurrent decisions recorded ({n})")
 
 
+def zipped(members):
+    """A .zip of (name, bytes) members; a name given as bytes is stored raw (GB18030, as the zip
+    tools of Chinese Windows write it); a member named with a leading '@' is a symbolic link."""
+    buf = io.BytesIO()
+    raw = []
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for i, (name, data) in enumerate(members):
+            if isinstance(name, bytes):  # placeholder of the same length, patched below
+                stand_in = f"{i:0{len(name)}d}"
+                raw.append((stand_in.encode(), name))
+                name = stand_in
+            info = zipfile.ZipInfo(name.lstrip("@"))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            if name.startswith("@"):
+                info.create_system = 3
+                info.external_attr = 0o120777 << 16
+            z.writestr(info, data)
+    out = buf.getvalue()
+    for stand_in, name in raw:
+        out = out.replace(stand_in, name)
+    return out
+
+
+def catalog_zip():
+    root = os.path.join(SRC, "examples", "示范县")
+    members = []
+    for folder, _, files in sorted(os.walk(root)):
+        for f in sorted(files):
+            path = os.path.join(folder, f)
+            with open(path, "rb") as fh:
+                text = fh.read()
+            if f == "jtysj.yaml":  # one article that does not exist: a finding to look at
+                text = text.replace(b'articles: ["10.2"]', b'articles: ["999"]', 1)
+            members.append(("示范县/" + os.path.relpath(path, root), text))
+    return zipped(members)
+
+
+def folders(data):
+    desk = Desk(BIN, data)
+    try:
+        desk.session()
+        count = lambda: len(desk.request("GET", "/api/submissions")[1]["submissions"])  # noqa
+        z = zipped([("报送/农业农村局.xlsx", workbook(ROWS)),
+                    ("报送/~$农业农村局.xlsx", b"lock file"), ("报送/说明.docx", b"not a workbook"),
+                    ("__MACOSX/报送/._农业农村局.xlsx", b""),
+                    ("报送/统计局.xlsx".encode("gb18030"), workbook(ROWS[:1]))])
+        status, r = desk.upload([("各部门.zip", z)])
+        names = sorted(x["file"] for x in r.get("submissions", []))
+        check(status == 202 and names == ["农业农村局.xlsx", "统计局.xlsx"],
+              f"a zipped folder of workbooks: one submission per workbook, GB18030 names read: {names}")
+        subs = [desk.wait_checked(x["id"]) for x in r["submissions"]]
+        check(sorted(x["items"] for x in subs) == [1, 3] and all(x["state"] == "审核中" for x in subs),
+              f"each workbook of the folder checked: {[(x['file'], x['items']) for x in subs]}")
+
+        status, r = desk.upload([("示范县目录.zip", catalog_zip())])
+        check(status == 202 and len(r["submissions"]) == 1,
+              "a zipped catalog folder (powerlist.yaml) is one submission")
+        cat = desk.wait_checked(r["submissions"][0]["id"])
+        check(cat["state"] == "审核中" and cat["items"] >= 46 and cat["department"],
+              f"the catalog checked: {cat['items']} items, department {cat['department']}")
+        status, f = desk.request("GET", f"/api/submissions/{cat['id']}/findings")
+        files = {x.get("file", "") for x in f["findings"]}
+        check(status == 200 and f["findings"] and
+              all(x.startswith("departments/") or x == "powerlist.yaml" or x == ""
+                  for x in files),
+              f"findings name the catalog's own files, not where it was unpacked: {sorted(files)[:4]}")
+        status, book, _ = desk.request("GET", f"/api/submissions/{cat['id']}/annotated.xlsx",
+                                       raw=True)
+        wb = openpyxl.load_workbook(io.BytesIO(book)) if status == 200 else None
+        check(wb is not None and wb.active.max_row > 1,
+              "a catalog's annotated.xlsx is its review workbook")
+        check(not os.listdir(os.path.join(data, "work")) if os.path.isdir(os.path.join(data, "work"))
+              else True, "nothing left unpacked after the check")
+
+        # A finding without a corrected text shows what its cell cites, as in force (law show).
+        status, r = desk.upload([("条款.xlsx", workbook(
+            [["种子生产经营许可", "行政许可", "《中华人民共和国种子法》第三十一条第九款"]], dept="示范市种子站"))])
+        s = desk.wait_checked(r["submissions"][0]["id"])
+        f = desk.request("GET", f"/api/submissions/{s['id']}/findings")[1]["findings"]
+        shown = [t for x in f if x["rule"] == "basis/clause-range" for t in x.get("in_force", [])]
+        check(shown and shown[0]["law"] == "中华人民共和国种子法" and
+              shown[0]["article"] == "第三十一条第九款" and "种子" in shown[0]["text"],
+              f"clause-range: the article in force beside it: {str(shown)[:120]}")
+
+        before = count()
+        refusals = [
+            ("bomb.zip", zipped([("a.xlsx", b"\0" * (130 << 20))]), "超过上限"),
+            ("escape.zip", zipped([("../../escape.xlsx", workbook(ROWS))]), "不安全"),
+            ("link.zip", zipped([("@link.xlsx", b"/etc/passwd")]), "不安全"),
+            ("cut.zip", zipped([("a.xlsx", workbook(ROWS))])[:200], "损坏"),
+            ("empty.zip", zipped([("readme.txt", b"x")]), "既没有工作簿"),
+        ]
+        for name, content, words in refusals:
+            status, answer = desk.upload([(name, content)])
+            check(status == 400 and words in answer.get("error", ""),
+                  f"{name} refused with a reason: {status} {answer.get('error', '')[:60]}")
+        check(count() == before, "refused archives leave no submission")
+        check(not os.path.exists(os.path.join(os.path.dirname(data), "escape.xlsx")) and
+              not os.path.exists(os.path.join(data, "escape.xlsx")),
+              "a ../ member writes nothing")
+
+        check(desk.request("POST", f"/api/submissions/{cat['id']}/state",
+                           {"state": "已通过"})[0] == 200, "approve the catalog")
+        status, p = desk.request("POST", "/api/publish")
+        check(status == 200 and p["items"] > 0, f"a catalog folder is published: {p}")
+        check(desk.request("POST", f"/api/submissions/{subs[0]['id']}/state",
+                           {"state": "已通过"})[0] == 200, "approve a workbook too")
+        status, p = desk.request("POST", "/api/publish")
+        check(status == 409 and "单独发布" in p.get("error", ""),
+              f"a catalog and a workbook together: 409 saying why ({status})")
+    finally:
+        desk.stop()
+
+
 def killed(data):
     """kill -9 mid-upload and mid-check: no half submission, no decision lost."""
     desk = Desk(BIN, data)
@@ -261,6 +377,7 @@ def main():
         hostile(desk, fx)
     finally:
         desk.stop()
+    folders(os.path.join(WORK, "desk-folders"))
     killed(data)
     accounts(data)
     print(f"{len(failures)} failure(s)")
