@@ -15,8 +15,8 @@
 namespace powerlist::desk {
 
 struct CheckSettings {
-  std::string data_dir;  // the shipped data ("" = data_dir())
-  std::string region;    // --region; else inferred from the workbook
+  std::string data_dir;     // the shipped data ("" = data_dir())
+  std::string region;       // --region; else inferred from the workbook
   std::string scratch_dir;  // where a zipped catalog folder is unpacked while it is read
 };
 

@@ -1,6 +1,7 @@
 // The desk's HTTP server: the checks every request passes (Host, login, CSRF), the pages, the
 // published site, login, and the start-up work (folders, store, checks left by a killed desk).
 #include <fmt/format.h>
+#include <sys/socket.h>
 
 #include <filesystem>
 
@@ -291,9 +292,17 @@ int Desk::bind(Message& error) {
         send_error(res, 500, "审核台内部错误：" + what, "internal error: " + what);
       });
 
+  // Debian's compiled cpp-httplib listens with a backlog of 5: 200 browsers at once would wait
+  // for SYN retries (1 s). Linux lets a listening socket's backlog be raised by listen() again.
+  int listening = -1;
+  srv.set_socket_options([&listening](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening = sock;
+  });
   m.port = m.app.config.port == 0
                ? srv.bind_to_any_port(app.config.host)
                : (srv.bind_to_port(app.config.host, app.config.port) ? app.config.port : -1);
+  if (m.port >= 0 && listening >= 0) ::listen(listening, SOMAXCONN);
   if (m.port < 0)
     error = {fmt::format("无法在 {}:{} 上监听（端口被占用或地址不对）", app.config.host,
                          app.config.port),

@@ -3,6 +3,8 @@
 #include <ctime>
 #include <map>
 
+#include "powerlist/date.hpp"
+
 namespace powerlist::desk {
 
 namespace {
@@ -330,10 +332,10 @@ void DeskStore::set_state(int64_t id, const std::string& state, const std::strin
   const std::string now = utc_now();
   db_.prepare(
          "UPDATE submissions SET state = ?, "
-         "returned = CASE WHEN ? = '已退回' THEN substr(?, 1, 10) ELSE returned END WHERE id = ?")
+         "returned = CASE WHEN ? = '已退回' THEN ? ELSE returned END WHERE id = ?")
       .bind(1, state)
       .bind(2, state)
-      .bind(3, now)
+      .bind(3, today().str())  // the local date: working days are counted from it
       .bind(4, id)
       .run();
   add_event(id, state, by, now);

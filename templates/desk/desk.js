@@ -114,7 +114,7 @@ async function refreshInbox() {
     el("td", {}, s.file), el("td", { class: "state" }, stateText(s.state), s.error ? el("div", { class: "error" }, s.error) : null),
     el("td", {}, String(s.items)), el("td", {}, `${s.findings}（已决定 ${s.decided}）`),
     el("td", {}, s.revision_of ? `修改稿，答复 #${s.revision_of}` : ""),
-    el("td", {}, s.received.replace("T", " ").replace("Z", "")),
+    el("td", {}, localTime(s.received)),
     el("td", {}, s.state === "checking" || s.state === "failed" ? "" : el("a", { href: `#review/${s.id}`, class: "button" }, "审核"))));
   box.replaceChildren(el("table", {}, el("thead", {}, el("tr", {},
     ...["编号", "部门", "文件", "状态", "事项", "审核意见", "", "收件时间", ""].map(h => el("th", { scope: "col" }, h)))),
@@ -186,6 +186,14 @@ function renderFindings(table, findings, filters, office) {
   desk.current = -1;
 }
 
+// The API's times are UTC (…Z); the reader sees the browser's own clock.
+function localTime(iso) {
+  const t = new Date(iso);
+  if (isNaN(t)) return iso || "";
+  const two = n => String(n).padStart(2, "0");
+  return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())} ${two(t.getHours())}:${two(t.getMinutes())}`;
+}
+
 const severityNames = { error: "错误", warning: "警告", note: "提示" };
 
 function findingRow(f, office) {
@@ -218,7 +226,7 @@ function showDecision(f, row) {
   if (!f.decision) { box.textContent = "未决定"; return; }
   row.classList.add(f.decision.verdict);
   box.textContent = (f.decision.verdict === "confirmed" ? "已确认" : "不采纳：" + f.decision.reason)
-    + (f.decision.carried ? "（沿用上一稿的决定）" : "") + ` — ${f.decision.by}`;
+    + (f.decision.carried ? "（沿用上一稿的决定）" : "") + ` — ${f.decision.by} ${localTime(f.decision.at)}`;
 }
 
 async function decide(f, verdict, reason, row) {
