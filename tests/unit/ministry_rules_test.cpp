@@ -158,3 +158,25 @@ TEST_CASE("ministry rules researched on 2026-12-07: a decision's repeal and a sa
       penalty_citing("[{law: 建筑施工企业安全生产许可证管理规定, articles: [\"2\"]}]", "行政许可");
   CHECK(messages(known, "basis/unknown-law").empty());
 }
+
+TEST_CASE("ministry rules researched on 2026-12-07 (second round), as re-read by a second reader",
+          "[law][rules]") {
+  // 应急管理部令第14号 replaced the 试行 rule of 国家安全生产监督管理总局 from 2024-03-01.
+  const auto trial = penalty_citing("[{law: 生产安全事故罚款处罚规定（试行）, articles: [\"5\"]}]");
+  const auto repealed = messages(trial, "basis/repealed");
+  REQUIRE(repealed.size() == 1);
+  CHECK(repealed[0].find("2024-03-01") != std::string::npos);
+  CHECK(repealed[0].find("《生产安全事故罚款处罚规定》") != std::string::npos);
+  const auto now = penalty_citing("[{law: 生产安全事故罚款处罚规定, articles: [\"5\"]}]");
+  CHECK(messages(now, "basis/repealed").empty());
+  CHECK(messages(now, "basis/unknown-law").empty());
+  // 律师事务所管理办法: 司法部令第142号 (2018-12-05) amended the 2016 text.
+  const auto firm = penalty_citing(
+      "[{law: 律师事务所管理办法, version: 2016-09-06, articles: [\"10\"]}]", "行政许可");
+  const auto superseded = messages(firm, "basis/superseded-version");
+  REQUIRE(superseded.size() == 1);
+  CHECK(superseded[0].find("2018-12-05") != std::string::npos);
+  // A rule repealed by its successor's own clause (生态环境统计管理办法 art. 49).
+  const auto stats = penalty_citing("[{law: 环境统计管理办法, articles: [\"10\"]}]");
+  REQUIRE(messages(stats, "basis/repealed").size() == 1);
+}
