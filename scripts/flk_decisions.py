@@ -23,6 +23,10 @@ a new provision quotes):
                     《X》、《Y》根据本决定作相应修改
   废止 (combined)   废止《X》（dates）、《Y》, （一）废止…通过的《X》, and list items under a 废止
                     heading — taken by flk_local.py only when the decision's title says 废止
+Deleted articles ("删除第五条。", "删去第二条第二款、第九条。", "删除《X》第十条。") of the instrument the
+decision is amending at that line become `deleted` entries of the version it makes, so that a
+citation of the old number is told the article is gone (as deletions.yaml does for national law);
+words deleted inside an article ("删除第三条中的…") are not a deleted article.
 The title said again over the body's first lines is skipped (关于修改和 / 废止《X》 / 等7部…
 is no operation). A version before the instrument's 制定 is a namesake's (not added); one
 within a month of a version it has is that version (not added again).
@@ -47,6 +51,23 @@ BARE_ITEM = re.compile(r"^" + MARK + r"\s*([^\s，。；：:“”《》（）]{
 REPEAL_ITEM = re.compile(r"^(?:" + MARK + r"\s*)?废止([^《“”。]{0,80}?的)" + TITLE)
 REPEAL_AT = re.compile(r"废止\s*((?:" + TITLE + r"\s*(?:（[^（）]*）)?[、，,和及与\s]*)+)")
 TITLE_ONLY = re.compile(TITLE + r"\s*((?:（[^（）]*）)?)")
+
+
+DELETE = re.compile(r"^(?:" + MARK + r"\s*)?(?:删除|删去)\s*(?:" + TITLE + r"\s*)?((?:第" + NUM + r"条(?:第" + NUM +
+                    r"款)?[、和，,])*第" + NUM + r"条(?:第" + NUM + r"款)?)[。；;]?$")
+CN = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def cn(s):
+    """Chinese numeral (up to 百) → int."""
+    total, cur = 0, 0
+    for c in s:
+        if c in CN:
+            cur = CN[c]
+        else:
+            total += (cur or 1) * {"十": 10, "百": 100}[c]
+            cur = 0
+    return total + cur
 
 
 def outside_titles(s):
@@ -163,6 +184,31 @@ def operations(name, body):
     return out_a, out_r, [t for t in dict.fromkeys(unsure) if key(t) not in done]
 
 
+def deletions(name, body, amended):
+    """→ [(title, article, paragraph)]: the whole articles and 款 the decision deletes, each under
+    the instrument being amended where it stands (the only one, or the last one a heading,
+    a list item or the line itself names)."""
+    target = amended[0] if len(amended) == 1 else None
+    out = []
+    for line in body_lines(body):
+        m = DELETE.match(line)
+        if m:
+            title = clean_title(m.group(1)) if m.group(1) else target
+            if title:
+                for art, para in re.findall(r"第(" + NUM + r")条(?:第(" + NUM + r")款)?", m.group(2)):
+                    out.append((title, cn(art), cn(para) if para else 0))
+            continue
+        head = re.split("[“\"]", line, 1)[0]  # not a title inside a quoted new provision
+        named = AMEND_AT.search(head) or LIST_ITEM.match(head) or LEAD.match(head)
+        if named:
+            titles = [clean_title(t.group(1)) for t in re.finditer(TITLE, head)]
+            if titles:
+                target = titles[0]
+        elif BARE_ITEM.match(line):
+            target = clean_title(BARE_ITEM.match(line).group(1))
+    return out
+
+
 def dates_in(history, body):
     """The decision's stages [(date, description)], adoption first — from its history lines
     or, when the dump gives none, from the parenthesis under its title in the body
@@ -183,6 +229,24 @@ def dates_in(history, body):
             for d in re.finditer(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日([^\d]*)", m.group(1)):
                 stages.append((dl.iso(d), d.group(4)))
     return stages
+
+
+def deleted_lines(e):
+    """The `deleted:` lines of an entry: each deletion under the version its decision made
+    (the version within a month of the decision's date, by its date or meeting), in order."""
+    rows = set()
+    for when, art, para, decision in e.get("deleted", ()):
+        for date, v in e["versions"].items():
+            if any(abs(dl.days(when) - dl.days(d)) <= 31 for d in [date, v.get("meeting")] + v.get("also", []) if d):
+                rows.add((date, art, para, decision.replace("《", "〈").replace("》", "〉")))
+                break
+    if not rows:
+        return []
+    lines = ["  deleted:"]
+    for date, art, para, by in sorted(rows):
+        extra = f", paragraph: {para}" if para else ""
+        lines.append(f"    - {{version: {date}, article: {art}{extra}, by: {dl.yq(by)}}}")
+    return lines
 
 
 def version_date(stages, city, province_in, body_of):
@@ -215,6 +279,9 @@ def amend(inst, decisions, report):
         city = place != province
         stages = dates_in(history, body)
         date, why = version_date(stages, city, fl.province_in, fl.body_of)
+        deleted = {}
+        for title, art, para in deletions(name, body, amended):
+            deleted.setdefault(fl.normalize(title), []).append((art, para))
         for title in amended:
             e = inst.get(fl.normalize(title))
             if e is None:
@@ -234,6 +301,10 @@ def amend(inst, decisions, report):
                 # A namesake made again later (贵阳市统计监督管理规定: amended 2013, made anew 2014).
                 report.append(("before its 制定", name, f"《{e['name']}》 {when} < {first['date']}"))
                 continue
+            # Deleted articles, dated by the decision: write() files them under the version
+            # that date ends up in (its own history's, or the one added here).
+            for art, para in deleted.get(fl.normalize(title), []):
+                e.setdefault("deleted", set()).add((when, art, para, name))
             if any(abs(dl.days(when) - dl.days(d)) <= 31 for v in e["versions"].values()
                    for d in [v["date"], v.get("meeting")] + v.get("also", []) if d):
                 report.append(("present", name, f"《{e['name']}》 {when}"))

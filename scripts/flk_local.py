@@ -490,6 +490,7 @@ def write(inst, texts, out_dir, taken=frozenset()):
                 lines.append("  versions:")
                 for date in sorted(e["versions"]):
                     lines.append(dl.version_line(e["name"], date, e["versions"][date], texts))
+            lines += fd.deleted_lines(e)
             if e["repealed"]:
                 lines.append(f"  repealed: {{date: {e['repealed'][0]}, by: {dl.yq(e['repealed'][1])}}}")
             else:

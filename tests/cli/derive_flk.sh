@@ -3,7 +3,7 @@
 # folder and top level), a city's 条例 dated by its 批准, a history line broken inside a date,
 # zero-width spaces, a 废止 decision, amending decisions of the province and of a city (versions
 # without text), a file that is not UTF-8 (reported, not dropped silently); then
-# `powerlist law check` accepts what it wrote.
+# `powerlist law check` accepts what it wrote; the articles an amending decision deletes.
 set -u
 BIN="$1"; SRC="$2"
 tmp=${KEEP_TMP:-$(mktemp -d)}; [ -n "${KEEP_TMP:-}" ] || trap 'rm -rf "$tmp"' EXIT
@@ -89,7 +89,13 @@ cat > "$root/新疆维吾尔自治区/新疆维吾尔自治区人民代表大会
 
 删除第二条第二款。
 
+删除第三条。
+
+删除第一条中的“测试”。
+
 二、对《新疆维吾尔自治区未收录条例》作出修改
+
+删除第四条。
 
 将第三条中的“《中华人民共和国测试法》”修改为“《中华人民共和国新测试法》”。
 
@@ -130,6 +136,11 @@ expect '    - {date: 2017-09-29, meeting: 2017-08-01, effective: 2017-12-01, kin
 expect '    - {date: 2020-09-19, kind: 修正}'
 expect '    - {date: 2021-07-28, meeting: 2021-06-01, kind: 修正}'
 expect 'flk 修改决定《新疆维吾尔自治区人民代表大会常务委员会关于修改〈新疆维吾尔自治区测试条例〉等两部地方性法规的决定》（2020-09-19）'
+# Its deletions, under the version it made: a 款 and an article; words inside one are no deletion,
+# and the article deleted from the other instrument is not this one's.
+expect '    - {version: 2020-09-19, article: 2, paragraph: 2, by: "新疆维吾尔自治区人民代表大会常务委员会关于修改〈新疆维吾尔自治区测试条例〉等两部地方性法规的决定"}'
+expect '    - {version: 2020-09-19, article: 3, by: "新疆维吾尔自治区人民代表大会常务委员会关于修改〈新疆维吾尔自治区测试条例〉等两部地方性法规的决定"}'
+[ "$(grep -c 'version: 2020-09-19, article' "$out")" = 2 ] || { echo "FAIL: deletions other than 2.2 and 3"; grep -n "article:" "$out"; fail=1; }
 grep -qF "$(printf 'not matched\t新疆维吾尔自治区人民代表大会常务委员会关于修改《新疆维吾尔自治区测试条例》等两部地方性法规的决定\t《新疆维吾尔自治区未收录条例》')" "$tmp/decisions.tsv" ||
   { echo "FAIL: the name no instrument takes is not reported"; cat "$tmp/decisions.tsv"; fail=1; }
 if grep -qF '新疆维吾尔自治区未收录条例"' "$out"; then echo "FAIL: an unmatched name became an entry"; fail=1; fi
