@@ -35,8 +35,9 @@ SessionOptions session_options(const CheckSettings& s) {
 }
 
 bool is_catalog_zip(const std::string& name) {
-  const std::string ext = fs::path(name).extension().string();
-  return ext == ".zip" || ext == ".ZIP";
+  std::string ext = fs::path(name).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".zip";
 }
 
 // A folder that is removed with its owner: where a zipped catalog is read from.
@@ -125,6 +126,7 @@ std::string in_force_json(const Session& s, const PowerItem& item, const Diagnos
   size_t shown = 0;
   for (const Citation* c : cited) {
     const Instrument* ins = reg.find(c->law.value);
+    if (ins && ins->repealed) continue;  // no text is in force: the finding says so
     const LawVersion* v = ins ? ins->version_on(on) : nullptr;
     const LawText* text = v ? reg.text(*ins, *v) : nullptr;
     if (!text) continue;
@@ -172,7 +174,10 @@ std::string match_key(const Diagnostic& d) {
 std::vector<Diagnostic> kept(const Session& s, const std::set<std::string>& keep) {
   std::vector<Diagnostic> out;
   for (const auto& d : s.findings())
-    if (!d.suppressed && keep.count(match_key(d))) out.push_back(d);
+    if (keep.count(match_key(d))) {
+      out.push_back(d);
+      out.back().suppressed = false;  // the office kept it: the department's claim is overruled
+    }
   return out;
 }
 
@@ -199,15 +204,18 @@ CheckOutcome check_submission(const StoredFile& file, const CheckSettings& setti
   ReportInput in{s->findings(), s->sources()};
   in.item_names = &names;
   std::map<std::string, int> seen;  // the n-th finding of a key answers the n-th of the last one
+  // A finding the catalog's author suppressed (a `# powerlist: ignore` comment) is the
+  // department's claim, not the office's decision: it is listed with the reason given.
   for (const auto& d : s->findings()) {
-    if (d.suppressed) continue;
     const auto name = names.find(d.item);
     std::string key = carry_key(d, names);
     key += "\x1f" + std::to_string(seen[key]++);
     std::string json = finding_json(in, d);
+    if (d.suppressed) json += ", \"suppressed\": {\"reason\": " + jstr(d.suppression_reason) + "}";
     const bool has_text =
         !d.fixes.empty() && d.fixes.front().citation && !d.fixes.front().citation->text.empty();
-    if (const auto item = items.find(d.item); item != items.end() && !has_text)
+    if (const auto item = items.find(d.item);
+        item != items.end() && !has_text && d.rule.rfind("basis/", 0) == 0)
       if (const std::string texts = in_force_json(*s.session, *item->second, d, now);
           !texts.empty())
         json += ", \"in_force\": [" + texts + "]";  // finding_json leaves the object open

@@ -21,6 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr size_t kMaxReason = 4000;
+constexpr size_t kMaxSubmissionsPerUpload = 500;  // each is a check on the one worker
 
 // The name a file was uploaded under, for display only (it is stored by content hash): the
 // last path component, no control characters, at most 200 bytes of valid UTF-8.
@@ -156,6 +157,7 @@ void add_submission_routes(httplib::Server& srv, DeskApp& app) {
     // top) is one submission, otherwise every workbook in it is one. Every archive is read
     // before anything is stored, so a refused one leaves nothing behind.
     std::vector<std::pair<std::string, std::string>> uploads;  // name, bytes
+    ZipLimits budget;  // one budget for every archive of the request, not one each
     const auto [begin, end] = req.files.equal_range("file");
     for (auto it = begin; it != end; ++it) {
       const std::string name = display_name(it->second.filename);
@@ -163,7 +165,11 @@ void add_submission_routes(httplib::Server& srv, DeskApp& app) {
         uploads.emplace_back(name, it->second.content);
         continue;
       }
-      ZipFolder folder = read_zip_folder(it->second.content);
+      ZipFolder folder = read_zip_folder(it->second.content, budget);
+      for (const auto& m : folder.members) {
+        budget.max_total_bytes -= std::min(budget.max_total_bytes, m.bytes.size());
+        budget.max_members -= std::min<size_t>(budget.max_members, 1);
+      }
       if (!folder.error.zh.empty())
         return send_error(res, 400, name + "：" + folder.error.zh, name + ": " + folder.error.en);
       if (holds_catalog(folder)) {
@@ -178,6 +184,10 @@ void add_submission_routes(httplib::Server& srv, DeskApp& app) {
             res, 400, name + "：压缩包中既没有工作簿（.xls .xlsx .et .csv）也没有 powerlist.yaml",
             name + ": the archive holds neither workbooks nor a powerlist.yaml");
     }
+    if (uploads.size() > kMaxSubmissionsPerUpload)
+      return send_error(
+          res, 400, fmt::format("一次最多收 {} 份工作簿，请分批上传", kMaxSubmissionsPerUpload),
+          fmt::format("at most {} workbooks at once: upload in batches", kMaxSubmissionsPerUpload));
     std::string list;
     for (const auto& [name, bytes] : uploads) {
       const std::string blob = sha256_hex(bytes) + stored_extension(name);

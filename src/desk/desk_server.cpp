@@ -296,13 +296,20 @@ int Desk::bind(Message& error) {
   // for SYN retries (1 s). Linux lets a listening socket's backlog be raised by listen() again.
   int listening = -1;
   srv.set_socket_options([&listening](socket_t sock) {
-    httplib::default_socket_options(sock);
+    // SO_REUSEADDR only (httplib's default adds SO_REUSEPORT, which would let a second desk
+    // take the same port without a word).
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     listening = sock;
   });
   m.port = m.app.config.port == 0
                ? srv.bind_to_any_port(app.config.host)
                : (srv.bind_to_port(app.config.host, app.config.port) ? app.config.port : -1);
   if (m.port >= 0 && listening >= 0) ::listen(listening, SOMAXCONN);
+  srv.set_socket_options([](socket_t sock) {  // `listening` is gone after this function
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   if (m.port < 0)
     error = {fmt::format("无法在 {}:{} 上监听（端口被占用或地址不对）", app.config.host,
                          app.config.port),

@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 
-#include "powerlist/fsio.hpp"
 #include "powerlist/text.hpp"
 
 namespace powerlist::desk {
@@ -123,6 +123,14 @@ ZipFolder read_zip_folder(const std::string& bytes, const ZipLimits& limits) {
       return refused(
           fmt::format("压缩包中的文件名不安全：{}", name.empty() ? "（无法识别）" : name),
           fmt::format("unsafe file name in the archive: {}", name));
+    // Stored or deflated only: other methods (xz, bzip2 …) bring decoders whose memory is not
+    // bounded here, and no spreadsheet or zip tool of an office writes them.
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(z.get(), i, 0, &st) != 0 || !(st.valid & ZIP_STAT_COMP_METHOD) ||
+        (st.comp_method != ZIP_CM_STORE && st.comp_method != ZIP_CM_DEFLATE))
+      return refused(fmt::format("{} 的压缩方式不受支持（只支持常见的 deflate 压缩）", path),
+                     fmt::format("{}: unsupported compression method (deflate only)", path));
     std::unique_ptr<zip_file_t, FileCloser> f(zip_fopen_index(z.get(), i, 0));
     if (!f)
       return refused(fmt::format("无法解压 {}（已损坏或已加密）", path),
@@ -147,8 +155,7 @@ ZipFolder read_zip_folder(const std::string& bytes, const ZipLimits& limits) {
     }
     folder.members.push_back(std::move(m));
   }
-  drop_shared_top_folder(folder.members);
-  // Finder's and Windows' leftovers are not part of a catalog.
+  // Finder's and Windows' leftovers are not part of a catalog (and must not hide its top folder).
   auto& ms = folder.members;
   ms.erase(std::remove_if(ms.begin(), ms.end(),
                           [](const ZipMember& m) {
@@ -157,6 +164,7 @@ ZipFolder read_zip_folder(const std::string& bytes, const ZipLimits& limits) {
                                    base == "Thumbs.db";
                           }),
            ms.end());
+  drop_shared_top_folder(folder.members);
   if (folder.members.empty()) return refused("压缩包是空的", "the archive is empty");
   return folder;
 }
@@ -183,7 +191,11 @@ Message unpack_folder(const ZipFolder& folder, const std::string& dir) {
     if (ec)
       return {fmt::format("无法创建文件夹 {}：{}", path.parent_path().string(), ec.message()),
               fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message())};
-    if (Message err = write_file_atomic(path.string(), m.bytes); !err.zh.empty()) return err;
+    // A scratch copy, removed after the check: written plainly (no fsync per file).
+    std::ofstream out(path, std::ios::binary);
+    out.write(m.bytes.data(), static_cast<std::streamsize>(m.bytes.size()));
+    if (!out.flush())
+      return {fmt::format("无法写入 {}", m.path), fmt::format("cannot write {}", m.path)};
   }
   return {};
 }

@@ -132,6 +132,15 @@ Message outside_catalog_problem(const std::string& root, const std::string& path
                       shown)};
 }
 
+// An absolute pattern or one with a ".." component.
+static bool pattern_leaves_folder(const std::string& pattern) {
+  if (!pattern.empty() && (pattern.front() == '/' || pattern.front() == '\\')) return true;
+  for (const auto& part : fs::path(pattern)) {
+    if (part == "..") return true;
+  }
+  return false;
+}
+
 static void parse_department_file(LoadResult& res, uint32_t id, DiagSink& sink,
                                   std::vector<Suppression>& sups, Department& out,
                                   const LoadOptions& opts, bool read) {
@@ -269,6 +278,13 @@ LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions
     std::vector<uint32_t> ids;
     std::set<std::string> seen;
     for (const auto& g : res.catalog.project.department_globs) {
+      // A pattern that leaves the folder is refused before it is matched: its matches would
+      // tell a submitted catalog which files this machine has.
+      if (!opts.allow_outside && pattern_leaves_folder(g.value)) {
+        res.diags.add(rule::schema_type, g.span, "",
+                      outside_catalog_problem(p, "/", g.value, opts.allow_outside));
+        continue;
+      }
       auto matches = expand_glob(p, g.value);
       if (matches.empty())
         res.diags.add(rule::schema_required, g.span, "",
@@ -276,7 +292,7 @@ LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions
                        fmt::format("department pattern '{}' matches no file", g.value)});
       for (const auto& m : matches) {
         if (!seen.insert(fs::weakly_canonical(m, ec).string()).second) continue;
-        const Message outside = outside_catalog_problem(p, m, m, opts.allow_outside);
+        const Message outside = outside_catalog_problem(p, m, g.value, opts.allow_outside);
         if (!outside.zh.empty()) {
           res.diags.add(rule::schema_type, g.span, "", outside);
           continue;

@@ -210,6 +210,7 @@ function findingRow(f, office) {
     el("td", {}, findingLocation(f)),
     el("td", { class: "sev-" + f.severity }, severityNames[f.severity] || f.severity),
     el("td", {}, el("div", {}, f.message), (f.notes || []).map(n => el("div", { class: "muted" }, n)),
+       f.suppressed ? el("div", { class: "muted" }, `部门在目录中注明不适用：${f.suppressed.reason || "（未写理由）"}`) : null,
        el("div", { class: "hint" }, f.rule)),
     el("td", {}, law, inForce, !law && !inForce.length ? el("span", { class: "muted" }, "—") : null),
     el("td", { class: "decision" }, state,

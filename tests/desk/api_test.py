@@ -219,7 +219,12 @@ def catalog_zip():
                 text = fh.read()
             if f == "jtysj.yaml":  # one article that does not exist: a finding to look at
                 text = text.replace(b'articles: ["10.2"]', b'articles: ["999"]', 1)
+                # …which the department marks as not applying: the office still sees it.
+                text = text.replace(b"  - key: dlkyjyxk\n",
+                                    "  - key: dlkyjyxk   # powerlist: ignore basis/article-range 部门认为无误\n"
+                                    .encode(), 1)
             members.append(("示范县/" + os.path.relpath(path, root), text))
+    members.append(("__MACOSX/示范县/._powerlist.yaml", b"Finder's resource fork"))
     return zipped(members)
 
 
@@ -240,9 +245,9 @@ def folders(data):
         check(sorted(x["items"] for x in subs) == [1, 3] and all(x["state"] == "审核中" for x in subs),
               f"each workbook of the folder checked: {[(x['file'], x['items']) for x in subs]}")
 
-        status, r = desk.upload([("示范县目录.zip", catalog_zip())])
+        status, r = desk.upload([("示范县目录.Zip", catalog_zip())])
         check(status == 202 and len(r["submissions"]) == 1,
-              "a zipped catalog folder (powerlist.yaml) is one submission")
+              "a zipped catalog folder (powerlist.yaml; made on a Mac, named .Zip) is one submission")
         cat = desk.wait_checked(r["submissions"][0]["id"])
         check(cat["state"] == "审核中" and cat["items"] >= 46 and cat["department"],
               f"the catalog checked: {cat['items']} items, department {cat['department']}")
@@ -252,6 +257,9 @@ def folders(data):
               all(x.startswith("departments/") or x == "powerlist.yaml" or x == ""
                   for x in files),
               f"findings name the catalog's own files, not where it was unpacked: {sorted(files)[:4]}")
+        claimed = [x for x in f["findings"] if x.get("suppressed")]
+        check(len(claimed) == 1 and claimed[0]["suppressed"]["reason"] == "部门认为无误",
+              "a finding the catalog suppresses is still listed, with the department's reason")
         status, book, _ = desk.request("GET", f"/api/submissions/{cat['id']}/annotated.xlsx",
                                        raw=True)
         wb = openpyxl.load_workbook(io.BytesIO(book)) if status == 200 else None
@@ -277,12 +285,19 @@ def folders(data):
             ("link.zip", zipped([("@link.xlsx", b"/etc/passwd")]), "不安全"),
             ("cut.zip", zipped([("a.xlsx", workbook(ROWS))])[:200], "损坏"),
             ("empty.zip", zipped([("readme.txt", b"x")]), "既没有工作簿"),
+            ("many.zip", zipped([(f"{i}.csv", b"x,y\n") for i in range(501)]), "最多"),
         ]
         for name, content, words in refusals:
             status, answer = desk.upload([(name, content)])
             check(status == 400 and words in answer.get("error", ""),
                   f"{name} refused with a reason: {status} {answer.get('error', '')[:60]}")
         check(count() == before, "refused archives leave no submission")
+        # One budget for all the archives of one request (not 120 MB each).
+        part = zipped([("a.csv", b"\0" * (45 << 20))])
+        status, answer = desk.upload([(f"p{i}.zip", part) for i in range(3)])
+        check(status == 400 and "超过上限" in answer.get("error", ""),
+              f"three archives of 45 MB each in one request: over the one budget ({status})")
+        check(count() == before, "…and nothing stored")
         check(not os.path.exists(os.path.join(os.path.dirname(data), "escape.xlsx")) and
               not os.path.exists(os.path.join(data, "escape.xlsx")),
               "a ../ member writes nothing")
