@@ -14,24 +14,40 @@ namespace powerlist {
 
 namespace {
 
-// A paragraph's or item's words, or the whole article's.
-std::string words_of(const ArticleText& a, int paragraph, int item) {
+// The 款 (1-based) a citation means: as given, or for 第三十三条第（二）项 the one 款 that has
+// a list; 0 when it cannot be told.
+int paragraph_of(const ArticleText& a, int paragraph, int item) {
   if (paragraph <= 0 && item > 0) {
-    // 第三十三条第（二）项: the 项 of the one 款 that has a list.
     int with_items = 0;
     for (size_t p = 0; p < a.paragraphs.size(); ++p)
       if (!a.paragraphs[p].items.empty()) {
-        if (with_items) return a.full();
+        if (with_items) return 0;
         with_items = static_cast<int>(p) + 1;
       }
-    if (with_items) paragraph = with_items;
+    return with_items;
   }
+  return paragraph;
+}
+
+// A paragraph's or item's words, or the whole article's.
+std::string words_of(const ArticleText& a, int paragraph, int item) {
+  paragraph = paragraph_of(a, paragraph, item);
   if (paragraph <= 0 || paragraph > static_cast<int>(a.paragraphs.size())) return a.full();
   const auto& p = a.paragraphs[paragraph - 1];
   if (item > 0 && item <= static_cast<int>(p.items.size())) return p.items[item - 1];
   std::string s = p.text + "\n";
   for (const auto& i : p.items) s += i + "\n";
   return s;
+}
+
+// A 项 as a citation quotes it, after the lead-in of its 款 (…可以采取下列措施：（四）查封…);
+// a 款 or an article as words_of gives it.
+std::string quoted_words(const ArticleText& a, int paragraph, int item) {
+  const int p = paragraph_of(a, paragraph, item);
+  if (item > 0 && p > 0 && p <= static_cast<int>(a.paragraphs.size()) &&
+      item <= static_cast<int>(a.paragraphs[p - 1].items.size()))
+    return a.paragraphs[p - 1].text + "\n" + a.paragraphs[p - 1].items[item - 1];
+  return words_of(a, paragraph, item);
 }
 
 // The label a catalog writes: 第N条, 第N条第M款, 第N条第（K）项.
@@ -46,6 +62,7 @@ std::string label(int article, int suffix, int paragraph, int item) {
 struct Placed {
   std::string label, text;
   bool certain = false, changed = false;
+  double score = 1;  // of an uncertain placement: the share of the words found there
 };
 
 // Where `words` (the old provision or the quotation) sit among the articles of `now`.
@@ -122,9 +139,9 @@ std::optional<Placed> place(const std::string& words, const LawText& now) {
   if (part_score >= 0.8) {
     const int para = best->paragraphs.size() == 1 ? 0 : best_p;
     return Placed{label(best->number, best->suffix, para, best_k), words_of(*best, best_p, best_k),
-                  false, true};
+                  false, true, part_score};
   }
-  return Placed{label(best->number, best->suffix, 0, 0), best->full(), false, true};
+  return Placed{label(best->number, best->suffix, 0, 0), best->full(), false, true, best_score};
 }
 
 // 《…》 around a title that holds one: the inner marks become 〈〉.
@@ -346,6 +363,10 @@ std::optional<Fix> clause_fix(const Instrument& ins, const LawVersion& v, const 
   return f;
 }
 
+// A quotation of which this share of the words (quote_containment) is in one provision of the
+// version in force is that provision with a word or two changed.
+constexpr double kNearlyWordForWord = 0.85;
+
 std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
                                  const LawVersion& now, const Citation& c, const ArticleRef* near) {
   const LawText* text = laws.text(ins, now);
@@ -355,15 +376,23 @@ std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
   out.version = now.date.str();
   out.version_note = version_note(now);
   bool certain = false;
-  if (auto at = place(c.text, *text); at && at->certain) {
+  const auto at = place(c.text, *text);
+  if (at && at->certain) {
     // The quotation is, word for word, this article of the version in force.
     out.articles.push_back(at->label);
     out.text = trim(at->text);
     certain = true;
   } else if (const ArticleText* art = near ? text->find(near->article) : nullptr) {
-    // The article in force closest to the quotation, its words changed.
+    // The article in force closest to the quotation, its words changed: the 款 or 项 it
+    // names, not the whole article.
     out.articles.push_back(label(near->article, 0, near->paragraph, near->item));
-    out.text = trim(art->full());
+    out.text = trim(quoted_words(*art, near->paragraph, near->item));
+    out.changed = true;
+  } else if (at && at->score >= kNearlyWordForWord) {
+    // Nearly word for word elsewhere (畜牧法 2015 第二十二条第一款 → 2022 第二十四条第一款, one
+    // word added): that provision, as a guess to check.
+    out.articles.push_back(at->label);
+    out.text = trim(at->text);
     out.changed = true;
   } else {
     // The in-force text of the cited articles, for the department to compare.

@@ -164,3 +164,36 @@ TEST_CASE("an article beyond the cited law quoting another law word for word nam
   CHECK(f->certain);
   CHECK(f->edits.empty());  // another instrument: written by a person
 }
+
+TEST_CASE("a quotation nearly word for word in another provision in force names it, to check",
+          "[fix]") {
+  // 畜牧法 2015 第二十二条第一款, cited without a version, is 2022 第二十四条第一款 with one word
+  // added (生产商品代仔畜 → 生产经营商品代仔畜); the cited number now holds another provision.
+  const auto res = check_basis(
+      "[{law: 中华人民共和国畜牧法, articles: [\"第二十二条第一款\"], text: "
+      "\"从事种畜禽生产经营或者生产商品代仔畜、雏禽的单位、个人，应当取得种畜禽生产经营许可证。\"}"
+      "]");
+  const Fix* f = fix_of(res, "basis/text-mismatch");
+  REQUIRE(f);
+  REQUIRE(f->citation);
+  CHECK(f->citation->articles == std::vector<std::string>{"第二十四条第一款"});
+  CHECK(f->citation->text.find("生产经营商品代仔畜") != std::string::npos);
+  CHECK(f->citation->changed);
+  CHECK_FALSE(f->certain);
+}
+
+TEST_CASE("a corrected 项 is given with the lead-in of its 款, not as the whole article", "[fix]") {
+  // 生猪屠宰管理条例 2016 第二十一条第二款第（四）项 is 2021 第二十七条第二款第（四）项.
+  const auto res = check_basis(
+      "[{law: 生猪屠宰管理条例, articles: [\"第二十一条第二款第四项\"], text: "
+      "\"畜牧兽医行政主管部门依法进行监督检查，可以采取下列措施：（四）查封与违法生猪屠宰活动有关的"
+      "场所、设施，扣押与违法生猪屠宰活动有关的生猪、生猪产品以及屠宰工具和设备。\"}]");
+  const Fix* f = fix_of(res, "basis/text-mismatch");
+  REQUIRE(f);
+  REQUIRE(f->citation);
+  REQUIRE(f->citation->articles.size() == 1);
+  CHECK(f->citation->articles[0] == "第二十七条第二款第（四）项");
+  CHECK(f->citation->text.rfind("农业农村主管部门依法进行监督检查", 0) == 0);
+  CHECK(f->citation->text.find("（四）查封与违法生猪屠宰活动") != std::string::npos);
+  CHECK(f->citation->text.find("建立健全随机抽查机制") == std::string::npos);
+}
