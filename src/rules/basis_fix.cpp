@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "basis_parts.hpp"
 #include "powerlist/text.hpp"
@@ -366,6 +367,17 @@ std::optional<Fix> clause_fix(const Instrument& ins, const LawVersion& v, const 
 // A quotation of which this share of the words (quote_containment) is in one provision of the
 // version in force is that provision with a word or two changed.
 constexpr double kNearlyWordForWord = 0.85;
+// Most of the words, in an article at most this far from the cited number: renumbered and
+// reworded (a revision inserts or drops a few articles before it).
+constexpr double kMostWords = 0.6;
+constexpr int kRenumberedBy = 5;
+
+bool near_cited_number(const Placed& at, const Citation& c) {
+  const auto placed = parse_article_ref(at.label);
+  if (!placed || c.articles.size() != 1) return false;
+  const int cited = c.articles.front().value.article;
+  return cited > 0 && std::abs(placed->article - cited) <= kRenumberedBy;
+}
 
 std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
                                  const LawVersion& now, const Citation& c, const ArticleRef* near) {
@@ -388,9 +400,11 @@ std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
     out.articles.push_back(label(near->article, 0, near->paragraph, near->item));
     out.text = trim(quoted_words(*art, near->paragraph, near->item));
     out.changed = true;
-  } else if (at && at->score >= kNearlyWordForWord) {
+  } else if (at && (at->score >= kNearlyWordForWord ||
+                    (at->score >= kMostWords && near_cited_number(*at, c)))) {
     // Nearly word for word elsewhere (畜牧法 2015 第二十二条第一款 → 2022 第二十四条第一款, one
-    // word added): that provision, as a guess to check.
+    // word added), or most of the words a few articles from the cited number (2015 第二十四条 →
+    // 2022 第二十六条, the authorities renamed): that provision, as a guess to check.
     out.articles.push_back(at->label);
     out.text = trim(at->text);
     out.changed = true;

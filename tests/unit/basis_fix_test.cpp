@@ -197,3 +197,22 @@ TEST_CASE("a corrected 项 is given with the lead-in of its 款, not as the whol
   CHECK(f->citation->text.find("（四）查封与违法生猪屠宰活动") != std::string::npos);
   CHECK(f->citation->text.find("建立健全随机抽查机制") == std::string::npos);
 }
+
+TEST_CASE("a reworded quotation a few articles from the cited number names that article, to check",
+          "[fix]") {
+  // 畜牧法 2015 第二十四条 (卵子、冷冻精液、胚胎 … 省级人民政府畜牧兽医行政主管部门) is 2022
+  // 第二十六条, the authorities renamed (农业农村主管部门): most of the words, two articles on.
+  const auto res = check_basis(
+      "[{law: 中华人民共和国畜牧法, articles: [\"第二十四条\"], text: "
+      "\"申请取得生产家畜卵子、冷冻精液、胚胎等遗传材料的生产经营许可证，应当向省级人民政府畜牧兽医"
+      "行政主管部门提出申请。受理申请的畜牧兽医行政主管部门应当自收到申请之日起六十个工作日内依法决"
+      "定"
+      "是否发给生产经营许可证。\"}]");
+  const Fix* f = fix_of(res, "basis/text-mismatch");
+  REQUIRE(f);
+  REQUIRE(f->citation);
+  REQUIRE(f->citation->articles.size() == 1);
+  CHECK(f->citation->articles[0].rfind("第二十六条", 0) == 0);
+  CHECK(f->citation->changed);
+  CHECK_FALSE(f->certain);
+}
