@@ -253,7 +253,11 @@ std::string letter_pdf(const StoredFile& file, const CheckSettings& settings,
   auto s = checked(file, settings, error);
   if (!s) return "";
   const std::vector<Diagnostic> findings = kept(*s.session, keep);
-  const AuditInput in{s->catalog(),  s->sources(),    findings,      s->laws(),
+  // The letter is the office's: a submitted catalog's own `audit:` settings (addressee, 文号,
+  // issuer, date) do not reach it.
+  Catalog catalog = s->catalog();
+  catalog.project.audit = AuditSettings{};
+  const AuditInput in{catalog,       s->sources(),    findings,      s->laws(),
                       s->calendar(), s->load().files, AuditLetter{}, true};
   return render_audit_pdf(build_audit(in), &error);
 }

@@ -265,6 +265,10 @@ def folders(data):
         wb = openpyxl.load_workbook(io.BytesIO(book)) if status == 200 else None
         check(wb is not None and wb.active.max_row > 1,
               "a catalog's annotated.xlsx is its review workbook")
+        status, pdf, _ = desk.request("GET", f"/api/submissions/{cat['id']}/letter.pdf", raw=True)
+        text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout.decode()
+        check(status == 200 and "审核意见" in text and "示司审〔2025〕36号" not in text,
+              "the letter is the office's: the catalog's own audit: 文号 does not reach it")
         check(not os.listdir(os.path.join(data, "work")) if os.path.isdir(os.path.join(data, "work"))
               else True, "nothing left unpacked after the check")
 
