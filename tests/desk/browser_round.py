@@ -88,8 +88,17 @@ class Browser:
         self.wait("document.readyState === 'complete'")
 
     def shot(self, name):
+        """The whole page, and its first 1,400 px as NAME-top.png (a long page shrinks to
+        nothing when looked at whole)."""
         data = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True)["data"]
         with open(os.path.join(ART, name), "wb") as fh:
+            fh.write(base64.b64decode(data))
+        width = self.send("Runtime.evaluate", expression="document.documentElement.scrollWidth",
+                          returnByValue=True)["result"]["value"]
+        clip = {"x": 0, "y": 0, "width": width, "height": 1400, "scale": 1}
+        data = self.send("Page.captureScreenshot", format="png", clip=clip,
+                         captureBeyondViewport=True)["data"]
+        with open(os.path.join(ART, name.replace(".png", "-top.png")), "wb") as fh:
             fh.write(base64.b64decode(data))
 
     def choose_files(self, selector, paths):
