@@ -64,6 +64,7 @@ struct Placed {
   std::string label, text;
   bool certain = false, changed = false;
   double score = 1;  // of an uncertain placement: the share of the words found there
+  double lead = 1;   // …and by how much its article beats the next best one
 };
 
 // Where `words` (the old provision or the quotation) sit among the articles of `now`.
@@ -114,12 +115,15 @@ std::optional<Placed> place(const std::string& words, const LawText& now) {
   if (hits > 1) return std::nullopt;  // in several articles: not told apart by words
   // Changed words: the article that holds most of them, as a guess.
   const ArticleText* best = nullptr;
-  double best_score = 0;
+  double best_score = 0, second_score = 0;
   for (const auto& a : now.articles) {
     const double s = quote_containment(words, a.key());
     if (s > best_score) {
+      second_score = best_score;
       best_score = s;
       best = &a;
+    } else if (s > second_score) {
+      second_score = s;
     }
   }
   if (!best || best_score < 0.6) return std::nullopt;
@@ -139,10 +143,19 @@ std::optional<Placed> place(const std::string& words, const LawText& now) {
   }
   if (part_score >= 0.8) {
     const int para = best->paragraphs.size() == 1 ? 0 : best_p;
-    return Placed{label(best->number, best->suffix, para, best_k), words_of(*best, best_p, best_k),
-                  false, true, part_score};
+    return Placed{label(best->number, best->suffix, para, best_k),
+                  words_of(*best, best_p, best_k),
+                  false,
+                  true,
+                  part_score,
+                  best_score - second_score};
   }
-  return Placed{label(best->number, best->suffix, 0, 0), best->full(), false, true, best_score};
+  return Placed{label(best->number, best->suffix, 0, 0),
+                best->full(),
+                false,
+                true,
+                best_score,
+                best_score - second_score};
 }
 
 // 《…》 around a title that holds one: the inner marks become 〈〉.
@@ -372,6 +385,11 @@ constexpr double kNearlyWordForWord = 0.85;
 constexpr double kMostWords = 0.6;
 constexpr int kRenumberedBy = 5;
 
+// A guess only where the words can tell: a quotation long enough, of one cited provision, whose
+// best article clearly beats the next (penalty boilerplate is shared by neighbouring articles).
+constexpr size_t kGuessMinKey = 20;
+constexpr double kClearLead = 0.05;
+
 bool near_cited_number(const Placed& at, const Citation& c) {
   const auto placed = parse_article_ref(at.label);
   if (!placed || c.articles.size() != 1) return false;
@@ -379,8 +397,15 @@ bool near_cited_number(const Placed& at, const Citation& c) {
   return cited > 0 && std::abs(placed->article - cited) <= kRenumberedBy;
 }
 
+bool may_guess(const Placed& at, const Citation& c) {
+  if (c.articles.size() != 1 || at.lead < kClearLead || quote_key(c.text).size() < kGuessMinKey)
+    return false;
+  return at.score >= kNearlyWordForWord || (at.score >= kMostWords && near_cited_number(at, c));
+}
+
 std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
-                                 const LawVersion& now, const Citation& c, const ArticleRef* near) {
+                                 const LawVersion& now, const Citation& c, const ArticleRef* near,
+                                 bool guess) {
   const LawText* text = laws.text(ins, now);
   if (!text) return std::nullopt;
   Fix::Citation out;
@@ -400,8 +425,7 @@ std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
     out.articles.push_back(label(near->article, 0, near->paragraph, near->item));
     out.text = trim(quoted_words(*art, near->paragraph, near->item));
     out.changed = true;
-  } else if (at && (at->score >= kNearlyWordForWord ||
-                    (at->score >= kMostWords && near_cited_number(*at, c)))) {
+  } else if (at && guess && may_guess(*at, c)) {
     // Nearly word for word elsewhere (畜牧法 2015 第二十二条第一款 → 2022 第二十四条第一款, one
     // word added), or most of the words a few articles from the cited number (2015 第二十四条 →
     // 2022 第二十六条, the authorities renamed): that provision, as a guess to check.

@@ -77,8 +77,10 @@ std::optional<Fix> elsewhere_fix(const LawRegistry& laws, const std::string& quo
 // The correction of a clause-range finding whose quotation shows the 项 it means (basis_fix.cpp).
 std::optional<Fix> clause_fix(const Instrument& ins, const LawVersion& v, const LawText& text,
                               const Citation& c, const ArticleRef& cited);
+// `guess`: may name a provision that holds most of the quotation's words (not when the finding
+// says the words are another instrument's).
 std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
                                  const LawVersion& now, const Citation& c,
-                                 const ArticleRef* near = nullptr);
+                                 const ArticleRef* near = nullptr, bool guess = true);
 
 }  // namespace powerlist

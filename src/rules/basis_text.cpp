@@ -299,7 +299,11 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
     }
   }
   // Word for word another instrument's article: the wrong law cited.
-  if (what.zh.empty()) what = quoted_elsewhere(laws, c.text, ins.name, ic.ctx.as_of());
+  bool elsewhere = false;
+  if (what.zh.empty()) {
+    what = quoted_elsewhere(laws, c.text, ins.name, ic.ctx.as_of());
+    elsewhere = !what.zh.empty();
+  }
   if (what.zh.empty()) {
     std::u32string all;
     for (const auto& a : text->articles) all += a.key();
@@ -352,7 +356,8 @@ void check_citation_text(ItemCtx& ic, const Citation& c, const Instrument& ins,
                 fmt::format("the quotation of 《{}》 {} ('{}') is not the article's text: {}",
                             ins.name, refs, cited, what.en)});
   if (const LawVersion* in_force = now ? now : judged; in_force && !deleted)
-    if (auto fix = quotation_fix(laws, ins, *in_force, c, near_ref ? &*near_ref : nullptr))
+    if (auto fix =
+            quotation_fix(laws, ins, *in_force, c, near_ref ? &*near_ref : nullptr, !elsewhere))
       f.fixes.push_back(*fix);
 }
 

@@ -216,3 +216,18 @@ TEST_CASE("a reworded quotation a few articles from the cited number names that 
   CHECK(f->citation->changed);
   CHECK_FALSE(f->certain);
 }
+
+TEST_CASE("penalty boilerplate shared by neighbouring articles is no place to guess", "[fix]") {
+  // 治安管理处罚法 2012 第二十五条's lead-in (处五日以上十日以下拘留，可以并处五百元以下罚款) is
+  // word for word the lead-in of several articles of the 2025 text: no article is named for it.
+  const auto res = check_basis(
+      "[{law: 中华人民共和国治安管理处罚法, articles: [\"第二十五条\"], text: "
+      "\"有下列行为之一的，处五日以上十日以下拘留，可以并处五百元以下罚款\"}]");
+  for (const auto& d : res.diags.list()) {
+    if (d.rule != "basis/text-mismatch" || d.fixes.empty() || !d.fixes.front().citation) continue;
+    const auto& articles = d.fixes.front().citation->articles;
+    INFO(d.message.zh);
+    CHECK((articles.empty() || d.fixes.front().certain ||
+           articles == std::vector<std::string>{"第二十五条"}));
+  }
+}
