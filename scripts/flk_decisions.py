@@ -186,26 +186,32 @@ def operations(name, body):
 
 def deletions(name, body, amended):
     """→ [(title, article, paragraph)]: the whole articles and 款 the decision deletes, each under
-    the instrument being amended where it stands (the only one, or the last one a heading,
-    a list item or the line itself names)."""
+    the instrument being amended where it stands: the only one, or the last one of the
+    decision's amended instruments a line names (outside quoted new wording). A heading that
+    names an instrument the decision does not amend (a 草案, a national law) files nothing
+    under it until the next one it does."""
+    key = lambda t: re.sub(r"[《》〈〉\s]", "", t)
+    mine = {key(t) for t in amended}
     target = amended[0] if len(amended) == 1 else None
     out = []
     for line in body_lines(body):
         m = DELETE.match(line)
         if m:
             title = clean_title(m.group(1)) if m.group(1) else target
-            if title:
+            if title and key(title) in mine:
                 for art, para in re.findall(r"第(" + NUM + r")条(?:第(" + NUM + r")款)?", m.group(2)):
                     out.append((title, cn(art), cn(para) if para else 0))
             continue
         head = re.split("[“\"]", line, 1)[0]  # not a title inside a quoted new provision
-        named = AMEND_AT.search(head) or LIST_ITEM.match(head) or LEAD.match(head)
+        titles = [clean_title(t.group(1)) for t in re.finditer(TITLE, head)]
+        named = [t for t in titles if key(t) in mine]
+        bare = BARE_ITEM.match(line)
         if named:
-            titles = [clean_title(t.group(1)) for t in re.finditer(TITLE, head)]
-            if titles:
-                target = titles[0]
-        elif BARE_ITEM.match(line):
-            target = clean_title(BARE_ITEM.match(line).group(1))
+            target = named[0]
+        elif titles and re.match(r"^(?:" + MARK + r")?\s*(?:对|关于|修改)?\s*《", head):
+            target = None if len(amended) > 1 else target
+        elif bare:
+            target = clean_title(bare.group(1)) if key(bare.group(1)) in mine else None
     return out
 
 
@@ -235,9 +241,19 @@ def deleted_lines(e):
     """The `deleted:` lines of an entry: each deletion under the version its decision made
     (the version within a month of the decision's date, by its date or meeting), in order."""
     rows = set()
+    dates = sorted(e["versions"])
     for when, art, para, decision in e.get("deleted", ()):
         for date, v in e["versions"].items():
             if any(abs(dl.days(when) - dl.days(d)) <= 31 for d in [date, v.get("meeting")] + v.get("also", []) if d):
+                before = [d for d in dates if d < date]
+                # Not filed when the version before it is a stage of the same revision (history
+                # lines paired wrongly: a citation of it would be told of a deletion it never had)
+                # or has fewer articles than the one deleted (the dump's text is another's).
+                if before and dl.days(date) - dl.days(before[-1]) < 62:
+                    break
+                count = e["versions"][before[-1]].get("articles") if before else None
+                if count and art > count:
+                    break
                 rows.add((date, art, para, decision.replace("《", "〈").replace("》", "〉")))
                 break
     if not rows:
