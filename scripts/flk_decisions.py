@@ -55,19 +55,6 @@ TITLE_ONLY = re.compile(TITLE + r"\s*((?:（[^（）]*）)?)")
 
 DELETE = re.compile(r"^(?:" + MARK + r"\s*)?(?:删除|删去)\s*(?:" + TITLE + r"\s*)?((?:第" + NUM + r"条(?:第" + NUM +
                     r"款)?[、和，,])*第" + NUM + r"条(?:第" + NUM + r"款)?)[。；;]?$")
-CN = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def cn(s):
-    """Chinese numeral (up to 百) → int."""
-    total, cur = 0, 0
-    for c in s:
-        if c in CN:
-            cur = CN[c]
-        else:
-            total += (cur or 1) * {"十": 10, "百": 100}[c]
-            cur = 0
-    return total + cur
 
 
 def outside_titles(s):
@@ -200,7 +187,7 @@ def deletions(name, body, amended):
             title = clean_title(m.group(1)) if m.group(1) else target
             if title and key(title) in mine:
                 for art, para in re.findall(r"第(" + NUM + r")条(?:第(" + NUM + r")款)?", m.group(2)):
-                    out.append((title, cn(art), cn(para) if para else 0))
+                    out.append((title, dl.cn_int(art), dl.cn_int(para) if para else 0))
             continue
         head = re.split("[“\"]", line, 1)[0]  # not a title inside a quoted new provision
         titles = [clean_title(t.group(1)) for t in re.finditer(TITLE, head)]

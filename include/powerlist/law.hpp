@@ -55,6 +55,12 @@ struct ArticleText {
   };
   std::vector<Paragraph> paragraphs;
   std::string full() const;  // every paragraph and item, one per line
+  // The 款 (1-based) a citation means: as given, or for 第三十三条第（二）项 the one 款 that has
+  // a list; 0 when it cannot be told.
+  int paragraph_meant(int paragraph, int item) const;
+  // The words a citation of it quotes: a 项 after its 款's lead-in (…可以采取下列措施：（四）
+  // 查封…), a 款 with its 项, else the whole article; one line each.
+  std::string provision(int paragraph, int item) const;
   // quote_key(full()), computed once (quotations are compared against it many times).
   const std::u32string& key() const;
 

@@ -17,6 +17,7 @@
 #include "powerlist/publish.hpp"
 #include "powerlist/report.hpp"
 #include "powerlist/session.hpp"
+#include "powerlist/text.hpp"
 #include "powerlist/workbook.hpp"
 
 namespace powerlist::desk {
@@ -100,17 +101,6 @@ Checked checked(const StoredFile& f, const CheckSettings& s, std::string& error)
   return out;
 }
 
-// The cited provision's words: the 款 or 项 when the citation names one, else the article.
-std::string provision_words(const ArticleText& a, const ArticleRef& ref) {
-  if (ref.paragraph <= 0 || ref.paragraph > static_cast<int>(a.paragraphs.size())) return a.full();
-  const auto& p = a.paragraphs[static_cast<size_t>(ref.paragraph - 1)];
-  if (ref.item > 0 && ref.item <= static_cast<int>(p.items.size()))
-    return p.text + "\n" + p.items[static_cast<size_t>(ref.item - 1)];
-  std::string words = p.text;
-  for (const auto& i : p.items) words += "\n" + i;
-  return words;
-}
-
 // `law show` for a finding that brings no corrected text of its own: the words in force of what
 // its item cites in the finding's cell (else anywhere in the item), at most four provisions.
 std::string in_force_json(const Session& s, const PowerItem& item, const Diagnostic& d,
@@ -137,7 +127,7 @@ std::string in_force_json(const Session& s, const PowerItem& item, const Diagnos
       list += fmt::format("{}{{\"law\": {}, \"version\": {}, \"article\": {}, \"text\": {}}}",
                           list.empty() ? "" : ", ", jstr(ins->name),
                           jstr(v->date.str() + " " + v->kind), jstr(ref.value.str()),
-                          jstr(provision_words(*art, ref.value)));
+                          jstr(trim(art->provision(ref.value.paragraph, ref.value.item))));
     }
   }
   return list;

@@ -13,6 +13,7 @@
 #include "powerlist/fsio.hpp"
 #include "powerlist/session.hpp"
 #include "powerlist/text.hpp"
+#include "powerlist/workbook.hpp"
 
 namespace powerlist::desk {
 
@@ -44,8 +45,7 @@ std::string display_name(const std::string& uploaded) {
 std::string stored_extension(const std::string& name) {
   std::string ext = fs::path(name).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".xls" || ext == ".xlsx" || ext == ".et" || ext == ".csv" || ext == ".zip" ? ext
-                                                                                           : ".bin";
+  return has_workbook_extension(name) || ext == ".zip" ? ext : ".bin";
 }
 
 std::string percent_encoded(const std::string& s) {

@@ -182,6 +182,13 @@ std::unique_ptr<Desk> Desk::open(const DeskConfig& config, Message& error) {
   return desk;
 }
 
+// SO_REUSEADDR only (httplib's default adds SO_REUSEPORT, which would let a second desk take
+// the same port without a word).
+static void reuse_address(socket_t sock) {
+  int yes = 1;
+  setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
 int Desk::bind(Message& error) {
   Impl& m = *impl_;
   DeskApp& app = m.app;
@@ -296,20 +303,14 @@ int Desk::bind(Message& error) {
   // for SYN retries (1 s). Linux lets a listening socket's backlog be raised by listen() again.
   int listening = -1;
   srv.set_socket_options([&listening](socket_t sock) {
-    // SO_REUSEADDR only (httplib's default adds SO_REUSEPORT, which would let a second desk
-    // take the same port without a word).
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    reuse_address(sock);
     listening = sock;
   });
   m.port = m.app.config.port == 0
                ? srv.bind_to_any_port(app.config.host)
                : (srv.bind_to_port(app.config.host, app.config.port) ? app.config.port : -1);
   if (m.port >= 0 && listening >= 0) ::listen(listening, SOMAXCONN);
-  srv.set_socket_options([](socket_t sock) {  // `listening` is gone after this function
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
+  srv.set_socket_options(reuse_address);  // `listening` is gone after this function
   if (m.port < 0)
     error = {fmt::format("无法在 {}:{} 上监听（端口被占用或地址不对）", app.config.host,
                          app.config.port),

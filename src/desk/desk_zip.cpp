@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "powerlist/text.hpp"
+#include "powerlist/workbook.hpp"
 
 namespace powerlist::desk {
 
@@ -23,11 +24,6 @@ struct ZipCloser {
 struct FileCloser {
   void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // A member's name as UTF-8: as stored when it is valid UTF-8, else GB18030 (what the zip tools
 // of Chinese Windows write without the UTF-8 flag).
@@ -176,11 +172,9 @@ bool holds_catalog(const ZipFolder& folder) {
 }
 
 bool is_workbook_member(const ZipMember& m) {
-  const std::string ext = lower(fs::path(m.path).extension().string());
-  const std::string base = fs::path(m.path).filename().string();
   // "~$x.xlsx" is the lock file Excel and WPS leave beside an open workbook.
-  return base.compare(0, 2, "~$") != 0 &&
-         (ext == ".xls" || ext == ".xlsx" || ext == ".et" || ext == ".csv");
+  return fs::path(m.path).filename().string().compare(0, 2, "~$") != 0 &&
+         has_workbook_extension(m.path);
 }
 
 Message unpack_folder(const ZipFolder& folder, const std::string& dir) {

@@ -59,6 +59,28 @@ std::string ArticleText::full() const {
   return out;
 }
 
+int ArticleText::paragraph_meant(int paragraph, int item) const {
+  if (paragraph > 0 || item <= 0) return paragraph;
+  int with_items = 0;
+  for (size_t p = 0; p < paragraphs.size(); ++p)
+    if (!paragraphs[p].items.empty()) {
+      if (with_items) return 0;
+      with_items = static_cast<int>(p) + 1;
+    }
+  return with_items;
+}
+
+std::string ArticleText::provision(int paragraph, int item) const {
+  const int p = paragraph_meant(paragraph, item);
+  if (p <= 0 || p > static_cast<int>(paragraphs.size())) return full();
+  const Paragraph& para = paragraphs[static_cast<size_t>(p - 1)];
+  if (item > 0 && item <= static_cast<int>(para.items.size()))
+    return para.text + "\n" + para.items[static_cast<size_t>(item - 1)] + "\n";
+  std::string out = para.text + "\n";
+  for (const auto& i : para.items) out += i + "\n";
+  return out;
+}
+
 const std::u32string& ArticleText::key() const {
   if (key_.empty()) key_ = quote_key(full());
   return key_;

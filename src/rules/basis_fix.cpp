@@ -15,40 +15,13 @@ namespace powerlist {
 
 namespace {
 
-// The 款 (1-based) a citation means: as given, or for 第三十三条第（二）项 the one 款 that has
-// a list; 0 when it cannot be told.
-int paragraph_of(const ArticleText& a, int paragraph, int item) {
-  if (paragraph <= 0 && item > 0) {
-    int with_items = 0;
-    for (size_t p = 0; p < a.paragraphs.size(); ++p)
-      if (!a.paragraphs[p].items.empty()) {
-        if (with_items) return 0;
-        with_items = static_cast<int>(p) + 1;
-      }
-    return with_items;
-  }
-  return paragraph;
-}
-
 // A paragraph's or item's words, or the whole article's.
 std::string words_of(const ArticleText& a, int paragraph, int item) {
-  paragraph = paragraph_of(a, paragraph, item);
-  if (paragraph <= 0 || paragraph > static_cast<int>(a.paragraphs.size())) return a.full();
-  const auto& p = a.paragraphs[paragraph - 1];
-  if (item > 0 && item <= static_cast<int>(p.items.size())) return p.items[item - 1];
-  std::string s = p.text + "\n";
-  for (const auto& i : p.items) s += i + "\n";
-  return s;
-}
-
-// A 项 as a citation quotes it, after the lead-in of its 款 (…可以采取下列措施：（四）查封…);
-// a 款 or an article as words_of gives it.
-std::string quoted_words(const ArticleText& a, int paragraph, int item) {
-  const int p = paragraph_of(a, paragraph, item);
+  const int p = a.paragraph_meant(paragraph, item);
   if (item > 0 && p > 0 && p <= static_cast<int>(a.paragraphs.size()) &&
       item <= static_cast<int>(a.paragraphs[p - 1].items.size()))
-    return a.paragraphs[p - 1].text + "\n" + a.paragraphs[p - 1].items[item - 1];
-  return words_of(a, paragraph, item);
+    return a.paragraphs[p - 1].items[item - 1];
+  return a.provision(p, 0);
 }
 
 // The label a catalog writes: 第N条, 第N条第M款, 第N条第（K）项.
@@ -423,7 +396,7 @@ std::optional<Fix> quotation_fix(const LawRegistry& laws, const Instrument& ins,
     // The article in force closest to the quotation, its words changed: the 款 or 项 it
     // names, not the whole article.
     out.articles.push_back(label(near->article, 0, near->paragraph, near->item));
-    out.text = trim(quoted_words(*art, near->paragraph, near->item));
+    out.text = trim(art->provision(near->paragraph, near->item));
     out.changed = true;
   } else if (at && guess && may_guess(*at, c)) {
     // Nearly word for word elsewhere (畜牧法 2015 第二十二条第一款 → 2022 第二十四条第一款, one
