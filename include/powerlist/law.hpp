@@ -162,6 +162,8 @@ class LawRegistry {
     Date version;
   };
   std::vector<Hit> search(const std::string& query, size_t limit, const Date& as_of) const;
+  // Renumbers the file ids of every entry's span by `offset` (Sources::adopt).
+  void shift_files(uint32_t offset);
   // The date of the shipped law base (catalogs/laws/law-base), when the registry includes it.
   std::optional<Date> base_date;
   std::string region;  // the region whose local legislation was loaded in full ("" none)
@@ -188,6 +190,23 @@ struct ExtraLawFile {
 RegistryLoad load_registry(const std::string& builtin_dir,
                            const std::vector<ExtraLawFile>& extra_files, Sources& sources,
                            DiagSink& sink, const std::string& region = "");
+
+// load_registry in two parts, so that the first can be read on another thread while the
+// catalog loads (Session): the shipped files — the national ones, and the local legislation
+// of `region` when it is known before the catalog (--region) — on Sources and findings of
+// their own; then, once the region is known, those moved into the caller's (numbered as if
+// read there), the region's local legislation if not read yet, and the user's files.
+struct ShippedRegistry {
+  RegistryLoad load;
+  Sources sources;
+  DiagSink diags;
+  std::optional<std::string> region;  // the region whose local legislation is read, if any
+};
+ShippedRegistry load_shipped_registry(const std::string& builtin_dir,
+                                      const std::optional<std::string>& region);
+RegistryLoad complete_registry(ShippedRegistry&& shipped, const std::string& builtin_dir,
+                               const std::vector<ExtraLawFile>& extra_files, Sources& sources,
+                               DiagSink& sink, const std::string& region);
 
 // ---- Regions and the shipped local legislation (local_laws.cpp) ----
 // The date of the shipped law base (catalogs/laws/BASE: "2025-11-22"); nullopt when absent.

@@ -45,6 +45,11 @@ struct LoadResult {
 // with the built-in defaults). Anything else sets `fatal`.
 LoadResult load_catalog(const std::vector<std::string>& paths, const LoadOptions& opts);
 
+// The region name a catalog folder's powerlist.yaml gives (region: {name: 克拉玛依市}), read
+// ahead of the catalog so that its local legislation can load meanwhile; "" when `path` is
+// not such a folder or names none. Findings are not kept: load_catalog reports them.
+std::string catalog_region_name(const std::string& path);
+
 // Why `path` (as found through powerlist.yaml) may not be read, or an empty message: it must
 // lie inside the catalog folder `root` unless `allow_outside`.
 Message outside_catalog_problem(const std::string& root, const std::string& path,

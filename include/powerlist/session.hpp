@@ -4,6 +4,7 @@
 // the findings; each stage runs at most once.
 #pragma once
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -147,6 +148,8 @@ class Session {
   void open_data(const SessionOptions& o);
 
   LoadResult load_;
+  // The shipped law registry, read on a second thread while the inputs load.
+  std::future<ShippedRegistry> shipped_registry_;
   LawRegistry laws_;
   TemplateLibrary templates_;
   std::shared_ptr<const ShippedData> shipped_;  // when shared (share_shipped_data)

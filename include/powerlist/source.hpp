@@ -40,6 +40,8 @@ class Sources {
   const SourceFile& get(uint32_t id) const { return *files_.at(id); }
   SourceFile& get_mut(uint32_t id) { return *files_.at(id); }
   size_t size() const { return files_.size(); }
+  // Moves `other`'s files after these; file id k of `other` becomes k + the returned offset.
+  uint32_t adopt(Sources&& other);
 
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;

@@ -314,35 +314,67 @@ static void load_annexes(LawRegistry& reg, const std::string& dir) {
   }
 }
 
-RegistryLoad load_registry(const std::string& builtin_dir,
-                           const std::vector<ExtraLawFile>& extra_files, Sources& sources,
-                           DiagSink& sink, const std::string& region) {
-  RegistryLoad out;
+ShippedRegistry load_shipped_registry(const std::string& builtin_dir,
+                                      const std::optional<std::string>& region) {
+  ShippedRegistry n;
+  RegistryLoad& out = n.load;
   std::vector<fs::path> files;
   for (const auto& f : yaml_files_in(builtin_dir)) files.emplace_back(f);
   if (files.empty()) {
     out.fatal = "找不到内置法规库 / built-in law registry not found: " + builtin_dir;
-    return out;
+    return n;
   }
   // Built-in files: a finding there is our bug, reported like any other with its location.
   for (const auto& f : files) {
-    uint32_t id = sources.add("catalogs/laws/" + f.filename().string(), f.string(), "");
-    sources.get_mut(id).builtin = true;
-    if (read_source(sources.get_mut(id), id, sink, LoadLimits{}))
-      read_registry(out.registry, id, sources, sink);
+    uint32_t id = n.sources.add("catalogs/laws/" + f.filename().string(), f.string(), "");
+    n.sources.get_mut(id).builtin = true;
+    if (read_source(n.sources.get_mut(id), id, n.diags, LoadLimits{}))
+      read_registry(out.registry, id, n.sources, n.diags);
   }
   load_annexes(out.registry, builtin_dir + "/annex");
-  // Local legislation: the region's province in full, the rest by name (local_laws.cpp).
   out.registry.base_date = law_base_date(builtin_dir);
-  out.registry.region = region;
-  out.fatal = load_local_laws(out.registry, builtin_dir, region, sources, sink);
+  if (region) {
+    // Local legislation: the region's province in full, the rest by name (local_laws.cpp).
+    n.region = region;
+    out.registry.region = *region;
+    out.fatal = load_local_laws(out.registry, builtin_dir, *region, n.sources, n.diags);
+  }
+  return n;
+}
+
+RegistryLoad complete_registry(ShippedRegistry&& shipped, const std::string& builtin_dir,
+                               const std::vector<ExtraLawFile>& extra_files, Sources& sources,
+                               DiagSink& sink, const std::string& region) {
+  // Read for another region than the one chosen after all: read again, here.
+  if (shipped.region && *shipped.region != region)
+    shipped = load_shipped_registry(builtin_dir, region);
+  RegistryLoad out = std::move(shipped.load);
+  // The shipped files take the ids they would have had, read here: the caller's next ones.
+  const uint32_t offset = sources.adopt(std::move(shipped.sources));
+  out.registry.shift_files(offset);
+  for (auto& d : shipped.diags.mutable_list()) {
+    if (d.span.file != 0) d.span.file += offset;
+    sink.mutable_list().push_back(std::move(d));
+  }
   if (!out.fatal.empty()) return out;
+  if (!shipped.region) {
+    out.registry.region = region;
+    out.fatal = load_local_laws(out.registry, builtin_dir, region, sources, sink);
+    if (!out.fatal.empty()) return out;
+  }
   for (const auto& f : extra_files) {
     uint32_t id = sources.add(f.display, f.path, "");
     if (read_source(sources.get_mut(id), id, sink, LoadLimits{}))
       read_registry(out.registry, id, sources, sink);
   }
   return out;
+}
+
+RegistryLoad load_registry(const std::string& builtin_dir,
+                           const std::vector<ExtraLawFile>& extra_files, Sources& sources,
+                           DiagSink& sink, const std::string& region) {
+  return complete_registry(load_shipped_registry(builtin_dir, region), builtin_dir, extra_files,
+                           sources, sink, region);
 }
 
 }  // namespace powerlist

@@ -125,6 +125,11 @@ const Deletion* Instrument::deleted_after(const LawVersion& cited, const Article
   return nullptr;
 }
 
+void LawRegistry::shift_files(uint32_t offset) {
+  for (auto& ins : list_)
+    if (ins.span.file != 0) ins.span.file += offset;
+}
+
 std::string LawRegistry::add(Instrument ins) {
   std::sort(ins.versions.begin(), ins.versions.end(),
             [](const LawVersion& a, const LawVersion& b) { return a.date < b.date; });

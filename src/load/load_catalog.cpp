@@ -343,4 +343,20 @@ void load_department_text(LoadResult& res, const std::string& display, std::stri
   index_items(res);
 }
 
+std::string catalog_region_name(const std::string& path) {
+  std::error_code ec;
+  const fs::path proj = fs::path(path) / "powerlist.yaml";
+  if (!fs::is_directory(path, ec) || !fs::is_regular_file(proj, ec)) return "";
+  Sources sources;
+  DiagSink ignored;
+  const uint32_t id = sources.add("powerlist.yaml", proj.string(), "");
+  if (!read_source(sources.get_mut(id), id, ignored, LoadLimits{})) return "";
+  ParsedFile pf = parse_source(sources.get_mut(id), id, ignored, LoadLimits{});
+  if (!pf.ok || !pf.root.IsMap()) return "";
+  const YAML::Node region = pf.root["region"];
+  if (!region.IsMap()) return "";
+  const YAML::Node name = region["name"];
+  return name.IsScalar() ? name.Scalar() : "";
+}
+
 }  // namespace powerlist

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <future>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -84,6 +85,16 @@ std::shared_ptr<const ShippedData> shipped_data(const std::string& dir) {
   return slot;
 }
 
+namespace {
+
+// --region as given (克拉玛依市) or as the law base names it (新疆维吾尔自治区克拉玛依市).
+std::string given_region(const std::string& laws_dir, const std::string& region) {
+  std::string r = region_named(laws_dir, region);
+  return r.empty() ? region : r;
+}
+
+}  // namespace
+
 std::unique_ptr<Session> Session::open(const std::vector<std::string>& paths,
                                        const SessionOptions& options) {
   std::vector<SessionInput> inputs;
@@ -110,6 +121,24 @@ std::unique_ptr<Session> Session::open(const std::vector<SessionInput>& inputs,
         "内存中的输入不能与磁盘上的文件一起检查 / an in-memory input cannot be checked "
         "together with files on disk";
   if (!s->fatal_.empty()) return s;
+  // The shipped law registry is read while the inputs load when a core is spare, with the
+  // local legislation of the region if it is known ahead (--region, or the region a catalog
+  // folder's powerlist.yaml names). Its files and findings join the Session's in open_data,
+  // numbered as if read there, so the outputs are the same.
+  if (!options.share_shipped_data && options.jobs > 1) {
+    const std::string laws_dir =
+        (options.data_dir.empty() ? data_dir() : options.data_dir) + "/catalogs/laws";
+    const std::string given = options.region;
+    const std::string folder = memory || paths.size() > 1 ? ""
+                               : paths.empty()            ? std::string(".")
+                                                          : paths.front();
+    s->shipped_registry_ = std::async(std::launch::async, [laws_dir, given, folder] {
+      std::string region = given.empty() ? catalog_region_name(folder) : given;
+      return load_shipped_registry(
+          laws_dir, region.empty() ? std::nullopt
+                                   : std::optional<std::string>(given_region(laws_dir, region)));
+    });
+  }
   if (memory)
     s->open_memory(*memory, options);
   else
@@ -179,10 +208,7 @@ void Session::open_inputs(const std::vector<std::string>& paths, const SessionOp
 // the catalog's department and unit names and titles name most (a workbook has no region).
 RegionChoice choose_region(const std::string& laws_dir, const SessionOptions& o, const Catalog& c,
                            const Sources& sources) {
-  if (!o.region.empty()) {
-    std::string r = region_named(laws_dir, o.region);
-    return {r.empty() ? o.region : r, "given"};
-  }
+  if (!o.region.empty()) return {given_region(laws_dir, o.region), "given"};
   if (!c.project.region_name.value.empty() && !c.project.standalone) {
     std::string r = region_named(laws_dir, c.project.region_name.value);
     return {r.empty() ? c.project.region_name.value : r, "catalog"};
@@ -250,8 +276,12 @@ void Session::open_data(const SessionOptions& o) {
     }
     shipped_laws_ = &shipped_->laws(region_.region);
   } else {
-    RegistryLoad reg = load_registry(data + "/catalogs/laws", law_files, load_.sources, load_.diags,
-                                     region_.region);
+    const std::string laws_dir = data + "/catalogs/laws";
+    ShippedRegistry shipped = shipped_registry_.valid()
+                                  ? shipped_registry_.get()
+                                  : load_shipped_registry(laws_dir, region_.region);
+    RegistryLoad reg = complete_registry(std::move(shipped), laws_dir, law_files, load_.sources,
+                                         load_.diags, region_.region);
     if (!reg.fatal.empty()) {
       fatal_ = reg.fatal;
       return;

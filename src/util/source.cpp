@@ -36,6 +36,13 @@ uint32_t Sources::add(std::string display, std::string fs_path, std::string text
   return static_cast<uint32_t>(files_.size() - 1);
 }
 
+uint32_t Sources::adopt(Sources&& other) {
+  const auto offset = static_cast<uint32_t>(files_.size() - 1);  // id 0 is no file in both
+  for (size_t i = 1; i < other.files_.size(); ++i) files_.push_back(std::move(other.files_[i]));
+  other.files_.resize(1);
+  return offset;
+}
+
 }  // namespace powerlist
 
 #include <algorithm>
