@@ -180,3 +180,37 @@ TEST_CASE("ministry rules researched on 2026-12-07 (second round), as re-read by
   const auto stats = penalty_citing("[{law: 环境统计管理办法, articles: [\"10\"]}]");
   REQUIRE(messages(stats, "basis/repealed").size() == 1);
 }
+
+TEST_CASE("ministry rules researched on 2026-12-07 (third round): history lines and new kinds",
+          "[law][rules]") {
+  // 中华人民共和国引航员管理办法 (交通运输部令2024年第13号, in force 2025-03-01) repealed the
+  // 2008 rule, which its repeal clause calls 《中华人民共和国引航员注册和任职资格管理办法》.
+  for (const char* cited :
+       {"[{law: 中华人民共和国引航员管理办法, version: 2008-02-13, "
+        "articles: [\"10\"]}]",
+        "[{law: 中华人民共和国引航员注册和任职资格管理办法, articles: [\"10\"]}]"}) {
+    INFO(cited);
+    const auto res = penalty_citing(cited, "行政许可");
+    const auto found = messages(res, "basis/repealed");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].find("2025-03-01") != std::string::npos);
+    CHECK(messages(res, "basis/unknown-law").empty());
+  }
+  // 兽药广告审查发布规定: 国家市场监督管理总局令第31号 (2020-10-23) amended the 2015 text.
+  const auto ad = penalty_citing(
+      "[{law: 兽药广告审查发布规定, version: 2015-12-24, articles: [\"5\"]}]", "行政检查");
+  const auto superseded = messages(ad, "basis/superseded-version");
+  REQUIRE(superseded.size() == 1);
+  CHECK(superseded[0].find("2020-10-23") != std::string::npos);
+  // A rule of a county's religious-affairs bureau, replaced by a new rule from 2021-05-01.
+  const auto clergy =
+      penalty_citing("[{law: 宗教教职人员备案办法, articles: [\"3\"]}]", "行政确认");
+  const auto repealed = messages(clergy, "basis/repealed");
+  REQUIRE(repealed.size() == 1);
+  CHECK(repealed[0].find("宗教教职人员管理办法") != std::string::npos);
+  // A 统计 rule in force is known.
+  const auto stats =
+      penalty_citing("[{law: 统计执法监督检查办法, articles: [\"10\"]}]", "行政检查");
+  CHECK(messages(stats, "basis/unknown-law").empty());
+  CHECK(messages(stats, "basis/repealed").empty());
+}
