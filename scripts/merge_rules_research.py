@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Appends researched ministry-rule entries (部门规章) to catalogs/laws/rules.yaml.
+"""Appends researched registry entries to a shipped registry file: ministry rules (部门规章) to
+catalogs/laws/rules.yaml, local government rules (地方政府规章, with their region) to
+catalogs/laws/researched.yaml.
 
 Research files are lists of registry entries, each with a `source` quoting what was read
 (docs/laws.md: every entry has a source). This script normalises them to the registry's style,
@@ -8,7 +10,7 @@ drops placeholders, and appends the entries under a dated heading. An entry whos
 already in a shipped registry file is still appended: the registry merges versions of the same
 name and reports a conflicting one (`powerlist law check` and the registry tests run after).
 
-usage: merge_rules_research.py HEADING RESEARCH.yaml... >> catalogs/laws/rules.yaml
+usage: merge_rules_research.py HEADING RESEARCH.yaml... >> catalogs/laws/rules.yaml (or researched.yaml)
 """
 import datetime
 import sys
@@ -48,7 +50,7 @@ CORRECTIONS = {
     "电子档案管理办法": _set_order("国家档案局令第22号"),
 }
 
-KEYS = ["name", "aliases", "level", "issuer", "versions", "repealed", "source"]
+KEYS = ["name", "aliases", "level", "issuer", "region", "versions", "repealed", "source"]
 VKEYS = ["date", "meeting", "effective", "kind", "order", "articles"]
 
 
@@ -76,6 +78,8 @@ def emit(e):
         out.append("  aliases: [" + ", ".join(scalar(a) for a in e["aliases"]) + "]")
     out.append(f"  level: {e['level']}")
     out.append(f"  issuer: {scalar(e['issuer'])}")
+    if e.get("region"):  # local government rules (地方政府规章): the region that made them
+        out.append(f"  region: {scalar(e['region'])}")
     if e.get("versions"):
         out.append("  versions:")
         for v in e["versions"]:
