@@ -164,6 +164,10 @@ class LawRegistry {
   std::vector<Hit> search(const std::string& query, size_t limit, const Date& as_of) const;
   // Renumbers the file ids of every entry's span by `offset` (Sources::adopt).
   void shift_files(uint32_t offset);
+  // Marks the entries made for regions `catalog_region` does not cover (researched 地方政府规章 of
+  // the national files) as another region's and drops their short names, as the local legislation
+  // of other provinces is read. Nothing when `catalog_region` is empty.
+  void scope_to_region(const std::string& catalog_region);
   // The date of the shipped law base (catalogs/laws/law-base), when the registry includes it.
   std::optional<Date> base_date;
   std::string region;  // the region whose local legislation was loaded in full ("" none)

@@ -337,6 +337,7 @@ ShippedRegistry load_shipped_registry(const std::string& builtin_dir,
     // Local legislation: the region's province in full, the rest by name (local_laws.cpp).
     n.region = region;
     out.registry.region = *region;
+    out.registry.scope_to_region(*region);
     out.fatal = load_local_laws(out.registry, builtin_dir, *region, n.sources, n.diags);
   }
   return n;
@@ -359,6 +360,7 @@ RegistryLoad complete_registry(ShippedRegistry&& shipped, const std::string& bui
   if (!out.fatal.empty()) return out;
   if (!shipped.region) {
     out.registry.region = region;
+    out.registry.scope_to_region(region);
     out.fatal = load_local_laws(out.registry, builtin_dir, region, sources, sink);
     if (!out.fatal.empty()) return out;
   }

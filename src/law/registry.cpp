@@ -130,6 +130,21 @@ void LawRegistry::shift_files(uint32_t offset) {
     if (ins.span.file != 0) ins.span.file += offset;
 }
 
+void LawRegistry::scope_to_region(const std::string& catalog_region) {
+  if (catalog_region.empty()) return;
+  for (size_t pos = 0; pos < list_.size(); ++pos) {
+    Instrument& ins = list_[pos];
+    if (ins.region.empty() || ins.other_region || region_covers(catalog_region, ins.region))
+      continue;
+    ins.other_region = true;
+    for (const auto& a : ins.aliases) {
+      auto it = index_.find(normalize(a));
+      if (it != index_.end() && it->second == pos) index_.erase(it);
+    }
+    ins.aliases.clear();
+  }
+}
+
 std::string LawRegistry::add(Instrument ins) {
   std::sort(ins.versions.begin(), ins.versions.end(),
             [](const LawVersion& a, const LawVersion& b) { return a.date < b.date; });

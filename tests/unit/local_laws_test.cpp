@@ -108,3 +108,28 @@ TEST_CASE("a text whose own references name 款 it lacks has its 款 merged: not
       "违反本办法第二条第二款或者《中华人民共和国动物防疫法》第十条第五款规定的，处以罚款。\n");
   CHECK(fine.paragraphs_reliable);
 }
+
+TEST_CASE("a 新疆 government rule (地方政府规章) is known by the short form catalogs write",
+          "[law][local]") {
+  // 新疆维吾尔自治区商品条码管理办法: 自治区人民政府令 2015, amended 2020-07-11 by 第216号.
+  const std::string now =
+      "[{law: 自治区商品条码管理办法, version: 2020-07-11, articles: [\"第五条\"]}]";
+  auto ok = rules_of(item(now), Date{2026, 6, 1});
+  CHECK_FALSE(has(ok, "basis/unknown-law"));
+  CHECK_FALSE(has(ok, "basis/superseded-version"));
+  auto old = rules_of(
+      item(
+          "[{law: 新疆维吾尔自治区商品条码管理办法, version: 2015-08-30, articles: [\"第五条\"]}]"),
+      Date{2026, 6, 1});
+  CHECK(has(old, "basis/superseded-version"));
+  // Another region's catalog: known by its full name only, said to be another region's.
+  auto elsewhere =
+      rules_of(item("[{law: 新疆维吾尔自治区商品条码管理办法, articles: [\"第五条\"]}]"),
+               Date{2026, 6, 1}, "广东省深圳市");
+  CHECK(has(elsewhere, "basis/other-region"));
+  // Its level: a 地方政府规章 is not a 地方性法规 (a tag of 【法规】 is wrong).
+  const Instrument* ins =
+      test::test_registry("新疆维吾尔自治区克拉玛依市").find("自治区商品条码管理办法");
+  REQUIRE(ins);
+  CHECK(ins->level == LawLevel::ProvGovRule);
+}

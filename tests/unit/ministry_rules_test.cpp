@@ -214,3 +214,23 @@ TEST_CASE("ministry rules researched on 2026-12-07 (third round): history lines 
   CHECK(messages(stats, "basis/unknown-law").empty());
   CHECK(messages(stats, "basis/repealed").empty());
 }
+
+TEST_CASE("ministry rules researched on 2026-12-07 (fourth round): decisions of the ministries",
+          "[law][rules]") {
+  // 煤矿安全规程: the 2025-07-24 text (in force 2026-02-01) repealed the 2016 text as amended in
+  // 2022 (its art. 776).
+  const auto coal =
+      penalty_citing("[{law: 煤矿安全规程, version: 2016-02-25, articles: [\"10\"]}]", "行政检查");
+  const auto repealed = messages(coal, "basis/repealed");
+  REQUIRE(repealed.size() == 1);
+  CHECK(repealed[0].find("2026-02-01") != std::string::npos);
+  // 道路危险货物运输管理规定: amended 2023-11-10 and 2026-02-06 (mot.gov.cn history line).
+  const auto road =
+      penalty_citing("[{law: 道路危险货物运输管理规定, version: 2019-11-28, articles: [\"10\"]}]");
+  const auto superseded = messages(road, "basis/superseded-version");
+  REQUIRE(superseded.size() == 1);
+  CHECK(superseded[0].find("2026-02-06") != std::string::npos);
+  // 环境信访办法: repealed from 2025-01-01 by 生态环境部's decision.
+  const auto petition = penalty_citing("[{law: 环境信访办法, articles: [\"5\"]}]", "行政检查");
+  CHECK(messages(petition, "basis/repealed").size() == 1);
+}
