@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -121,17 +122,21 @@ std::unique_ptr<Session> Session::open(const std::vector<SessionInput>& inputs,
         "内存中的输入不能与磁盘上的文件一起检查 / an in-memory input cannot be checked "
         "together with files on disk";
   if (!s->fatal_.empty()) return s;
-  // The shipped law registry is read while the inputs load when a core is spare, with the
+  // The shipped law registry is read while a catalog loads when a core is spare, with the
   // local legislation of the region if it is known ahead (--region, or the region a catalog
   // folder's powerlist.yaml names). Its files and findings join the Session's in open_data,
   // numbered as if read there, so the outputs are the same.
-  if (!options.share_shipped_data && options.jobs > 1) {
+  // Only beside YAML: the .xls reader forks, and a fork while another thread runs is avoided.
+  const bool yaml_inputs = !memory && std::all_of(paths.begin(), paths.end(), [](const auto& p) {
+    std::error_code ec;
+    const std::string ext = fs::path(p).extension().string();
+    return fs::is_directory(p, ec) || ext == ".yaml" || ext == ".yml";
+  });
+  if (!options.share_shipped_data && options.jobs > 1 && yaml_inputs) {
     const std::string laws_dir =
         (options.data_dir.empty() ? data_dir() : options.data_dir) + "/catalogs/laws";
     const std::string given = options.region;
-    const std::string folder = memory || paths.size() > 1 ? ""
-                               : paths.empty()            ? std::string(".")
-                                                          : paths.front();
+    const std::string folder = paths.size() > 1 ? "" : paths.empty() ? "." : paths.front();
     s->shipped_registry_ = std::async(std::launch::async, [laws_dir, given, folder] {
       std::string region = given.empty() ? catalog_region_name(folder) : given;
       return load_shipped_registry(
