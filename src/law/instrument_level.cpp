@@ -99,7 +99,8 @@ std::optional<LawLevel> infer_law_level(const std::string& raw_name, const std::
       ends(name, "函"))
     return LawLevel::Normative;
   if (!local) {
-    if (ends(name, "法")) return LawLevel::Law;
+    // 法 ends a law's name, and also 办法 and 方法, which no law is called.
+    if (ends(name, "法") && !ends(name, "办法") && !ends(name, "方法")) return LawLevel::Law;
     if (ends(name, "条例")) return LawLevel::AdminRegulation;
     if (ends(name, "办法") || ends(name, "规定") || ends(name, "细则") || ends(name, "规则"))
       return LawLevel::DeptRule;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 
@@ -94,7 +95,8 @@ std::string LawRegistry::normalize(const std::string& raw) {
   std::string s;
   for (char32_t cp : decode_utf8(raw)) {
     if (cp == U'《' || cp == U'》' || cp == U'〈' || cp == U'〉' || cp == U'<' || cp == U'>' ||
-        cp == U'＜' || cp == U'＞' || cp == U' ' || cp == U'\u3000' || cp == U'\t')
+        cp == U'＜' || cp == U'＞' || cp == U'‹' || cp == U'›' || cp == U' ' || cp == U'\u3000' ||
+        cp == U'\t')
       continue;
     append_utf8(s, cp);
   }
@@ -212,6 +214,26 @@ std::string LawRegistry::add(Instrument ins) {
   if (!ins.source.empty())
     cur.source = cur.source.empty() ? ins.source : cur.source + "；" + ins.source;
   return "";
+}
+
+const Instrument* LawRegistry::amended_by_decision(const std::string& cited) const {
+  const std::string n = normalize(cited);  // brackets gone: …关于修改营业性演出管理条例的决定
+  static const std::string head = "关于修改", tail = "的决定";
+  const size_t h = n.find(head);
+  if (h == std::string::npos || !ends_with(n, tail) || n.size() <= h + head.size() + tail.size())
+    return nullptr;
+  std::string inner = n.substr(h + head.size(), n.size() - tail.size() - h - head.size());
+  // …关于修改职业健康检查管理办法等4部门规章的决定: the first instrument it names.
+  if (const size_t etc = inner.find("等"); etc != std::string::npos) {
+    const std::string count = inner.substr(etc + 3, 3);
+    if (count.empty() || (!std::isdigit(static_cast<unsigned char>(count[0])) &&
+                          std::string("一二三四五六七八九十两").find(count) == std::string::npos))
+      return nullptr;
+    inner.erase(etc);
+  }
+  for (const char* several : {"等", "和", "、", "部分", "决定"})
+    if (inner.find(several) != std::string::npos) return nullptr;
+  return find(inner);
 }
 
 const Instrument* LawRegistry::find(const std::string& cited) const {

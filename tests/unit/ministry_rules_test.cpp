@@ -234,3 +234,24 @@ TEST_CASE("ministry rules researched on 2026-12-07 (fourth round): decisions of 
   const auto petition = penalty_citing("[{law: 环境信访办法, articles: [\"5\"]}]", "行政检查");
   CHECK(messages(petition, "basis/repealed").size() == 1);
 }
+
+TEST_CASE("an amending decision cited as an instrument points to the instrument it amended",
+          "[law][rules]") {
+  const auto one =
+      penalty_citing("[{law: 国务院关于修改〈营业性演出管理条例〉的决定}]", "行政许可");
+  const auto said = messages(one, "basis/unknown-law");
+  REQUIRE(said.size() == 1);
+  CHECK(said[0].find("请直接引用《营业性演出管理条例》") != std::string::npos);
+  CHECK(count_citations(one.catalog, test_registry()).in_registry == 1);
+  const auto several = penalty_citing(
+      "[{law: 国家卫生健康委关于修改‹职业健康检查管理办法>等4部门规章的决定}]", "行政检查");
+  const auto four = messages(several, "basis/unknown-law");
+  REQUIRE(four.size() == 1);
+  CHECK(four[0].find("《职业健康检查管理办法》等法规") != std::string::npos);
+  // A decision that names no one instrument stays unknown.
+  const auto omnibus = penalty_citing("[{law: 国务院关于修改部分行政法规的决定}]", "行政许可");
+  const auto generic = messages(omnibus, "basis/unknown-law");
+  REQUIRE(generic.size() == 1);
+  CHECK(generic[0].find("并入") == std::string::npos);
+  CHECK(count_citations(omnibus.catalog, test_registry()).in_registry == 0);
+}
