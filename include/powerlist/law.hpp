@@ -144,10 +144,10 @@ class LawRegistry {
   std::string add(Instrument ins);
   const Instrument* find(const std::string& cited) const;
   // The instrument an amending decision names (国务院关于修改〈营业性演出管理条例〉的决定 →
-  // 营业性演出管理条例; …关于修改〈职业健康检查管理办法〉等4部门规章的决定 → the first), when
-  // the registry knows it; nullptr for other names and for …部分… . Its changes are part of the
-  // versions of the instruments it amended.
-  const Instrument* amended_by_decision(const std::string& cited) const;
+  // 营业性演出管理条例; …关于修改〈职业健康检查管理办法〉等4部门规章的决定 → the first, with
+  // `several` set), when the registry knows it; nullptr for other names and for …部分… . Its
+  // changes are part of the versions of the instruments it amended.
+  const Instrument* amended_by_decision(const std::string& cited, bool* several = nullptr) const;
   size_t size() const { return list_.size(); }
   const std::vector<Instrument>& all() const { return list_; }
   static std::string normalize(const std::string& name);

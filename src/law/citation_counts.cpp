@@ -17,9 +17,7 @@ CitationCounts count_citations(const Catalog& catalog, const LawRegistry& laws) 
         if (c.law.value.empty() || !named.insert(LawRegistry::normalize(c.law.value)).second)
           continue;
         ++out.total;
-        // An amending decision of a known instrument is known: its changes are that instrument's.
         const Instrument* ins = laws.find(c.law.value);
-        if (!ins) ins = laws.amended_by_decision(c.law.value);
         out.in_registry += ins != nullptr;
         auto level = ins ? std::optional<LawLevel>(ins->level)
                          : infer_law_level(c.law.value, c.tag.value, c.note);

@@ -99,6 +99,9 @@ std::optional<LawLevel> infer_law_level(const std::string& raw_name, const std::
       ends(name, "函"))
     return LawLevel::Normative;
   if (!local) {
+    // 国务院关于工人退休、退职的暂行办法: the State Council's own (its 办公厅's are documents).
+    if (starts_with(name, "国务院") && !starts_with(name, "国务院办公厅"))
+      return LawLevel::AdminRegulation;
     // 法 ends a law's name, and also 办法 and 方法, which no law is called.
     if (ends(name, "法") && !ends(name, "办法") && !ends(name, "方法")) return LawLevel::Law;
     if (ends(name, "条例")) return LawLevel::AdminRegulation;

@@ -139,7 +139,9 @@ void LawRegistry::scope_to_region(const std::string& catalog_region) {
     if (ins.region.empty() || ins.other_region || region_covers(catalog_region, ins.region))
       continue;
     ins.other_region = true;
+    const std::string own = normalize(ins.name);
     for (const auto& a : ins.aliases) {
+      if (normalize(a) == own) continue;  // its full name stays
       auto it = index_.find(normalize(a));
       if (it != index_.end() && it->second == pos) index_.erase(it);
     }
@@ -216,23 +218,31 @@ std::string LawRegistry::add(Instrument ins) {
   return "";
 }
 
-const Instrument* LawRegistry::amended_by_decision(const std::string& cited) const {
+const Instrument* LawRegistry::amended_by_decision(const std::string& cited, bool* several) const {
   const std::string n = normalize(cited);  // brackets gone: …关于修改营业性演出管理条例的决定
-  static const std::string head = "关于修改", tail = "的决定";
+  static const std::string head = "关于修改", tail = "的决定", etc = "等";
   const size_t h = n.find(head);
   if (h == std::string::npos || !ends_with(n, tail) || n.size() <= h + head.size() + tail.size())
     return nullptr;
   std::string inner = n.substr(h + head.size(), n.size() - tail.size() - h - head.size());
-  // …关于修改职业健康检查管理办法等4部门规章的决定: the first instrument it names.
-  if (const size_t etc = inner.find("等"); etc != std::string::npos) {
-    const std::string count = inner.substr(etc + 3, 3);
-    if (count.empty() || (!std::isdigit(static_cast<unsigned char>(count[0])) &&
-                          std::string("一二三四五六七八九十两").find(count) == std::string::npos))
-      return nullptr;
-    inner.erase(etc);
+  // …关于修改职业健康检查管理办法等4部门规章的决定: the first instrument it names — cut at the
+  // 等 a count follows (高等教育法 has one inside its name).
+  static const std::u32string counts = U"0123456789０１２３４５６７８９一二三四五六七八九十两";
+  bool cut = false;
+  for (size_t at = inner.rfind(etc); at != std::string::npos && at > 0;
+       at = inner.rfind(etc, at - 1)) {
+    const auto next = decode_utf8(inner.substr(at + etc.size(), 4));
+    if (!next.empty() && counts.find(next[0]) != std::u32string::npos) {
+      inner.erase(at);
+      cut = true;
+      break;
+    }
   }
-  for (const char* several : {"等", "和", "、", "部分", "决定"})
-    if (inner.find(several) != std::string::npos) return nullptr;
+  if (several) *several = cut;
+  // A decision on part of one (…部分条款…) or on several named by 和/、 names no one instrument:
+  // find() does not know such a name.
+  if (inner.find("部分") != std::string::npos || inner.find("决定") != std::string::npos)
+    return nullptr;
   return find(inner);
 }
 

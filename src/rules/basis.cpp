@@ -91,27 +91,32 @@ const Instrument* check_citation(ItemCtx& ic, const Citation& c) {
   const Instrument* ins = ic.ctx.laws->find(c.law.value);
   DiagSink& sink = ic.ctx.sink;
   if (!ins) {
-    if (const Instrument* amended = ic.ctx.laws->amended_by_decision(c.law.value);
-        amended && !amended->repealed) {
-      // A decision's changes are part of the instrument it amended: cite that one.
+    bool several = false;
+    if (const Instrument* amended = ic.ctx.laws->amended_by_decision(c.law.value, &several);
+        amended && !amended->repealed && !amended->other_region) {
+      // A decision's changes are part of the instrument it amended: cite that one. Still
+      // "not in the registry" (summary.citations counts it so): the decision itself is not.
       if (ic.first(rule::basis_unknown_law, LawRegistry::normalize(c.law.value))) {
         const LawVersion* now = amended->version_on(ic.ctx.as_of());
         const std::string current = now ? now->date.str() : std::string();
-        // A decision amending several (…等4部…): its changes are in each of them.
-        const bool several = LawRegistry::normalize(c.law.value).find("等") != std::string::npos;
-        const std::string which =
-            several ? "《" + amended->name + "》等法规" : "《" + amended->name + "》";
-        const std::string cite = several ? "被修改的各法规" : "《" + amended->name + "》";
-        sink.add(
-            rule::basis_unknown_law, c.law.span, ic.id,
-            {fmt::format("“{}”是修改{}的决定，修改内容已并入{}；请直接引用{}{}", c.law.value, which,
-                         which, cite,
-                         several || current.empty() ? "" : "（现行版本 " + current + "）"),
-             fmt::format(
-                 "'{}' amends 《{}》{} and its changes are part of {}: cite {}{}", c.law.value,
-                 amended->name, several ? " and others" : "", several ? "them" : "it",
-                 several ? "the amended instruments" : "it",
-                 several || current.empty() ? "" : " (in force: the " + current + " version)")});
+        const std::string x = "《" + amended->name + "》";
+        const Message m =
+            several
+                ? Message{fmt::format("“{}”是修改{}等的决定，修改内容已并入被修改的各部；请直接引用"
+                                      "被修改的{}等的现行版本",
+                                      c.law.value, x, x),
+                          fmt::format(
+                              "'{}' amends {} and others, and its changes are part of them: "
+                              "cite the amended instruments as in force",
+                              c.law.value, x)}
+                : Message{
+                      fmt::format("“{}”是修改{}的决定，修改内容已并入{}；请直接引用{}{}",
+                                  c.law.value, x, x, x,
+                                  current.empty() ? "" : "（现行版本 " + current + "）"),
+                      fmt::format(
+                          "'{}' amends {} and its changes are part of it: cite {}{}", c.law.value,
+                          x, x, current.empty() ? "" : " (in force: the " + current + " version)")};
+        sink.add(rule::basis_unknown_law, c.law.span, ic.id, m);
       }
       return nullptr;
     }

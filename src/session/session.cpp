@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <system_error>
 
 #include "powerlist/fsio.hpp"
 #include "powerlist/rules.hpp"
@@ -137,12 +138,16 @@ std::unique_ptr<Session> Session::open(const std::vector<SessionInput>& inputs,
         (options.data_dir.empty() ? data_dir() : options.data_dir) + "/catalogs/laws";
     const std::string given = options.region;
     const std::string folder = paths.size() > 1 ? "" : paths.empty() ? "." : paths.front();
-    s->shipped_registry_ = std::async(std::launch::async, [laws_dir, given, folder] {
-      std::string region = given.empty() ? catalog_region_name(folder) : given;
-      return load_shipped_registry(
-          laws_dir, region.empty() ? std::nullopt
-                                   : std::optional<std::string>(given_region(laws_dir, region)));
-    });
+    try {
+      s->shipped_registry_ = std::async(std::launch::async, [laws_dir, given, folder] {
+        std::string region = given.empty() ? catalog_region_name(folder) : given;
+        return load_shipped_registry(
+            laws_dir, region.empty() ? std::nullopt
+                                     : std::optional<std::string>(given_region(laws_dir, region)));
+      });
+    } catch (const std::system_error&) {
+      // No thread to be had: the registry is read after the inputs, as with one job.
+    }
   }
   if (memory)
     s->open_memory(*memory, options);

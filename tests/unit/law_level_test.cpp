@@ -12,6 +12,7 @@ TEST_CASE("instrument levels from tag, name and note", "[law][level]") {
   // A national 办法 is a rule, though its name ends in 法 (real lists cite them untagged).
   CHECK(infer_law_level("人民防空工程维护管理办法", "") == LawLevel::DeptRule);
   CHECK(infer_law_level("城市绿化方法", "") == std::nullopt);
+  CHECK(infer_law_level("国务院关于工人退休、退职的暂行办法", "") == LawLevel::AdminRegulation);
   CHECK(infer_law_level("农药经营许可管理办法", "部门规章") == LawLevel::DeptRule);
   // A province's 实施办法 tagged with its law's tag is a 地方性法规, not a 法律.
   CHECK(infer_law_level("新疆维吾尔自治区实施《中华人民共和国渔业法》办法", "法律") ==
