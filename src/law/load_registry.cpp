@@ -314,31 +314,47 @@ static void load_annexes(LawRegistry& reg, const std::string& dir) {
   }
 }
 
+namespace {
+
+// Reads one registry file into `reg`; its id, so that a built-in file can be marked so.
+uint32_t read_registry_file(LawRegistry& reg, const std::string& display, const std::string& path,
+                            bool builtin, Sources& sources, DiagSink& sink) {
+  const uint32_t id = sources.add(display, path, "");
+  sources.get_mut(id).builtin = builtin;
+  if (read_source(sources.get_mut(id), id, sink, LoadLimits{}))
+    read_registry(reg, id, sources, sink);
+  return id;
+}
+
+// Local legislation: the region's province in full, the rest by name (local_laws.cpp); other
+// regions' researched entries first lose their short names. "" or why the data is unusable.
+std::string add_local_laws(LawRegistry& reg, const std::string& builtin_dir,
+                           const std::string& region, Sources& sources, DiagSink& sink) {
+  reg.region = region;
+  reg.scope_to_region(region);
+  return load_local_laws(reg, builtin_dir, region, sources, sink);
+}
+
+}  // namespace
+
 ShippedRegistry load_shipped_registry(const std::string& builtin_dir,
                                       const std::optional<std::string>& region) {
   ShippedRegistry n;
   RegistryLoad& out = n.load;
-  std::vector<fs::path> files;
-  for (const auto& f : yaml_files_in(builtin_dir)) files.emplace_back(f);
+  const std::vector<std::string> files = yaml_files_in(builtin_dir);
   if (files.empty()) {
     out.fatal = "找不到内置法规库 / built-in law registry not found: " + builtin_dir;
     return n;
   }
   // Built-in files: a finding there is our bug, reported like any other with its location.
-  for (const auto& f : files) {
-    uint32_t id = n.sources.add("catalogs/laws/" + f.filename().string(), f.string(), "");
-    n.sources.get_mut(id).builtin = true;
-    if (read_source(n.sources.get_mut(id), id, n.diags, LoadLimits{}))
-      read_registry(out.registry, id, n.sources, n.diags);
-  }
+  for (const auto& f : files)
+    read_registry_file(out.registry, "catalogs/laws/" + fs::path(f).filename().string(), f, true,
+                       n.sources, n.diags);
   load_annexes(out.registry, builtin_dir + "/annex");
   out.registry.base_date = law_base_date(builtin_dir);
   if (region) {
-    // Local legislation: the region's province in full, the rest by name (local_laws.cpp).
     n.region = region;
-    out.registry.region = *region;
-    out.registry.scope_to_region(*region);
-    out.fatal = load_local_laws(out.registry, builtin_dir, *region, n.sources, n.diags);
+    out.fatal = add_local_laws(out.registry, builtin_dir, *region, n.sources, n.diags);
   }
   return n;
 }
@@ -359,16 +375,11 @@ RegistryLoad complete_registry(ShippedRegistry&& shipped, const std::string& bui
   }
   if (!out.fatal.empty()) return out;
   if (!shipped.region) {
-    out.registry.region = region;
-    out.registry.scope_to_region(region);
-    out.fatal = load_local_laws(out.registry, builtin_dir, region, sources, sink);
+    out.fatal = add_local_laws(out.registry, builtin_dir, region, sources, sink);
     if (!out.fatal.empty()) return out;
   }
-  for (const auto& f : extra_files) {
-    uint32_t id = sources.add(f.display, f.path, "");
-    if (read_source(sources.get_mut(id), id, sink, LoadLimits{}))
-      read_registry(out.registry, id, sources, sink);
-  }
+  for (const auto& f : extra_files)
+    read_registry_file(out.registry, f.display, f.path, false, sources, sink);
   return out;
 }
 

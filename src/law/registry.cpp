@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 
@@ -141,8 +140,9 @@ void LawRegistry::scope_to_region(const std::string& catalog_region) {
     ins.other_region = true;
     const std::string own = normalize(ins.name);
     for (const auto& a : ins.aliases) {
-      if (normalize(a) == own) continue;  // its full name stays
-      auto it = index_.find(normalize(a));
+      const std::string key = normalize(a);
+      if (key == own) continue;  // its full name stays
+      auto it = index_.find(key);
       if (it != index_.end() && it->second == pos) index_.erase(it);
     }
     ins.aliases.clear();
