@@ -14,6 +14,9 @@ class HolidayCalendar;
 
 struct Flow;
 
+// The day a catalog is judged on: its effective date (or --as-of), else 2026-01-01.
+Date judged_on(const Catalog& catalog);
+
 struct RuleContext {
   const Catalog& catalog;
   DiagSink& sink;

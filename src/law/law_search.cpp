@@ -3,9 +3,11 @@
 // (rare pairs weigh more).
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "powerlist/law.hpp"
 #include "powerlist/text.hpp"
@@ -31,6 +33,7 @@ std::vector<LawRegistry::Hit> LawRegistry::search(const std::string& query, size
   if (!slot) {
     auto built = std::make_unique<SearchIndex>();
     SearchIndex* idx_ptr = built.get();
+    idx_ptr->postings.reserve(1u << 20);  // the pairs of a law base: no rehashing while built
     for (const auto& ins : list_) {
       if (ins.repealed && (!ins.repealed_date || *ins.repealed_date <= as_of)) continue;
       const LawVersion* v = ins.version_on(as_of);
@@ -40,14 +43,10 @@ std::vector<LawRegistry::Hit> LawRegistry::search(const std::string& query, size
         const uint32_t id = static_cast<uint32_t>(idx_ptr->entries.size());
         idx_ptr->entries.push_back({&ins, v, &a});
         const std::u32string& k = a.key();
-        uint64_t last = 0;
         for (size_t i = 0; i + 1 < k.size(); ++i) {
-          const uint64_t p = pair_of(k[i], k[i + 1]);
-          auto& list = idx_ptr->postings[p];
+          auto& list = idx_ptr->postings[pair_of(k[i], k[i + 1])];
           if (list.empty() || list.back() != id) list.push_back(id);
-          last = p;
         }
-        (void)last;
       }
     }
     lock.lock();
@@ -67,22 +66,55 @@ std::vector<LawRegistry::Hit> LawRegistry::search(const std::string& query, size
   double total = 0;
   for (const auto& [p, w] : weights) total += w;
   if (total == 0) return {};
-  std::unordered_map<uint32_t, double> score;
-  for (const auto& [p, w] : weights)
-    for (uint32_t id : idx.postings.at(p)) score[id] += w;
+  // Only an entry holding one of the rarest pairs can reach the 0.5 a hit needs: the rarest
+  // pairs are taken until what the others weigh together is under half. Those entries are
+  // scored, each pair's weight added in the pairs' order (the sums of scoring every entry).
+  std::vector<std::pair<double, uint64_t>> rarest;
+  for (const auto& [p, w] : weights) rarest.emplace_back(w, p);
+  std::sort(rarest.begin(), rarest.end(), std::greater<>());
+  std::vector<uint32_t> candidates;
+  double rest = total;
+  for (const auto& [w, p] : rarest) {
+    if (rest < 0.5 * total * (1 - 1e-9)) break;  // the margin: rounding never excludes a hit
+    rest -= w;
+    const auto& list = idx.postings.at(p);
+    candidates.insert(candidates.end(), list.begin(), list.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<double> score(candidates.size(), 0.0);
+  for (const auto& [p, w] : weights) {
+    const auto& list = idx.postings.at(p);  // ascending ids, as are the candidates
+    if (list.size() <= 8 * candidates.size()) {
+      size_t c = 0;
+      for (uint32_t id : list) {
+        while (c < candidates.size() && candidates[c] < id) ++c;
+        if (c == candidates.size()) break;
+        if (candidates[c] == id) score[c] += w;
+      }
+    } else {
+      for (size_t c = 0; c < candidates.size(); ++c)
+        if (std::binary_search(list.begin(), list.end(), candidates[c])) score[c] += w;
+    }
+  }
   std::vector<std::pair<double, uint32_t>> ranked;
-  for (const auto& [id, s] : score) ranked.emplace_back(s / total, id);
-  std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+  for (size_t c = 0; c < candidates.size(); ++c)
+    if (const double s = score[c] / total; s >= 0.5) ranked.emplace_back(s, candidates[c]);
+  const auto before = [&](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first > b.first;
     const Entry& x = idx.entries[a.second];
     const Entry& y = idx.entries[b.second];
     if (x.ins->level != y.ins->level) return x.ins->level < y.ins->level;  // higher level first
     if (x.ins->name != y.ins->name) return x.ins->name < y.ins->name;
-    return x.article->number < y.article->number;
-  });
+    if (x.article->number != y.article->number) return x.article->number < y.article->number;
+    return a.second < b.second;  // the index's order: deterministic
+  };
+  const size_t kept = std::min(limit, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kept),
+                    ranked.end(), before);
+  ranked.resize(kept);
   std::vector<Hit> out;
   for (const auto& [s, id] : ranked) {
-    if (out.size() == limit || s < 0.5) break;
     const Entry& e = idx.entries[id];
     out.push_back(
         {e.ins->name, e.article->number, e.article->suffix, e.article->full(), s, e.version->date});

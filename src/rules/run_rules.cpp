@@ -42,9 +42,13 @@ bool silenced_by_list_profile(const ListProfileFacts& facts, const Diagnostic& d
 
 }  // namespace
 
-Date RuleContext::as_of() const {
+Date judged_on(const Catalog& catalog) {
   const auto& e = catalog.project.effective;
   return e ? e->value : Date{2026, 1, 1};
+}
+
+Date RuleContext::as_of() const {
+  return judged_on(catalog);
 }
 
 void run_rules(const Catalog& catalog, DiagSink& sink, const LawRegistry* laws,

@@ -38,15 +38,17 @@ const ShippedData::Laws& ShippedData::load_laws(const std::string& region) const
   RegistryLoad reg = load_registry(dir_ + "/catalogs/laws", {}, sources_, findings_, region);
   slot->fatal = reg.fatal;
   slot->registry = std::move(reg.registry);
-  // The full-text index is built on first use; built here, it is not charged to the first
-  // Session that happens to need it (a fuzzer's false timeout).
-  (void)slot->registry.search("行政许可", 1, Date{2026, 1, 1});
   return *slot;
 }
 
-const LawRegistry& ShippedData::laws(const std::string& region) const {
+const LawRegistry& ShippedData::laws(const std::string& region, const Date& as_of) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return load_laws(region).registry;
+  const Laws& laws = load_laws(region);
+  // The full-text index (one per as-of day) is built on first use; built here, under the lock,
+  // it is built once however many Sessions ask, and not charged to the first rule that needs
+  // it (a fuzzer's false timeout). A desk's workbooks are judged on the day they arrive.
+  if (laws.fatal.empty()) (void)laws.registry.search("行政许可", 1, as_of);
+  return laws.registry;
 }
 
 const std::string& ShippedData::laws_fatal(const std::string& region) const {
@@ -284,7 +286,7 @@ void Session::open_data(const SessionOptions& o) {
       fatal_ = shipped_->laws_fatal(region_.region);
       return;
     }
-    shipped_laws_ = &shipped_->laws(region_.region);
+    shipped_laws_ = &shipped_->laws(region_.region, judged_on(load_.catalog));
   } else {
     const std::string laws_dir = data + "/catalogs/laws";
     ShippedRegistry shipped = shipped_registry_.valid()
