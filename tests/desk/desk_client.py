@@ -94,8 +94,9 @@ class Desk:
         raise RuntimeError(f"submission {sid} still checking")
 
     def stop(self):
+        # A check under way is finished first: minutes in the sanitizer build.
         self.proc.send_signal(signal.SIGTERM)
-        self.proc.wait(timeout=30)
+        self.proc.wait(timeout=300)
 
     def kill(self):
         os.kill(self.proc.pid, signal.SIGKILL)
