@@ -8,7 +8,10 @@ cd "$(dirname "$0")"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 if [ "${CI:-}" = "true" ] || [ "${POWERLIST_SANITIZE:-}" = "1" ]; then
   echo "==> ASan+UBSan build"
-  BUILD_DIR=build-asan ./scripts/setup.sh -DPOWERLIST_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  # Warnings are the plain build's business (-Werror in CI): GCC's warnings under the
+  # sanitizers at -O1 include false alarms inside the standard library.
+  BUILD_DIR=build-asan ./scripts/setup.sh -DPOWERLIST_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug \
+    -DPOWERLIST_WERROR=OFF
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0" \
     ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
