@@ -27,33 +27,38 @@ uint64_t pair_of(char32_t a, char32_t b) {
 
 std::vector<LawRegistry::Hit> LawRegistry::search(const std::string& query, size_t limit,
                                                   const Date& as_of) const {
-  std::unique_lock<std::mutex> lock(texts_->mutex);
-  auto& slot = texts_->indexes[as_of.days()];
-  lock.unlock();  // text() takes the lock for each file
-  if (!slot) {
+  // The index of the day, built once; text() takes the lock for each file, so the lock is
+  // not held while it is built (another thread may build it too: the first one is kept).
+  const SearchIndex* found = nullptr;
+  {
+    std::lock_guard<std::mutex> guard(texts_->mutex);
+    const auto it = texts_->indexes.find(as_of.days());
+    if (it != texts_->indexes.end()) found = it->second.get();
+  }
+  if (!found) {
     auto built = std::make_unique<SearchIndex>();
-    SearchIndex* idx_ptr = built.get();
-    idx_ptr->postings.reserve(1u << 20);  // the pairs of a law base: no rehashing while built
+    built->postings.reserve(1u << 18);  // a law base's pairs (≈ 184,000): few rehashings
     for (const auto& ins : list_) {
       if (ins.repealed && (!ins.repealed_date || *ins.repealed_date <= as_of)) continue;
       const LawVersion* v = ins.version_on(as_of);
       const LawText* text = v ? this->text(ins, *v) : nullptr;
       if (!text) continue;
       for (const auto& a : text->articles) {
-        const uint32_t id = static_cast<uint32_t>(idx_ptr->entries.size());
-        idx_ptr->entries.push_back({&ins, v, &a});
+        const uint32_t id = static_cast<uint32_t>(built->entries.size());
+        built->entries.push_back({&ins, v, &a});
         const std::u32string& k = a.key();
         for (size_t i = 0; i + 1 < k.size(); ++i) {
-          auto& list = idx_ptr->postings[pair_of(k[i], k[i + 1])];
+          auto& list = built->postings[pair_of(k[i], k[i + 1])];
           if (list.empty() || list.back() != id) list.push_back(id);
         }
       }
     }
-    lock.lock();
+    std::lock_guard<std::mutex> guard(texts_->mutex);
+    auto& slot = texts_->indexes[as_of.days()];
     if (!slot) slot = std::move(built);
-    lock.unlock();
+    found = slot.get();
   }
-  const SearchIndex& idx = *slot;
+  const SearchIndex& idx = *found;
   const std::u32string q = quote_key(query);
   std::map<uint64_t, double> weights;
   for (size_t i = 0; i + 1 < q.size(); ++i) {

@@ -1,6 +1,6 @@
 // Comparing a catalog's quotation of an article with the article's text (law.hpp).
 #include <algorithm>
-#include <set>
+#include <cstdint>
 
 #include "powerlist/law.hpp"
 #include "powerlist/text.hpp"
