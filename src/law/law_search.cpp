@@ -37,7 +37,8 @@ std::vector<LawRegistry::Hit> LawRegistry::search(const std::string& query, size
   }
   if (!found) {
     auto built = std::make_unique<SearchIndex>();
-    built->postings.reserve(1u << 18);  // a law base's pairs (≈ 184,000): few rehashings
+    // The national texts hold ≈ 204,000 distinct pairs, with a large province ≈ 285,000.
+    built->postings.reserve(1u << 19);
     for (const auto& ins : list_) {
       if (ins.repealed && (!ins.repealed_date || *ins.repealed_date <= as_of)) continue;
       const LawVersion* v = ins.version_on(as_of);
