@@ -52,8 +52,8 @@ int workbook_input(const uint8_t* bytes, size_t size, Reader read, const char* n
 // are loaded here, so their one-time cost is not timed as the first input's.
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   const auto shipped = powerlist::shipped_data();
-  (void)shipped->laws();                        // a catalog without a date: 2026-01-01
-  (void)shipped->laws("", powerlist::today());  // a workbook: judged on today
+  shipped->laws().prepare_search(powerlist::Date{2026, 1, 1});  // an undated catalog's day
+  shipped->laws().prepare_search(powerlist::today());           // a workbook's
   (void)shipped->templates();
   (void)shipped->calendar();
   return 0;

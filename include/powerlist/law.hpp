@@ -137,6 +137,8 @@ struct Instrument {
 // Repealed entries whose date is unknown were invalid when the reference data was taken.
 inline constexpr Date kRegistrySnapshot{2025, 4, 19};
 
+struct SearchIndex;  // law_search.cpp
+
 class LawRegistry {
  public:
   // Adds or merges an instrument (same name: versions, aliases and limits are added).
@@ -167,6 +169,8 @@ class LawRegistry {
     Date version;
   };
   std::vector<Hit> search(const std::string& query, size_t limit, const Date& as_of) const;
+  // Builds the index search() uses for `as_of` now, instead of on the first search.
+  void prepare_search(const Date& as_of) const;
   // Renumbers the file ids of every entry's span by `offset` (Sources::adopt).
   void shift_files(uint32_t offset);
   // Marks the entries made for regions `catalog_region` does not cover (researched 地方政府规章 of
@@ -182,6 +186,7 @@ class LawRegistry {
   std::unordered_map<std::string, size_t> index_;
   struct TextCache;
   std::shared_ptr<TextCache> texts_ = make_text_cache();
+  const SearchIndex& index_on(const Date& as_of) const;  // built once a day asked for
   static std::shared_ptr<TextCache> make_text_cache();
 };
 

@@ -30,10 +30,8 @@ namespace powerlist {
 class ShippedData {
  public:
   explicit ShippedData(std::string dir) : dir_(std::move(dir)) {}
-  // The registry with the local legislation of `region` (one per region asked for), its
-  // full-text index for `as_of` built here (see load_laws).
-  const LawRegistry& laws(const std::string& region = "",
-                          const Date& as_of = Date{2026, 1, 1}) const;
+  // The registry with the local legislation of `region` (one per region asked for).
+  const LawRegistry& laws(const std::string& region = "") const;
   // Non-empty: the registry cannot be used (a damaged data file).
   const std::string& laws_fatal(const std::string& region = "") const;
   const TemplateLibrary& templates() const;

@@ -6,7 +6,6 @@
 #include <functional>
 #include <map>
 #include <mutex>
-#include <unordered_map>
 #include <vector>
 
 #include "powerlist/law.hpp"
@@ -25,41 +24,45 @@ uint64_t pair_of(char32_t a, char32_t b) {
 
 }  // namespace
 
-std::vector<LawRegistry::Hit> LawRegistry::search(const std::string& query, size_t limit,
-                                                  const Date& as_of) const {
-  // The index of the day, built once; text() takes the lock for each file, so the lock is
-  // not held while it is built (another thread may build it too: the first one is kept).
-  const SearchIndex* found = nullptr;
+const SearchIndex& LawRegistry::index_on(const Date& as_of) const {
+  // Built once; text() takes the lock for each file, so the lock is not held while it is
+  // built (another thread may build it too: the first one is kept).
   {
     std::lock_guard<std::mutex> guard(texts_->mutex);
     const auto it = texts_->indexes.find(as_of.days());
-    if (it != texts_->indexes.end()) found = it->second.get();
+    if (it != texts_->indexes.end()) return *it->second;
   }
-  if (!found) {
-    auto built = std::make_unique<SearchIndex>();
-    // The national texts hold ≈ 204,000 distinct pairs, with a large province ≈ 285,000.
-    built->postings.reserve(1u << 19);
-    for (const auto& ins : list_) {
-      if (ins.repealed && (!ins.repealed_date || *ins.repealed_date <= as_of)) continue;
-      const LawVersion* v = ins.version_on(as_of);
-      const LawText* text = v ? this->text(ins, *v) : nullptr;
-      if (!text) continue;
-      for (const auto& a : text->articles) {
-        const uint32_t id = static_cast<uint32_t>(built->entries.size());
-        built->entries.push_back({&ins, v, &a});
-        const std::u32string& k = a.key();
-        for (size_t i = 0; i + 1 < k.size(); ++i) {
-          auto& list = built->postings[pair_of(k[i], k[i + 1])];
-          if (list.empty() || list.back() != id) list.push_back(id);
-        }
+  auto built = std::make_unique<SearchIndex>();
+  // The national texts hold ≈ 204,000 distinct pairs, with a large province ≈ 285,000.
+  built->postings.reserve(1u << 19);
+  for (const auto& ins : list_) {
+    if (ins.repealed && (!ins.repealed_date || *ins.repealed_date <= as_of)) continue;
+    const LawVersion* v = ins.version_on(as_of);
+    const LawText* text = v ? this->text(ins, *v) : nullptr;
+    if (!text) continue;
+    for (const auto& a : text->articles) {
+      const uint32_t id = static_cast<uint32_t>(built->entries.size());
+      built->entries.push_back({&ins, v, &a});
+      const std::u32string& k = a.key();
+      for (size_t i = 0; i + 1 < k.size(); ++i) {
+        auto& list = built->postings[pair_of(k[i], k[i + 1])];
+        if (list.empty() || list.back() != id) list.push_back(id);
       }
     }
-    std::lock_guard<std::mutex> guard(texts_->mutex);
-    auto& slot = texts_->indexes[as_of.days()];
-    if (!slot) slot = std::move(built);
-    found = slot.get();
   }
-  const SearchIndex& idx = *found;
+  std::lock_guard<std::mutex> guard(texts_->mutex);
+  auto& slot = texts_->indexes[as_of.days()];
+  if (!slot) slot = std::move(built);
+  return *slot;
+}
+
+void LawRegistry::prepare_search(const Date& as_of) const {
+  (void)index_on(as_of);
+}
+
+std::vector<LawRegistry::Hit> LawRegistry::search(const std::string& query, size_t limit,
+                                                  const Date& as_of) const {
+  const SearchIndex& idx = index_on(as_of);
   const std::u32string q = quote_key(query);
   std::map<uint64_t, double> weights;
   for (size_t i = 0; i + 1 < q.size(); ++i) {

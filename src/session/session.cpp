@@ -41,16 +41,9 @@ const ShippedData::Laws& ShippedData::load_laws(const std::string& region) const
   return *slot;
 }
 
-const LawRegistry& ShippedData::laws(const std::string& region, const Date& as_of) const {
+const LawRegistry& ShippedData::laws(const std::string& region) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  const Laws& laws = load_laws(region);
-  // The full-text index (one per as-of day) is built on first use; built here, it is not
-  // charged to the first rule that needs it (a fuzzer's false timeout). Only for the two days
-  // most Sessions are judged on — a workbook's (today) and a catalog's without a date — so a
-  // catalog of any other date costs an index only if a rule searches.
-  if (laws.fatal.empty() && (as_of == Date{2026, 1, 1} || as_of == today()))
-    (void)laws.registry.search("行政许可", 1, as_of);
-  return laws.registry;
+  return load_laws(region).registry;
 }
 
 const std::string& ShippedData::laws_fatal(const std::string& region) const {
@@ -288,7 +281,12 @@ void Session::open_data(const SessionOptions& o) {
       fatal_ = shipped_->laws_fatal(region_.region);
       return;
     }
-    shipped_laws_ = &shipped_->laws(region_.region, judged_on(load_.catalog));
+    shipped_laws_ = &shipped_->laws(region_.region);
+    // The full-text index (one per day) of shared data is built here, not charged to the first
+    // rule that searches (a fuzzer's false timeout) — for the days most Sessions are judged on,
+    // a workbook's (today) and an undated catalog's; any other day's only if a rule searches.
+    const Date day = judged_on(load_.catalog);
+    if (!load_.catalog.project.effective || day == today()) shipped_laws_->prepare_search(day);
   } else {
     const std::string laws_dir = data + "/catalogs/laws";
     ShippedRegistry shipped = shipped_registry_.valid()
