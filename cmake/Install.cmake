@@ -14,6 +14,8 @@ add_custom_command(
 add_custom_target(powerlist_docs ALL DEPENDS ${POWERLIST_GEN}/powerlist.1.gz)
 
 install(TARGETS powerlist RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The .xls reader's child process, found from bin/ as ../libexec/powerlist (xls_child.cpp).
+install(TARGETS powerlist-xls-reader RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/powerlist)
 set(POWERLIST_SHARE ${CMAKE_INSTALL_DATADIR}/powerlist)
 install(DIRECTORY catalogs/laws catalogs/holidays DESTINATION ${POWERLIST_SHARE}/catalogs)
 install(DIRECTORY templates/procedures templates/html DESTINATION ${POWERLIST_SHARE}/templates)

@@ -8,7 +8,7 @@ bash scripts/setup.sh --deps-only
 command -v dpkg-shlibdeps > /dev/null || { echo "package.sh: dpkg-dev is needed" >&2; exit 2; }
 cmake -S . -B build-package -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
   -DPOWERLIST_DATA_DIR=/usr/share/powerlist > /dev/null
-cmake --build build-package --target powerlist powerlist_docs -j"$(nproc)"
+cmake --build build-package --target powerlist powerlist-xls-reader powerlist_docs -j"$(nproc)"
 (cd build-package && cpack -G DEB > /dev/null)
 deb=$(ls -t build-package/powerlist_*.deb | head -1)
 cp "$deb" .

@@ -1,8 +1,7 @@
 // The desk's work on a submission, through the library's one pipeline (Session): check a
 // workbook and keep its findings; mark up the department's own workbook and write the 审核意见书
 // with only the findings the office keeps; compare two revisions; publish the approved ones.
-// Runs on the desk's one worker thread (Graphviz and FreeXL's forked reader are not for
-// concurrent threads).
+// Runs on the desk's one worker thread (Graphviz is not for concurrent threads).
 #pragma once
 #include <cstdint>
 #include <set>

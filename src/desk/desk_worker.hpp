@@ -1,5 +1,6 @@
 // The desk's one worker thread: every check, export, letter and publish runs here, in the
-// order asked, so Graphviz and the forked .xls reader are never used from two threads.
+// order asked, so Graphviz is never used from two threads (the .xls reader is a program of its
+// own, powerlist-xls-reader: nothing is forked from the desk's threads).
 #pragma once
 #include <condition_variable>
 #include <deque>

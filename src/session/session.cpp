@@ -124,7 +124,7 @@ std::unique_ptr<Session> Session::open(const std::vector<SessionInput>& inputs,
   // local legislation of the region if it is known ahead (--region, or the region a catalog
   // folder's powerlist.yaml names). Its files and findings join the Session's in open_data,
   // numbered as if read there, so the outputs are the same.
-  // Only beside YAML: the .xls reader forks, and a fork while another thread runs is avoided.
+  // Only beside YAML: a workbook's region is read from the workbook itself, not known ahead.
   const bool yaml_inputs = !memory && std::all_of(paths.begin(), paths.end(), [](const auto& p) {
     std::error_code ec;
     const std::string ext = fs::path(p).extension().string();

@@ -1,18 +1,19 @@
-// BIFF .xls (Excel 97–2003, also WPS .et) through FreeXL (Debian libfreexl).
+// BIFF .xls (Excel 97–2003, also WPS .et) through FreeXL (Debian libfreexl), in the child
+// process xls_child.cpp starts: the reading, the answer's wire format and the child's main.
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <freexl.h>
 #include <sys/mman.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 #include "powerlist/workbook.hpp"
-#include "xls_layout.hpp"
+#include "xls_reader.hpp"
 
 namespace powerlist {
 
@@ -84,8 +85,10 @@ Message open_error(int rc, const std::string& bytes) {
           fmt::format("cannot read the .xls workbook: damaged or truncated (FreeXL error {})", rc)};
 }
 
-// Reads the workbook in this process (see read_xls for why it runs in a child).
-WorkbookRead read_xls_here(const std::string& bytes, const WorkbookLimits& limits) {
+}  // namespace
+
+// Reads the workbook in this process (see xls_child.cpp for why it runs in a child).
+WorkbookRead read_xls_in_process(const std::string& bytes, const WorkbookLimits& limits) {
   WorkbookRead out;
   out.book.format = WorkbookFormat::Xls;
   MemoryFile mem(bytes);
@@ -182,13 +185,7 @@ WorkbookRead read_xls_here(const std::string& bytes, const WorkbookLimits& limit
   return out;
 }
 
-// ---- Isolation ----
-// FreeXL 1.0.6 reads past a stack buffer (iconv with a length taken from the file) on some
-// damaged BIFF files (found by fuzz_xls and fuzz_xlsx; AddressSanitizer: stack-buffer-
-// underflow in freexl_open). Without a fixed FreeXL in Debian, the library runs in a child
-// process: whatever a damaged file does to it, powerlist gets either the sheets or a clear
-// "damaged file" message, and nothing the child read beyond the file reaches the output
-// unless FreeXL returned it as cell text of a file it accepted.
+namespace {
 
 void put_u32(std::string& out, uint32_t v) {
   out.append(reinterpret_cast<const char*>(&v), 4);
@@ -198,7 +195,9 @@ void put_str(std::string& out, const std::string& s) {
   out += s;
 }
 
-std::string serialize(const WorkbookRead& r) {
+}  // namespace
+
+std::string serialize_xls_read(const WorkbookRead& r) {
   std::string out;
   put_str(out, r.error.zh);
   put_str(out, r.error.en);
@@ -212,6 +211,8 @@ std::string serialize(const WorkbookRead& r) {
   }
   return out;
 }
+
+namespace {
 
 class Reader {
  public:
@@ -236,7 +237,9 @@ class Reader {
   size_t at_ = 0;
 };
 
-bool deserialize(const std::string& in, WorkbookRead& r, const WorkbookLimits& limits) {
+}  // namespace
+
+bool deserialize_xls_read(const std::string& in, WorkbookRead& r, const WorkbookLimits& limits) {
   Reader rd(in);
   uint32_t sheets = 0;
   if (!rd.str(r.error.zh) || !rd.str(r.error.en) || !rd.u32(sheets)) return false;
@@ -260,6 +263,24 @@ bool deserialize(const std::string& in, WorkbookRead& r, const WorkbookLimits& l
   return rd.done();
 }
 
+// ---- The child: powerlist-xls-reader ----
+
+std::vector<std::string> xls_reader_arguments(const WorkbookLimits& limits) {
+  return {std::to_string(limits.max_cols), std::to_string(limits.max_cell_bytes),
+          std::to_string(limits.max_cells), std::to_string(limits.max_text_bytes)};
+}
+
+namespace {
+
+bool parse_size(const char* text, size_t& out) {
+  char* end = nullptr;
+  errno = 0;
+  const unsigned long long v = std::strtoull(text, &end, 10);
+  if (errno != 0 || end == text || *end != '\0') return false;
+  out = static_cast<size_t>(v);
+  return true;
+}
+
 bool write_all(int fd, const std::string& data) {
   size_t done = 0;
   while (done < data.size()) {
@@ -271,67 +292,34 @@ bool write_all(int fd, const std::string& data) {
   return true;
 }
 
-Message damaged() {
-  return {
-      "无法读取 .xls 工作簿：文件已损坏（读取程序异常退出）；请用 Excel 或 WPS "
-      "打开后另存一份再检查",
-      "cannot read the .xls workbook: the file is damaged (the reader failed); open it in "
-      "Excel or WPS and save a copy"};
-}
-
-// Merged cells and column widths from our own walk of the file (FreeXL reports neither),
-// matched to FreeXL's sheets by name.
-void attach_layout(const std::string& bytes, WorkbookRead& out) {
-  if (!out.error.zh.empty()) return;
-  for (auto& layout : read_xls_layout(bytes))
-    for (auto& sheet : out.book.sheets)
-      if (sheet.name == layout.name && sheet.merges.empty() && sheet.col_widths.empty()) {
-        sheet.merges = std::move(layout.merges);
-        sheet.col_widths = std::move(layout.col_widths);
-        break;
-      }
-}
-
 }  // namespace
 
-WorkbookRead read_xls(const std::string& bytes, const WorkbookLimits& limits) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) return read_xls_here(bytes, limits);
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    ::close(fds[0]);
-    ::close(fds[1]);
-    return read_xls_here(bytes, limits);
+int xls_reader_main(int argc, char** argv) {
+  WorkbookLimits limits;
+  size_t cols = 0;
+  if (argc != 5 || !parse_size(argv[1], cols) || !parse_size(argv[2], limits.max_cell_bytes) ||
+      !parse_size(argv[3], limits.max_cells) || !parse_size(argv[4], limits.max_text_bytes)) {
+    std::fputs(
+        "powerlist-xls-reader: started by powerlist to read an .xls workbook; "
+        "not for use on its own\n",
+        stderr);
+    return 2;
   }
-  if (pid == 0) {
-    ::close(fds[0]);
-    // Lets the tests show what a user sees when FreeXL dies on a damaged file.
-    if (std::getenv("POWERLIST_TEST_XLS_READER_DIES")) ::abort();
-    const bool ok = write_all(fds[1], serialize(read_xls_here(bytes, limits)));
-    ::_exit(ok ? 0 : 1);
-  }
-  ::close(fds[1]);
-  std::string data;
+  limits.max_cols = static_cast<uint32_t>(cols);
+  std::string bytes;
   char buf[1 << 16];
   for (;;) {
-    const ssize_t n = ::read(fds[0], buf, sizeof buf);
+    const ssize_t n = ::read(0, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    data.append(buf, static_cast<size_t>(n));
+    if (n < 0) return 1;
+    if (n == 0) break;
+    bytes.append(buf, static_cast<size_t>(n));
   }
-  ::close(fds[0]);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  WorkbookRead out;
-  out.book.format = WorkbookFormat::Xls;
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !deserialize(data, out, limits)) {
-    out.book.sheets.clear();
-    out.error = damaged();
-    return out;
-  }
-  attach_layout(bytes, out);
-  return out;
+  // Lets the tests show what a user sees when FreeXL dies on a damaged file.
+  if (std::getenv("POWERLIST_TEST_XLS_READER_DIES")) std::abort();
+  const bool ok = write_all(1, serialize_xls_read(read_xls_in_process(bytes, limits)));
+  // _exit: what FreeXL left allocated is the system's to reclaim (as in the forked reader).
+  ::_exit(ok ? 0 : 1);
 }
 
 }  // namespace powerlist

@@ -60,6 +60,16 @@ grep -q "风险防控!第1–" "$tmp/imp-review.txt" || bad "the 风险防控 sh
 # message and exit 2, never a crash.
 rc=0; POWERLIST_TEST_XLS_READER_DIES=1 "$BIN" check categories.xls > /dev/null 2> "$tmp/dies.err" || rc=$?
 [ "$rc" = 2 ] && grep -q "读取程序异常退出" "$tmp/dies.err" || bad "a dying xls reader: exit $rc, $(cat "$tmp/dies.err")"
+# The reader is its own program (powerlist-xls-reader, beside the binary); where it is not
+# found the reader is forked instead, with the same findings and the same message on death.
+POWERLIST_XLS_READER=/nonexistent "$BIN" check categories.xls --as-of 2026-06-01 --format json > "$tmp/forked.json" || true
+"$BIN" check categories.xls --as-of 2026-06-01 --format json > "$tmp/spawned.json" || true
+diff -q "$tmp/forked.json" "$tmp/spawned.json" > /dev/null || bad "the forked reader's findings differ from powerlist-xls-reader's"
+grep -q '"items": 3' "$tmp/spawned.json" || bad "categories.xls: 3 items through powerlist-xls-reader"
+rc=0; POWERLIST_XLS_READER=/nonexistent POWERLIST_TEST_XLS_READER_DIES=1 "$BIN" check categories.xls > /dev/null 2> "$tmp/dies2.err" || rc=$?
+[ "$rc" = 2 ] && grep -q "读取程序异常退出" "$tmp/dies2.err" || bad "a dying forked xls reader: exit $rc"
+rc=0; "$(dirname "$BIN")/powerlist-xls-reader" < /dev/null > /dev/null 2>&1 || rc=$?
+[ "$rc" = 2 ] || bad "powerlist-xls-reader on its own: exit $rc (2, a usage line)"
 # Locations: sheet!cell in text, sheet and cell in JSON, a logical location in SARIF.
 "$BIN" check categories.xls --as-of 2026-06-01 > "$tmp/text.txt"
 grep -q '^categories.xls:行政许可（2项）!E2: warning: ' "$tmp/text.txt" || bad "text location sheet!cell"

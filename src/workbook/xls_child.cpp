@@ -1,0 +1,217 @@
+// read_xls: FreeXL run in a child process, its answer read back (xls_reader.hpp).
+//
+// FreeXL 1.0.6 reads past a stack buffer (iconv with a length taken from the file) on some
+// damaged BIFF files (found by fuzz_xls and fuzz_xlsx; AddressSanitizer: stack-buffer-
+// underflow in freexl_open). Without a fixed FreeXL in Debian, the library runs in a child
+// process: whatever a damaged file does to it, powerlist gets either the sheets or a clear
+// "damaged file" message, and nothing the child read beyond the file reaches the output
+// unless FreeXL returned it as cell text of a file it accepted.
+//
+// The child is a program of its own, powerlist-xls-reader, started with posix_spawn: a bare
+// fork() of a process with threads (the review desk's server) copies locks other threads
+// hold, and the child can wait on one for ever (seen in CI: AddressSanitizer's allocator, GCC
+// 12, a desk check that never ended). Only where that program is not found (a program of
+// someone else's linking the library) is the reader forked, as before.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+
+#include "powerlist/workbook.hpp"
+#include "xls_layout.hpp"
+#include "xls_reader.hpp"
+
+extern char** environ;
+
+namespace powerlist {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool executable(const fs::path& p) {
+  return ::access(p.c_str(), X_OK) == 0 && !fs::is_directory(p);
+}
+
+class Fd {
+ public:
+  explicit Fd(int fd = -1) : fd_(fd) {}
+  ~Fd() { reset(); }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+  void reset() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+
+ private:
+  int fd_;
+};
+
+// The workbook as the child's standard input: a memory file cannot fill up as a pipe can,
+// so the parent never waits on a child that stopped reading.
+int memory_file_with(const std::string& bytes) {
+  const int fd = ::memfd_create("powerlist-xls-input", MFD_CLOEXEC);
+  if (fd < 0) return -1;
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return -1;
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::lseek(fd, 0, SEEK_SET) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+std::string read_all(int fd) {
+  std::string data;
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    data.append(buf, static_cast<size_t>(n));
+  }
+  return data;
+}
+
+bool exited_cleanly(pid_t pid) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) return false;
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+struct ChildAnswer {
+  bool started = false;  // false: no child could be started (the caller reads another way)
+  bool ok = false;       // the child exited cleanly
+  std::string data;
+};
+
+ChildAnswer spawn_reader(const std::string& program, const std::string& bytes,
+                         const WorkbookLimits& limits) {
+  ChildAnswer answer;
+  Fd input(memory_file_with(bytes));
+  int fds[2];
+  if (input.get() < 0 || ::pipe2(fds, O_CLOEXEC) != 0) return answer;
+  Fd out_read(fds[0]), out_write(fds[1]);
+  std::vector<std::string> args = {program};
+  for (auto& a : xls_reader_arguments(limits)) args.push_back(std::move(a));
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  if (posix_spawn_file_actions_init(&actions) != 0) return answer;
+  posix_spawn_file_actions_adddup2(&actions, input.get(), 0);
+  posix_spawn_file_actions_adddup2(&actions, out_write.get(), 1);
+  pid_t pid = -1;
+  const int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) return answer;
+  answer.started = true;
+  out_write.reset();  // the child's copy is the only writer left: EOF when it ends
+  answer.data = read_all(out_read.get());
+  answer.ok = exited_cleanly(pid);
+  return answer;
+}
+
+// Only for a process without threads (see the top of this file).
+ChildAnswer fork_reader(const std::string& bytes, const WorkbookLimits& limits) {
+  ChildAnswer answer;
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return answer;
+  Fd out_read(fds[0]), out_write(fds[1]);
+  const pid_t pid = ::fork();
+  if (pid < 0) return answer;
+  if (pid == 0) {
+    if (std::getenv("POWERLIST_TEST_XLS_READER_DIES")) ::abort();
+    const std::string data = serialize_xls_read(read_xls_in_process(bytes, limits));
+    size_t done = 0;
+    while (done < data.size()) {
+      const ssize_t n = ::write(out_write.get(), data.data() + done, data.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) ::_exit(1);
+      done += static_cast<size_t>(n);
+    }
+    ::_exit(0);
+  }
+  answer.started = true;
+  out_write.reset();
+  answer.data = read_all(out_read.get());
+  answer.ok = exited_cleanly(pid);
+  return answer;
+}
+
+Message damaged() {
+  return {
+      "无法读取 .xls 工作簿：文件已损坏（读取程序异常退出）；请用 Excel 或 WPS "
+      "打开后另存一份再检查",
+      "cannot read the .xls workbook: the file is damaged (the reader failed); open it in "
+      "Excel or WPS and save a copy"};
+}
+
+// Merged cells and column widths from our own walk of the file (FreeXL reports neither),
+// matched to FreeXL's sheets by name.
+void attach_layout(const std::string& bytes, WorkbookRead& out) {
+  if (!out.error.zh.empty()) return;
+  for (auto& layout : read_xls_layout(bytes))
+    for (auto& sheet : out.book.sheets)
+      if (sheet.name == layout.name && sheet.merges.empty() && sheet.col_widths.empty()) {
+        sheet.merges = std::move(layout.merges);
+        sheet.col_widths = std::move(layout.col_widths);
+        break;
+      }
+}
+
+}  // namespace
+
+// POWERLIST_XLS_READER, else beside the running program (the build tree; a package's
+// /usr/bin), else in the package's libexec directory; "" when none is there.
+const std::string& xls_reader_program() {
+  static const std::string path = [] {
+    if (const char* env = std::getenv("POWERLIST_XLS_READER"); env && *env)
+      return executable(env) ? std::string(env) : std::string();
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return std::string();
+    for (const fs::path& p :
+         {exe.parent_path() / "powerlist-xls-reader",
+          (exe.parent_path() / ".." / "libexec" / "powerlist" / "powerlist-xls-reader")
+              .lexically_normal()})
+      if (executable(p)) return p.string();
+    return std::string();
+  }();
+  return path;
+}
+
+WorkbookRead read_xls(const std::string& bytes, const WorkbookLimits& limits) {
+  const std::string& program = xls_reader_program();
+  ChildAnswer answer;
+  if (!program.empty()) answer = spawn_reader(program, bytes, limits);
+  if (!answer.started) answer = fork_reader(bytes, limits);
+  if (!answer.started) return read_xls_in_process(bytes, limits);  // no process to be had
+  WorkbookRead out;
+  out.book.format = WorkbookFormat::Xls;
+  if (!answer.ok || !deserialize_xls_read(answer.data, out, limits)) {
+    out.book.sheets.clear();
+    out.error = damaged();
+    return out;
+  }
+  attach_layout(bytes, out);
+  return out;
+}
+
+}  // namespace powerlist
