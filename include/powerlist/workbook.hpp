@@ -53,6 +53,9 @@ struct WorkbookLimits {
   // Items a set of workbooks may import as one catalog (about 6 KB of memory each once
   // checked): the catalogs of a province have tens of thousands; more is a ledger by mistake.
   size_t max_items = 150'000;
+  // Seconds the .xls reader's child may take before it is stopped (a damaged file that sends
+  // FreeXL round in circles must not hold the review desk's one worker for ever).
+  unsigned max_xls_seconds = 300;
 };
 
 // The message for a file over one of the bounds: which bound, its value, where.

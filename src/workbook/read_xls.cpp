@@ -317,6 +317,7 @@ int xls_reader_main(int argc, char** argv) {
   }
   // Lets the tests show what a user sees when FreeXL dies on a damaged file.
   if (std::getenv("POWERLIST_TEST_XLS_READER_DIES")) std::abort();
+  if (std::getenv("POWERLIST_TEST_XLS_READER_HANGS")) ::pause();
   const bool ok = write_all(1, serialize_xls_read(read_xls_in_process(bytes, limits)));
   // _exit: what FreeXL left allocated is the system's to reclaim (as in the forked reader).
   ::_exit(ok ? 0 : 1);

@@ -13,12 +13,17 @@
 // 12, a desk check that never ended). Only where that program is not found (a program of
 // someone else's linking the library) is the reader forked, as before.
 #include <fcntl.h>
+#include <fmt/format.h>
+#include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
@@ -76,30 +81,41 @@ int memory_file_with(const std::string& bytes) {
   return fd;
 }
 
-std::string read_all(int fd) {
+struct ChildAnswer {
+  bool started = false;    // false: no child could be started (the caller reads another way)
+  bool ok = false;         // the child exited cleanly
+  bool timed_out = false;  // stopped after limits.max_xls_seconds
   std::string data;
+};
+
+// Reads the child's answer until it closes its end, then reaps it; a child still writing at
+// the deadline is killed.
+void collect(pid_t pid, int fd, unsigned seconds, ChildAnswer& answer) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::seconds(seconds);
   char buf[1 << 16];
   for (;;) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() <= 0) {
+      answer.timed_out = true;
+      ::kill(pid, SIGKILL);
+      break;
+    }
+    pollfd p{fd, POLLIN, 0};
+    const int ready = ::poll(&p, 1, static_cast<int>(std::min<int64_t>(left.count(), 60'000)));
+    if (ready < 0 && errno != EINTR) break;
+    if (ready <= 0) continue;
     const ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
-    data.append(buf, static_cast<size_t>(n));
+    answer.data.append(buf, static_cast<size_t>(n));
   }
-  return data;
-}
-
-bool exited_cleanly(pid_t pid) {
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR) return false;
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (errno != EINTR) return;
+  answer.ok = !answer.timed_out && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
-
-struct ChildAnswer {
-  bool started = false;  // false: no child could be started (the caller reads another way)
-  bool ok = false;       // the child exited cleanly
-  std::string data;
-};
 
 ChildAnswer spawn_reader(const std::string& program, const std::string& bytes,
                          const WorkbookLimits& limits) {
@@ -123,8 +139,7 @@ ChildAnswer spawn_reader(const std::string& program, const std::string& bytes,
   if (rc != 0) return answer;
   answer.started = true;
   out_write.reset();  // the child's copy is the only writer left: EOF when it ends
-  answer.data = read_all(out_read.get());
-  answer.ok = exited_cleanly(pid);
+  collect(pid, out_read.get(), limits.max_xls_seconds, answer);
   return answer;
 }
 
@@ -138,6 +153,7 @@ ChildAnswer fork_reader(const std::string& bytes, const WorkbookLimits& limits) 
   if (pid < 0) return answer;
   if (pid == 0) {
     if (std::getenv("POWERLIST_TEST_XLS_READER_DIES")) ::abort();
+    if (std::getenv("POWERLIST_TEST_XLS_READER_HANGS")) ::pause();
     const std::string data = serialize_xls_read(read_xls_in_process(bytes, limits));
     size_t done = 0;
     while (done < data.size()) {
@@ -150,8 +166,7 @@ ChildAnswer fork_reader(const std::string& bytes, const WorkbookLimits& limits) 
   }
   answer.started = true;
   out_write.reset();
-  answer.data = read_all(out_read.get());
-  answer.ok = exited_cleanly(pid);
+  collect(pid, out_read.get(), limits.max_xls_seconds, answer);
   return answer;
 }
 
@@ -205,6 +220,17 @@ WorkbookRead read_xls(const std::string& bytes, const WorkbookLimits& limits) {
   if (!answer.started) return read_xls_in_process(bytes, limits);  // no process to be had
   WorkbookRead out;
   out.book.format = WorkbookFormat::Xls;
+  if (answer.timed_out) {
+    out.error = {
+        fmt::format("无法读取 .xls 工作簿：读取程序 {} 秒内未读完，已停止（文件可能已损坏）；"
+                    "请用 Excel 或 WPS 打开后另存一份再检查",
+                    limits.max_xls_seconds),
+        fmt::format("cannot read the .xls workbook: the reader did not finish within {} s "
+                    "and was stopped (the file may be damaged); open it in Excel or WPS "
+                    "and save a copy",
+                    limits.max_xls_seconds)};
+    return out;
+  }
   if (!answer.ok || !deserialize_xls_read(answer.data, out, limits)) {
     out.book.sheets.clear();
     out.error = damaged();

@@ -2,6 +2,8 @@
 // it answers what FreeXL reads in this process, and it finishes while other threads of the
 // reading program allocate — the case where a forked reader could wait for ever on a lock
 // copied from another thread (the review desk under AddressSanitizer, CI of 2026-12-07).
+#include <stdlib.h>
+
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -81,4 +83,18 @@ TEST_CASE("an .xls is read while other threads allocate", "[xls]") {
   stop = true;
   for (auto& t : busy) t.join();
   CHECK(reads.get() == 20 * read_xls_in_process(bytes, WorkbookLimits{}).book.sheets.size());
+}
+
+TEST_CASE("an .xls reader that does not finish is stopped at the deadline", "[xls]") {
+  const std::string bytes = categories_xls();
+  WorkbookLimits limits;
+  limits.max_xls_seconds = 1;
+  ::setenv("POWERLIST_TEST_XLS_READER_HANGS", "1", 1);
+  const auto started = std::chrono::steady_clock::now();
+  const WorkbookRead r = read_xls(bytes, limits);
+  const auto took = std::chrono::steady_clock::now() - started;
+  ::unsetenv("POWERLIST_TEST_XLS_READER_HANGS");
+  CHECK(r.book.sheets.empty());
+  CHECK(r.error.zh.find("1 秒内未读完") != std::string::npos);
+  CHECK(took < std::chrono::seconds(30));
 }
