@@ -40,7 +40,8 @@ namespace {
 namespace fs = std::filesystem;
 
 bool executable(const fs::path& p) {
-  return ::access(p.c_str(), X_OK) == 0 && !fs::is_directory(p);
+  std::error_code ec;
+  return ::access(p.c_str(), X_OK) == 0 && !fs::is_directory(p, ec);
 }
 
 class Fd {
@@ -133,6 +134,8 @@ ChildAnswer spawn_reader(const std::string& program, const std::string& bytes,
   if (posix_spawn_file_actions_init(&actions) != 0) return answer;
   posix_spawn_file_actions_adddup2(&actions, input.get(), 0);
   posix_spawn_file_actions_adddup2(&actions, out_write.get(), 1);
+  // Nothing else of ours (the desk's sockets, say) stays open in the child while it reads.
+  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
   pid_t pid = -1;
   const int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
