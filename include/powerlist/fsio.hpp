@@ -25,6 +25,12 @@ Message read_error_message(ReadStatus status, const std::string& shown, size_t s
 // flushed, then renamed over `path`. Returns an empty message on success.
 Message write_file_atomic(const std::string& path, std::string_view data);
 
+// Writes all of `data` to `fd` (a file, a pipe); 0 or errno.
+int write_all(int fd, std::string_view data);
+// An anonymous memory file (close-on-exec) holding `bytes`, read from its start: for a
+// library that reads from a path, or a child's standard input. -1 when none can be made.
+int memory_file(std::string_view bytes);
+
 // `child` lies inside `parent` or is it (both made absolute and normalized, symlinks
 // resolved where the path exists).
 bool path_within(const std::filesystem::path& child, const std::filesystem::path& parent);

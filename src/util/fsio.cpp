@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -90,8 +91,7 @@ static Message write_error(const std::string& path, int err) {
           fmt::format("cannot write {}: {}", path, std::strerror(err))};
 }
 
-// Writes all of `data` to `fd`; 0 or errno.
-static int write_all(int fd, std::string_view data) {
+int write_all(int fd, std::string_view data) {
   size_t done = 0;
   while (done < data.size()) {
     const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
@@ -100,6 +100,16 @@ static int write_all(int fd, std::string_view data) {
     done += static_cast<size_t>(n);
   }
   return 0;
+}
+
+int memory_file(std::string_view bytes) {
+  const int fd = ::memfd_create("powerlist", MFD_CLOEXEC);
+  if (fd < 0) return -1;
+  if (write_all(fd, bytes) != 0 || ::lseek(fd, 0, SEEK_SET) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
 }
 
 Message write_file_atomic(const std::string& path, std::string_view data) {

@@ -1,9 +1,7 @@
 // BIFF .xls (Excel 97–2003, also WPS .et) through FreeXL (Debian libfreexl), in the child
 // process xls_child.cpp starts: the reading, the answer's wire format and the child's main.
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <freexl.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "powerlist/fsio.hpp"
 #include "powerlist/workbook.hpp"
 #include "xls_reader.hpp"
 
@@ -23,20 +22,7 @@ namespace {
 // the reader works the same on a file, a fuzzer's input or a test's bytes.
 class MemoryFile {
  public:
-  explicit MemoryFile(const std::string& bytes) {
-    fd_ = ::memfd_create("powerlist-xls", MFD_CLOEXEC);
-    if (fd_ < 0) return;
-    size_t done = 0;
-    while (done < bytes.size()) {
-      const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
-      if (n <= 0) {
-        ::close(fd_);
-        fd_ = -1;
-        return;
-      }
-      done += static_cast<size_t>(n);
-    }
-  }
+  explicit MemoryFile(const std::string& bytes) : fd_(memory_file(bytes)) {}
   ~MemoryFile() {
     if (fd_ >= 0) ::close(fd_);
   }
@@ -263,7 +249,14 @@ bool deserialize_xls_read(const std::string& in, WorkbookRead& r, const Workbook
   return rd.done();
 }
 
-// ---- The child: powerlist-xls-reader ----
+// ---- The child: powerlist-xls-reader (or a fork where it is not found) ----
+
+std::string xls_child_answer(const std::string& bytes, const WorkbookLimits& limits) {
+  // Let the tests show what a user sees when FreeXL dies on, or loops over, a damaged file.
+  if (std::getenv("POWERLIST_TEST_XLS_READER_DIES")) std::abort();
+  if (std::getenv("POWERLIST_TEST_XLS_READER_HANGS")) ::pause();
+  return serialize_xls_read(read_xls_in_process(bytes, limits));
+}
 
 std::vector<std::string> xls_reader_arguments(const WorkbookLimits& limits) {
   return {std::to_string(limits.max_cols), std::to_string(limits.max_cell_bytes),
@@ -278,17 +271,6 @@ bool parse_size(const char* text, size_t& out) {
   const unsigned long long v = std::strtoull(text, &end, 10);
   if (errno != 0 || end == text || *end != '\0') return false;
   out = static_cast<size_t>(v);
-  return true;
-}
-
-bool write_all(int fd, const std::string& data) {
-  size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<size_t>(n);
-  }
   return true;
 }
 
@@ -315,10 +297,7 @@ int xls_reader_main(int argc, char** argv) {
     if (n == 0) break;
     bytes.append(buf, static_cast<size_t>(n));
   }
-  // Lets the tests show what a user sees when FreeXL dies on a damaged file.
-  if (std::getenv("POWERLIST_TEST_XLS_READER_DIES")) std::abort();
-  if (std::getenv("POWERLIST_TEST_XLS_READER_HANGS")) ::pause();
-  const bool ok = write_all(1, serialize_xls_read(read_xls_in_process(bytes, limits)));
+  const bool ok = write_all(1, xls_child_answer(bytes, limits)) == 0;
   // _exit: what FreeXL left allocated is the system's to reclaim (as in the forked reader).
   ::_exit(ok ? 0 : 1);
 }

@@ -17,7 +17,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,6 +26,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "powerlist/fsio.hpp"
 #include "powerlist/workbook.hpp"
 #include "xls_layout.hpp"
 #include "xls_reader.hpp"
@@ -59,28 +59,6 @@ class Fd {
  private:
   int fd_;
 };
-
-// The workbook as the child's standard input: a memory file cannot fill up as a pipe can,
-// so the parent never waits on a child that stopped reading.
-int memory_file_with(const std::string& bytes) {
-  const int fd = ::memfd_create("powerlist-xls-input", MFD_CLOEXEC);
-  if (fd < 0) return -1;
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      return -1;
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::lseek(fd, 0, SEEK_SET) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
 
 struct ChildAnswer {
   bool started = false;    // false: no child could be started (the caller reads another way)
@@ -121,7 +99,7 @@ void collect(pid_t pid, int fd, unsigned seconds, ChildAnswer& answer) {
 ChildAnswer spawn_reader(const std::string& program, const std::string& bytes,
                          const WorkbookLimits& limits) {
   ChildAnswer answer;
-  Fd input(memory_file_with(bytes));
+  Fd input(memory_file(bytes));  // not a pipe: a child that stops reading cannot stall us
   int fds[2];
   if (input.get() < 0 || ::pipe2(fds, O_CLOEXEC) != 0) return answer;
   Fd out_read(fds[0]), out_write(fds[1]);
@@ -155,17 +133,7 @@ ChildAnswer fork_reader(const std::string& bytes, const WorkbookLimits& limits) 
   const pid_t pid = ::fork();
   if (pid < 0) return answer;
   if (pid == 0) {
-    if (std::getenv("POWERLIST_TEST_XLS_READER_DIES")) ::abort();
-    if (std::getenv("POWERLIST_TEST_XLS_READER_HANGS")) ::pause();
-    const std::string data = serialize_xls_read(read_xls_in_process(bytes, limits));
-    size_t done = 0;
-    while (done < data.size()) {
-      const ssize_t n = ::write(out_write.get(), data.data() + done, data.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) ::_exit(1);
-      done += static_cast<size_t>(n);
-    }
-    ::_exit(0);
+    ::_exit(write_all(out_write.get(), xls_child_answer(bytes, limits)) == 0 ? 0 : 1);
   }
   answer.started = true;
   out_write.reset();

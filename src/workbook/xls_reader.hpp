@@ -17,6 +17,9 @@ std::string serialize_xls_read(const WorkbookRead& r);
 // False when `in` is not a whole answer within `limits` (a child that died half-way).
 bool deserialize_xls_read(const std::string& in, WorkbookRead& r, const WorkbookLimits& limits);
 
+// What the child writes for `bytes`: FreeXL's reading, serialised (the tests' hooks first).
+std::string xls_child_answer(const std::string& bytes, const WorkbookLimits& limits);
+
 // powerlist-xls-reader's main: the workbook's bytes on standard input, the limits read_xls
 // uses as arguments (xls_reader_arguments), the answer on standard output.
 int xls_reader_main(int argc, char** argv);
